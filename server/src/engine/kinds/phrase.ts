@@ -1,0 +1,64 @@
+/**
+ * The phrase kind: a rule is a list of patterns plus fix templates. Matching
+ * runs on normalised turn text (curly quotes folded, white space collapsed,
+ * placeholders masked) with word boundaries added at both ends, so "touching
+ * base" matches across a line break and "adjust" never matches "just".
+ */
+import { buildFixes } from '../fix-builder';
+import { isMention } from '../mention';
+import type { RuleDefinition } from '../rule-types';
+import { OPAQUE } from '../text-builder';
+import { maskPlaceholders, sentenceAt } from '../words';
+import type { RuleKind } from './kind';
+import { compilePattern } from './patterns';
+
+interface CompiledPhrase {
+  patterns: RegExp[];
+  unless: RegExp[];
+}
+
+export const phraseKind: RuleKind<CompiledPhrase> = {
+  name: 'phrase',
+  compile(rule: RuleDefinition) {
+    if (!rule.patterns || rule.patterns.length === 0) throw new Error('a phrase rule needs at least one entry in `patterns`');
+    return {
+      patterns: rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, true)),
+      unless: (rule.unless ?? []).map((p, i) => compilePattern(p, `unless/${i}`, false)),
+    };
+  },
+  check(ctx, compiled) {
+    for (const turn of ctx.model.turns) {
+      if (!ctx.inScope(turn)) continue;
+      const u = turn.unit;
+      const body = maskPlaceholders(u.text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+      const taken: Array<[number, number]> = [];
+      for (const re of compiled.patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(body); m; m = re.exec(body)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const a = turn.a + m.index;
+          const b = a + m[0].length;
+          if (m[0].includes(OPAQUE)) continue;
+          if (taken.some(([x, y]) => a < y && x < b)) continue;
+          if (isMention(turn, a, b)) continue;
+          if (compiled.unless.length) {
+            const s = sentenceAt(u.text, turn.a, turn.b, a);
+            const sentence = u.text.slice(s.a, s.b);
+            if (compiled.unless.some((r) => ((r.lastIndex = 0), r.test(sentence)))) continue;
+          }
+          taken.push([a, b]);
+          ctx.report({
+            start: u.starts[a],
+            end: u.ends[b - 1],
+            message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b)),
+            fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
+            contexts: turn.contexts,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Use versus mention. Guidance prose quotes the phrases it warns about:
+ * "Don't open with “just checking in”" must not warn. A match is a mention
+ * when it is quoted (quotes or emphasis) in a sentence that carries a
+ * negation or replacement cue, when a cue directly precedes it, or when its
+ * line is marked as a bad example.
+ */
+import type { Turn } from './model';
+import { sentenceAt } from './words';
+
+const CUE = /\b(?:avoid\w*|don'?t|do not|never|no more|skip|stop|instead of|replace[sd]?|rather than|cut|ban(?:ned)?|bad|weak|worst|cliché|cliche|lazy|generic|empty|wrong|not|kills?|ditch|drop|lose|swap|vs\.?|versus|overused|tired|nobody|no one|sounds? like|mistakes?|red flags?|anti-?patterns?)\b/i;
+const CUE_BEFORE = /\b(?:avoid(?:ing)?|don'?t (?:say|write|use|open with|start with|lead with)|do not (?:say|write|use)|never (?:say|write|use|open with|start with|lead with)|stop (?:saying|writing|using)|instead of|rather than|replace|no more|not)\s+(?:\w+\s+){0,2}$/i;
+
+export function isMention(turn: Turn, a: number, b: number): boolean {
+  const { unit } = turn;
+  const text = unit.text;
+  // A labelled rep turn is the rep's own words, quoted or not.
+  if (turn.role === 'rep' || turn.role === 'structural') return false;
+  const sentence = sentenceAt(text, turn.a, turn.b, a);
+  const before = text.slice(Math.max(sentence.a, a - 40), a);
+  if (CUE_BEFORE.test(before)) return true;
+  const quoted = isQuoted(text, sentence.a, sentence.b, a, b) || unit.emphasis.some(([s, e]) => s <= a && e >= b && (s > sentence.a || e < sentence.b));
+  if (!quoted) return false;
+  const rest = text.slice(sentence.a, a) + ' ' + text.slice(b, sentence.b);
+  // A quoted line in a script is the script; in guidance (or with a cue) it is an example.
+  return CUE.test(rest) || !unit.section.customerFacing;
+}
+
+/** Is [a, b) inside a "…" pair within the sentence, with text outside the quotes too? */
+function isQuoted(text: string, sa: number, sb: number, a: number, b: number): boolean {
+  const open = text.lastIndexOf('"', a - 1);
+  if (open < sa) return false;
+  const close = text.indexOf('"', b);
+  if (close < 0 || close >= sb) return false;
+  const quotesBefore = (text.slice(sa, open + 1).match(/"/g) ?? []).length;
+  if (quotesBefore % 2 === 0) return false; // `open` closes an earlier quote
+  const whole = text.slice(sa, open).trim() === '' && text.slice(close + 1, sb).replace(/[\s.,!?;:)]/g, '') === '';
+  return !whole;
+}

@@ -1,0 +1,56 @@
+/**
+ * Section types, detected from heading words (rules catalog §5.3). Tags
+ * accumulate down the heading path: "Break-up voicemail" under "Follow-up
+ * sequence" carries voicemail and follow-up. `anti-example` anywhere on the
+ * path turns phrase rules off below it.
+ */
+export interface SectionType {
+  tag: string;
+  /** Matched case-insensitively against the heading text. */
+  pattern: RegExp;
+  /** Customer-facing: unlabelled text in it is speech or writing meant for the buyer. */
+  customerFacing: boolean;
+}
+
+export const SECTION_TYPES: readonly SectionType[] = [
+  { tag: 'anti-example', customerFacing: false, pattern: /\b(?:what not to (?:say|write|do)|don'?t say|do not say|phrases? to avoid|words? to avoid|avoid(?:ing)?|never say|bad examples?|anti-?patterns?|common mistakes|mistakes|pitfalls|before\b|weak (?:openers?|examples?|versions?)|don'?ts|red flags)\b/i },
+  { tag: 'opener', customerFacing: true, pattern: /\b(?:open(?:er|ers|ing)|intro(?:duction)?s?|first \d+ seconds|hook|permission)\b/i },
+  { tag: 'call-script', customerFacing: true, pattern: /\b(?:cold[- ]?call(?:ing)?|calls?|call scripts?|scripts?|talk tracks?|phone|dial(?:s|ing)?|pitch(?:es)?|demo scripts?|closing|close|next steps|role-?play|conversation)\b/i },
+  { tag: 'discovery', customerFacing: true, pattern: /\b(?:discovery|qualif\w*|questions?|spin|meddicc?|bant|gap analysis)\b/i },
+  { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push-?back|concerns?)\b/i },
+  { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|message drops?|leaving a message)\b/i },
+  { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin messages?|messages?)\b/i },
+  { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
+  { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
+  { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },
+  { tag: 'ooo', customerFacing: true, pattern: /\b(?:out[- ]of[- ]office|auto-?(?:reply|replies|responders?)|away messages?)\b/i },
+  { tag: 'process', customerFacing: false, pattern: /\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|notes?|coaching|training|faq)\b/i },
+];
+
+const CUSTOMER_FACING = new Set(SECTION_TYPES.filter((t) => t.customerFacing).map((t) => t.tag));
+export const KNOWN_SECTION_TAGS: readonly string[] = [...SECTION_TYPES.map((t) => t.tag), 'guidance'];
+
+/** Front matter `type` → the tag given to the whole document. */
+export const DOCUMENT_TYPE_TAGS: Readonly<Record<string, string>> = {
+  'call-script': 'call-script',
+  'email-sequence': 'email',
+  email: 'email',
+  voicemail: 'voicemail',
+  'follow-up': 'follow-up',
+  'objection-handling': 'objection',
+};
+
+export function tagsForHeading(heading: string): string[] {
+  return SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
+}
+
+/**
+ * Whether unlabelled text under a heading is meant for the buyer. The heading's
+ * own words decide ("Follow-up cadence" is process, "Day 3 email" a template);
+ * a heading with no known words inherits its parent's answer.
+ */
+export function isCustomerFacingHeading(ownTags: readonly string[], parent: boolean): boolean {
+  if (ownTags.includes('anti-example') || ownTags.includes('process')) return false;
+  if (ownTags.some((t) => CUSTOMER_FACING.has(t))) return true;
+  return parent;
+}

@@ -1,0 +1,71 @@
+/**
+ * Speaker labels at the start of a line: `Rep:`, `**Prospect:**`, `[SDR]:`,
+ * `- **Dana:**` (rules catalog §5.4). Markup is already gone from unit text, so
+ * the label is plain words followed by a colon.
+ */
+export type SpeakerRole =
+  | 'rep' // the seller: linted
+  | 'prospect' // the buyer: never linted as the rep
+  | 'other' // a persona or third party: not linted
+  | 'structural' // "Opening:", "Ask:" inside a script: the rep's words
+  | 'guidance' // "Note:", "Tip:": instructions, not speech
+  | 'anti' // "Bad:", "Don't:", "Instead of:": a quoted bad example
+  | 'positive' // "Good:", "Try:", "Instead, say:": an example to use, linted
+  | 'subject'; // "Subject:": an email subject line
+
+const DEFAULT_LABELS: Record<Exclude<SpeakerRole, 'other'>, string[]> = {
+  rep: ['rep', 'you', 'me', 'seller', 'salesperson', 'sales rep', 'sdr', 'bdr', 'ae', 'am', 'csm', 'caller', 'agent', 'account executive', 'account manager', 'rep_name', 'your name', 'sales'],
+  prospect: ['prospect', 'buyer', 'customer', 'client', 'lead', 'them', 'they', 'gatekeeper', 'receptionist', 'assistant', 'decision maker', 'champion', 'cfo', 'ceo', 'cto', 'vp', 'contact', 'recipient'],
+  structural: ['opening', 'opener', 'value', 'value prop', 'pitch', 'ask', 'close', 'bridge', 'reason', 'voicemail', 'script', 'say', 'response', 'rebuttal', 'reply', 'hook', 'intro', 'cta', 'body', 'message', 'p.s', 'ps'],
+  guidance: ['note', 'notes', 'tip', 'tips', 'why', 'goal', 'goals', 'trigger', 'timing', 'purpose', 'stat', 'source', 'expected', 'reality', 'context', 'when', 'who', 'objective', 'outcome', 'result', 'example', 'examples', 'rule', 'principle', 'tone', 'length', 'channel', 'step', 'owner', 'if yes', 'if no', 'signal', 'watch for', 'key', 'remember', 'important', 'warning', 'caution', 'insight', 'takeaway', 'what', 'how', 'listen for', 'do'],
+  anti: ['bad', "don't", 'dont', 'do not', 'avoid', 'instead of', 'before', 'weak', 'wrong', 'never', 'not this', 'never say', "don't say", 'poor', 'bad example', 'weak version', 'cringe'],
+  positive: ['good', 'after', 'instead', 'instead say', 'instead, say', 'try', 'better', 'strong', 'good example', 'say this', 'do this', 'use'],
+  subject: ['subject', 'subject line', 'subj'],
+};
+
+export interface SpeakerConfig {
+  /** Extra labels from front matter `speakers: { rep: [...], prospect: [...] }`. */
+  rep?: string[];
+  prospect?: string[];
+  other?: string[];
+}
+
+export interface SpeakerLabel {
+  label: string;
+  role: SpeakerRole;
+  /** Index in the line where the label starts and where the text after `:` starts. */
+  labelStart: number;
+  textStart: number;
+}
+
+// A label: an optional list marker, an optional "[0:00]" time stamp, up to four
+// words (letters, digits, spaces, ' & . - _ and {{ }}), then a colon and a space.
+const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[\d{1,2}:\d{2}\]\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\([^)]{0,30}\))?\s*:(?:\s+|$)/u;
+const PART_LABEL = /^(?:part|step) \d+\b/i;
+
+export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: string) => SpeakerLabel | undefined {
+  const roles = new Map<string, SpeakerRole>();
+  for (const [role, labels] of Object.entries(DEFAULT_LABELS)) for (const l of labels) roles.set(l, role as SpeakerRole);
+  for (const l of extra.rep ?? []) roles.set(l.toLowerCase(), 'rep');
+  for (const l of extra.prospect ?? []) roles.set(l.toLowerCase(), 'prospect');
+  for (const l of extra.other ?? []) roles.set(l.toLowerCase(), 'other');
+
+  return (line) => {
+    const m = LABEL.exec(line);
+    if (!m) return undefined;
+    const raw = m[2].trim();
+    const key = raw.replace(/^\{\{\s*|\s*\}\}$/g, '').toLowerCase();
+    const words = key.split(/\s+/);
+    if (words.length > 4) return undefined;
+    let role = roles.get(key);
+    if (!role && PART_LABEL.test(key)) role = 'structural';
+    if (!role && /\b(?:rep|sdr|bdr|ae|seller|sales)\b/.test(key)) role = 'rep';
+    if (!role) {
+      // Persona names are capitalised ("Dana:", "VP Ops:"); lower-case words
+      // before a colon are ordinary prose ("the reason is simple: ...").
+      if (!/^[\p{Lu}{]/u.test(raw) || words.length > 3) return undefined;
+      role = 'other';
+    }
+    return { label: raw, role, labelStart: m[1].length, textStart: m[0].length };
+  };
+}
