@@ -115,7 +115,7 @@ export function buildModel(text: string): PlaybookModel {
   const openSection = (node: Nodes & { depth: number }) => {
     while (stack.length > 1 && stack[stack.length - 1].depth >= node.depth) stack.pop();
     const parent = stack[stack.length - 1];
-    const title = plainText(node as Parent).trim();
+    const title = plainText(node as Nodes).trim();
     const override = fm.sections?.[title.toLowerCase()];
     const own = override ? [override] : tagsForHeading(title);
     const tags = [...new Set([...parent.tags, ...own])];

@@ -28,7 +28,8 @@ export interface TextEdit {
  */
 export interface Fix {
   title: string;
-  kind: 'safe' | 'rewrite';
+  /** `suppress`: adds a playbook-lint-disable comment for this finding's line or block. */
+  kind: 'safe' | 'rewrite' | 'suppress';
   /**
    * When true, edit texts use snippet syntax (`${1:trigger event}`, `$0`, with
    * `\$`, `\}` and `\\` escaped). Clients without snippet support get
