@@ -15,6 +15,11 @@ export function compilePattern(source: string, key: string, wordBounded: boolean
   if (NESTED_QUANTIFIER.test(source)) {
     throw new Error(`${key}: the pattern nests a repetition inside a repetition (like "(a+)+"), which can take exponential time; rewrite it without the outer repetition`);
   }
+  try {
+    new RegExp(source, 'u');
+  } catch (e) {
+    throw new Error(`${key}: "${source}" is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')}); patterns use JavaScript syntax with the u flag`);
+  }
   const wrapped = wordBounded ? `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])` : source;
   try {
     return new RegExp(wrapped, 'giu');
