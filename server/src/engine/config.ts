@@ -9,6 +9,7 @@ import { CONFIG_SCHEMA } from './config-schema';
 import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-types';
 import { PRESETS, presetSeverity, type PresetName } from './presets';
 import type { RuleDefinition } from './rule-types';
+import { compileRuleSet } from './rule-set';
 import type { ConfigError, Severity } from './types';
 
 export const CONFIG_FILE_NAMES = ['.playbooklintrc.json', '.playbooklintrc.yaml', '.playbooklintrc.yml'] as const;
@@ -147,7 +148,27 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     if (matches(rel, config.ignorePatterns)) ignored = true;
   }
   applyRules(effective, extra);
+  // Problems only found when compiling rules (unknown ids, bad patterns) are located in the file that names them.
+  for (const e of compileRuleSet(builtins, effective, found ?? '<settings>').errors) {
+    const located = locate(e, files, host);
+    if (!errors.some((x) => x.key === located.key && x.file === located.file)) errors.push(located);
+  }
   return { files, configPath: found, errors, effective, ignored };
+}
+
+function locate(e: ConfigError, files: string[], host: ConfigHost): ConfigError {
+  const key = e.key.split('/');
+  for (const file of files) {
+    const text = host.readFile(file);
+    if (text === undefined) continue;
+    const doc = parseDocument(text, { prettyErrors: false });
+    for (let n = key.length; n > 0; n--) {
+      const p = key.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+      if (!doc.hasIn(p)) continue;
+      return { ...e, file, ...rangeOf(doc, key.slice(0, n)) };
+    }
+  }
+  return e;
 }
 
 export function findConfigFile(startDir: string, host: ConfigHost): string | undefined {

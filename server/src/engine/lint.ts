@@ -45,7 +45,9 @@ export function lintModel(model: PlaybookModel, options: LintOptions): LintResul
     }
   }
   const ruleSet = compileRuleSet(options.rules, effective, options.configFile);
-  configErrors.push(...ruleSet.errors);
+  // Config-file problems are resolveConfig's to report; here only those the front matter introduced.
+  const fmRules = fmConfig !== undefined ? Object.keys(((fmConfig as { rules?: object })?.rules ?? fmConfig) as object) : [];
+  for (const e of ruleSet.errors) if (fmRules.some((id) => e.key === `rules/${id}`)) configErrors.push({ ...e, file: '<front-matter>' });
   const placeholderStyle = dominantStyle(model);
   const findings: Finding[] = [];
 

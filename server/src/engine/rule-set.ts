@@ -64,7 +64,9 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
       const compiled = kind.compile(rule);
       rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });
     } catch (e) {
-      errors.push({ file: configFile, key, message: `${key}: ${(e as Error).message}. The rule is skipped.` });
+      const msg = (e as Error).message;
+      const sub = /^((?:patterns|unless)\/\d+): /.exec(msg);
+      errors.push({ file: configFile, key: sub ? `${key}/${sub[1]}` : key, message: `${key}/${msg}. The rule is skipped.` });
     }
   }
   const set = { rules, errors, hash };
