@@ -1,11 +1,29 @@
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main';
+import { WORKER_MARKER, runWorker } from './pool';
 
-main({ argv: process.argv.slice(2), cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`playbook-lint: internal error: ${(e as Error)?.stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_MARKER]) {
+  runWorker();
+} else {
+  // A closed pipe (`playbook-lint | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    // First Ctrl-C: finish the file in hand, start no other. Second: leave now (writes are atomic).
+    if (++interrupts > 1) process.exit(130);
+    controller.abort();
+  });
+  main({ argv: process.argv.slice(2), cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, workerScript: __filename, signal: controller.signal }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`playbook-lint: internal error: ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

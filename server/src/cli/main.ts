@@ -1,15 +1,27 @@
 /**
- * Minimal CLI: `playbook-lint [files|folders…]` prints findings as
- * `file:line:col severity message rule-id` and returns 0 (clean), 1 (errors or
- * warnings) or 2 (usage, config or internal error). The full CLI (formats,
- * --fix, globs, baselines) is built on the same shape.
+ * `playbook-lint` as a function: `main(io)` returns the exit code and never
+ * calls `process.exit`. 0: nothing at or above the threshold; 1: errors, or
+ * more warnings than --max-warnings; 2: usage, config, file or internal error.
+ * Output is sorted by file then position, with relative `/` paths.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { BUILTIN_RULES, lintText, resolveConfig } from '../engine';
-import { nodeConfigHost } from './node-host';
-import { offsetToLineColumn } from './positions';
+import pkg from '../../../package.json';
+import { BUILTIN_RULES, INTERNAL_ERROR_RULE, resolveConfig } from '../engine';
+import { HELP, UsageError, parseArgs, type CliOptions } from './args';
+import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
+import { loadCache, saveCache, type Cache } from './cache';
+import { discoverFiles } from './discover';
+import { createFormatter, type FormatContext } from './formatters';
+import { STARTER_CONFIG, STARTER_CONFIG_NAME } from './init';
+import { lintJob, writeAtomically, type LintJob, type LintJobOptions } from './lint-file';
+import { createCachedHost } from './node-host';
+import { runJobs } from './pool';
+import { addToTotals, emptyTotals, type FileReport } from './report';
+
+export const VERSION: string = (pkg as { version: string }).version;
 
 export interface CliIo {
   argv: string[];
@@ -17,42 +29,209 @@ export interface CliIo {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
+  /** Script that runs `runWorker()` in a worker thread (the bundled bin); without it everything runs on this thread. */
+  workerScript?: string;
+  /** Aborted on Ctrl-C: no new file is started, files already written stay whole. */
+  signal?: AbortSignal;
 }
+
+/** Files at or above which linting moves to worker threads. */
+const PARALLEL_THRESHOLD = 64;
 
 export async function main(io: CliIo): Promise<number> {
-  const paths = io.argv.filter((a) => !a.startsWith('-'));
-  if (io.argv.some((a) => a.startsWith('-'))) {
-    io.stderr.write(`playbook-lint: unknown option ${io.argv.find((a) => a.startsWith('-'))}; usage: playbook-lint [files or folders…]\n`);
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(io.argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`playbook-lint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) return print(io.stdout, HELP, 0);
+  if (opts.version) return print(io.stdout, `${VERSION}\n`, 0);
+  if (opts.listRules) return listRules(io);
+  if (opts.init) return init(io);
+  if (opts.printConfig !== undefined) return printConfig(io, opts);
+
+  const configPath = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
+  if (configPath && !existsSync(configPath)) {
+    io.stderr.write(`playbook-lint: cannot find the config file ${opts.config}; check the --config path.\n`);
     return 2;
   }
-  const files = collect(paths.length ? paths : ['.'], io.cwd);
-  let exit = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const resolved = resolveConfig(file, nodeConfigHost, BUILTIN_RULES);
-    const result = lintText(text, { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath });
-    const rel = relative(io.cwd, file).split('\\').join('/');
-    for (const e of [...resolved.errors, ...result.configErrors]) {
-      io.stderr.write(`${e.file}: ${e.message}\n`);
-      exit = 2;
-    }
-    for (const f of result.findings) {
-      const { line, column } = offsetToLineColumn(text, f.start);
-      io.stdout.write(`${rel}:${line}:${column} ${f.severity} ${f.message} ${f.ruleId}\n`);
-      if ((f.severity === 'error' || f.severity === 'warning') && exit === 0) exit = 1;
+  const jobOpts: LintJobOptions = { cwd: io.cwd, configPath, rules: opts.rules, fix: opts.fix, fixDryRun: opts.fixDryRun, cliVersion: VERSION };
+  let failed = false;
+
+  let baseline: Baseline | undefined;
+  if (opts.baseline) {
+    try {
+      baseline = loadBaseline(resolve(io.cwd, opts.baseline));
+    } catch (e) {
+      io.stderr.write(`playbook-lint: ${(e as Error).message}\n`);
+      return 2;
     }
   }
-  return exit;
+
+  let jobs: LintJob[];
+  if (opts.stdin) {
+    const text = await readAll(io.stdin);
+    jobs = [{ absPath: resolve(io.cwd, opts.stdinFilename ?? '<stdin>'), text }];
+  } else {
+    const found = discoverFiles(opts.patterns, io.cwd);
+    for (const m of found.missing) io.stderr.write(`playbook-lint: ${m}\n`);
+    if (found.missing.length) failed = true;
+    jobs = found.files.map((absPath) => ({ absPath }));
+  }
+
+  const cachePath = resolve(io.cwd, opts.cacheLocation);
+  const cache: Cache | undefined = opts.cache && !opts.stdin ? loadCache(cachePath, VERSION) : undefined;
+  if (cache) for (const j of jobs) j.cached = cache.entries[j.absPath];
+
+  const out = openOutput(io, opts.output);
+  const formatter = createFormatter(opts.format);
+  const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings };
+  const totals = emptyTotals();
+  const seenConfigErrors = new Set<string>();
+  const baselineOut: Array<{ filePath: string; ruleId: string; fingerprint: string }> = [];
+  const progress = createProgress(io.stderr, jobs.length);
+  const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, Math.max(1, availableParallelism() - 1)) : 1);
+  const stopped = () => io.signal?.aborted === true;
+
+  if (!opts.fixDryRun) await out.write(formatter.begin(ctx));
+  let index = 0;
+  for await (const { report: full, key } of runJobs(jobs, jobOpts, threads, io.workerScript, stopped)) {
+    const job = jobs[index++];
+    progress(index, full.filePath);
+    if (cache && key) cache.entries[job.absPath] = { key, report: full };
+    if (full.ignored) continue;
+    if (full.fatal) {
+      io.stderr.write(`${full.filePath}: ${full.fatal}\n`);
+      failed = true;
+    }
+    for (const e of full.configErrors) {
+      const line = `${e.file}:${e.line}:${e.column} ${e.message}`;
+      if (!seenConfigErrors.has(line)) io.stderr.write(`${line}\n`);
+      seenConfigErrors.add(line);
+      failed = true;
+    }
+    for (const m of full.messages) {
+      if (m.ruleId === INTERNAL_ERROR_RULE) {
+        io.stderr.write(`${full.filePath}:${m.line}:${m.column} ${m.message}\n`);
+        failed = true;
+      }
+      if (opts.writeBaseline) baselineOut.push({ filePath: full.filePath, ruleId: m.ruleId, fingerprint: m.fingerprint });
+    }
+    let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
+    addToTotals(totals, report);
+    if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
+    if (opts.fixDryRun) {
+      if (report.diff) await out.write(report.diff);
+    } else {
+      await out.write(formatter.file(report, ctx));
+    }
+  }
+  progress(-1, '');
+  if (!opts.fixDryRun) await out.write(formatter.end(totals, ctx));
+  out.close();
+
+  if (stopped()) {
+    io.stderr.write('playbook-lint: interrupted; files already fixed are complete, the rest are untouched.\n');
+    return 130;
+  }
+  if (cache) saveCache(cachePath, cache);
+  if (opts.writeBaseline) {
+    writeBaseline(resolve(io.cwd, opts.writeBaseline), baselineOut);
+    io.stderr.write(`playbook-lint: wrote ${baselineOut.length} finding${baselineOut.length === 1 ? '' : 's'} to ${opts.writeBaseline}.\n`);
+    return failed ? 2 : 0;
+  }
+  if (failed) return 2;
+  if (totals.errors > 0) return 1;
+  if (opts.maxWarnings >= 0 && totals.warnings > opts.maxWarnings) {
+    io.stderr.write(`playbook-lint: ${totals.warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
 }
 
-function collect(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(p, name));
-    } else if (/\.(md|markdown)$/i.test(p)) out.push(p);
+function print(stream: Writable, text: string, code: number): number {
+  stream.write(text);
+  return code;
+}
+
+function listRules(io: CliIo): number {
+  const rows = [...BUILTIN_RULES].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.severity, r.kind, (r.tags ?? []).join(',')]);
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
+  const lines = rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
+  return print(io.stdout, `${lines.join('\n')}\n`, 0);
+}
+
+function init(io: CliIo): number {
+  const existing = ['.playbooklintrc.json', '.playbooklintrc.yaml', '.playbooklintrc.yml'].find((n) => existsSync(resolve(io.cwd, n)));
+  if (existing) {
+    io.stderr.write(`playbook-lint: ${existing} already exists; edit it, or delete it and run --init again.\n`);
+    return 2;
+  }
+  writeAtomically(resolve(io.cwd, STARTER_CONFIG_NAME), STARTER_CONFIG);
+  return print(io.stdout, `Wrote ${STARTER_CONFIG_NAME}. Run playbook-lint to lint the Markdown playbooks here.\n`, 0);
+}
+
+function printConfig(io: CliIo, opts: CliOptions): number {
+  const file = resolve(io.cwd, opts.printConfig!);
+  const configPath = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
+  const resolved = resolveConfig(file, createCachedHost(), BUILTIN_RULES, opts.rules, configPath);
+  for (const e of resolved.errors) io.stderr.write(`${e.file}: ${e.message}\n`);
+  const shown = { configFiles: resolved.files, ignored: resolved.ignored, ...resolved.effective };
+  io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  return resolved.errors.length ? 2 : 0;
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface Output {
+  write(s: string): Promise<void>;
+  close(): void;
+}
+
+/** Writes wait for the stream to drain, so a huge report never piles up in memory. */
+function openOutput(io: CliIo, file: string | undefined): Output {
+  if (file) {
+    const fd = openSync(resolve(io.cwd, file), 'w');
+    return {
+      write: async (s) => {
+        if (s) writeSync(fd, s);
+      },
+      close: () => closeSync(fd),
+    };
+  }
+  return {
+    write: (s) =>
+      new Promise<void>((r) => {
+        if (!s || io.stdout.write(s)) r();
+        else io.stdout.once('drain', () => r());
+      }),
+    close: () => undefined,
   };
-  for (const p of paths) walk(resolve(cwd, p));
-  return out;
+}
+
+function createProgress(stderr: Writable, total: number): (done: number, file: string) => void {
+  const tty = (stderr as { isTTY?: boolean }).isTTY === true;
+  if (!tty || total < 20) return () => undefined;
+  let last = 0;
+  let shown = false;
+  return (done, file) => {
+    if (done < 0) {
+      if (shown) stderr.write('\r\x1b[K');
+      return;
+    }
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    shown = true;
+    stderr.write(`\r\x1b[K[${done}/${total}] ${file}`.slice(0, 120));
+  };
 }

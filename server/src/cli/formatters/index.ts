@@ -1,0 +1,24 @@
+import type { FormatName } from '../args';
+import { github } from './github';
+import { createJsonFormatter } from './json';
+import { createSarifFormatter } from './sarif';
+import { stylish } from './stylish';
+import { summary } from './summary';
+import type { Formatter } from './types';
+
+export type { Formatter, FormatContext } from './types';
+
+export function createFormatter(name: FormatName): Formatter {
+  switch (name) {
+    case 'json':
+      return createJsonFormatter();
+    case 'sarif':
+      return createSarifFormatter();
+    case 'github':
+      return github;
+    case 'summary':
+      return summary;
+    default:
+      return stylish;
+  }
+}

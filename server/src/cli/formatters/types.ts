@@ -1,0 +1,17 @@
+import type { FileReport, RunTotals } from '../report';
+
+export interface FormatContext {
+  version: string;
+  /** Warnings threshold in force (-1: none), for the summary line. */
+  maxWarnings: number;
+}
+
+/**
+ * A formatter streams: `begin` once, `file` per linted file in output order
+ * (sorted by path), `end` once. Reports are never all held in memory.
+ */
+export interface Formatter {
+  begin(ctx: FormatContext): string;
+  file(report: FileReport, ctx: FormatContext): string;
+  end(totals: RunTotals, ctx: FormatContext): string;
+}

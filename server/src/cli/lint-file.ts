@@ -1,0 +1,164 @@
+/**
+ * Lints one file for the CLI: read, refuse binary or huge files, resolve its
+ * config, lint, optionally fix (atomically), and turn offsets into the
+ * report's 1-based positions. Runs on the main thread or in a worker.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import {
+  BUILTIN_RULES,
+  INTERNAL_ERROR_RULE,
+  fixText,
+  hashString,
+  lintText,
+  resolveConfig,
+  snippetToPlainText,
+  type ConfigError,
+  type ConfigHost,
+  type Finding,
+  type RuleSetting,
+} from '../engine';
+import { createCachedHost } from './node-host';
+import { offsetToLineColumn } from './positions';
+import type { FileReport, ReportConfigError, ReportMessage } from './report';
+
+/** Files above this size are reported, not linted: playbooks are prose, not data dumps. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface LintJobOptions {
+  cwd: string;
+  configPath?: string;
+  rules: Record<string, RuleSetting>;
+  fix: boolean;
+  fixDryRun: boolean;
+  cliVersion: string;
+}
+
+export interface LintJob {
+  absPath: string;
+  /** Text already in memory (stdin); the file is then never read or written. */
+  text?: string;
+  /** Cache key of the previous run for this file, with its report. */
+  cached?: { key: string; report: FileReport };
+}
+
+export interface LintJobResult {
+  report: FileReport;
+  /** Content + config hash, for --cache. Absent when the file could not be read. */
+  key?: string;
+}
+
+export function toPosix(p: string): string {
+  return p.split('\\').join('/');
+}
+
+const hosts = new Map<string, ConfigHost>();
+
+function hostFor(cwd: string): ConfigHost {
+  let h = hosts.get(cwd);
+  if (!h) hosts.set(cwd, (h = createCachedHost()));
+  return h;
+}
+
+export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
+  const filePath = toPosix(relative(opts.cwd, job.absPath)) || basename(job.absPath);
+  const base: FileReport = { filePath, score: 100, messages: [], configErrors: [] };
+  let text = job.text;
+  if (text === undefined) {
+    try {
+      const st = statSync(job.absPath);
+      if (st.size > MAX_FILE_BYTES) return { report: { ...base, fatal: `File is ${(st.size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit for a playbook; split it or add it to .playbooklintignore.` } };
+      const buf = readFileSync(job.absPath);
+      if (buf.subarray(0, 8192).includes(0)) return { report: { ...base, fatal: 'File looks binary (it contains NUL bytes); add it to .playbooklintignore if it is not a playbook.' } };
+      text = buf.toString('utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      return { report: { ...base, fatal: `Cannot read the file (${code}); check that it exists and is readable.` } };
+    }
+  }
+
+  const host = hostFor(opts.cwd);
+  const resolved = resolveConfig(job.absPath, host, BUILTIN_RULES, opts.rules, opts.configPath);
+  if (resolved.ignored && job.text === undefined) return { report: { ...base, ignored: true } };
+  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(JSON.stringify(resolved.effective)).update('\0').update(text).digest('hex');
+  if (job.cached && job.cached.key === key && !opts.fix && !opts.fixDryRun) return { report: job.cached.report, key };
+
+  const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath };
+  let result = lintText(text, lintOptions);
+  const configErrors = [...resolved.errors, ...result.configErrors].map((e) => placeConfigError(e, job.absPath, text!, host, opts.cwd));
+  const broken = configErrors.length > 0 || result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE);
+
+  const report: FileReport = { ...base, configErrors };
+  if ((opts.fix || opts.fixDryRun) && !broken) {
+    const fixed = fixText(text, lintOptions);
+    if (fixed.fixed > 0 && fixed.text !== text) {
+      if (opts.fixDryRun) {
+        report.diff = createTwoFilesPatch(`a/${filePath}`, `b/${filePath}`, text, fixed.text, undefined, undefined, { context: 2 }).replace(/^=+\n/, '');
+      } else {
+        if (job.text === undefined) writeAtomically(job.absPath, fixed.text);
+        text = fixed.text;
+        result = lintText(text, lintOptions);
+      }
+      report.fixed = fixed.fixed;
+    }
+  }
+  report.score = result.stats.score;
+  report.messages = result.findings.map((f) => findingToMessage(f, text!));
+  return { report, key: opts.fix ? undefined : key };
+}
+
+/** Temp file in the same folder, then rename: readers see the old or the new file, never half of one. */
+export function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    let mode: number | undefined;
+    try {
+      mode = statSync(path).mode;
+    } catch {
+      mode = undefined;
+    }
+    writeFileSync(tmp, text, { encoding: 'utf8', mode });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function findingToMessage(f: Finding, text: string): ReportMessage {
+  const s = offsetToLineColumn(text, f.start);
+  const e = offsetToLineColumn(text, f.end);
+  const words = text.slice(f.start, Math.min(f.end, f.start + 200)).toLowerCase().replace(/\s+/g, ' ').trim();
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    fixes: f.fixes.map((fix) => ({
+      title: fix.title,
+      kind: fix.kind,
+      edits: fix.edits.map((ed) => {
+        const a = offsetToLineColumn(text, ed.start);
+        const b = offsetToLineColumn(text, ed.end);
+        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text: fix.snippet ? snippetToPlainText(ed.text) : ed.text };
+      }),
+    })),
+    fingerprint: hashString(`${f.ruleId}\0${words}`),
+  };
+}
+
+function placeConfigError(e: ConfigError, playbookPath: string, playbookText: string, host: ConfigHost, cwd: string): ReportConfigError {
+  if (e.file === '<front-matter>' || e.file === '<settings>' || !e.file) {
+    const pos = e.start !== undefined ? offsetToLineColumn(playbookText, e.start) : { line: 1, column: 1 };
+    const where = e.file === '<front-matter>' ? 'front matter: ' : '';
+    return { file: toPosix(relative(cwd, playbookPath)), ...pos, message: where + e.message };
+  }
+  const configText = host.readFile(e.file);
+  const pos = configText !== undefined && e.start !== undefined ? offsetToLineColumn(configText, e.start) : { line: 1, column: 1 };
+  return { file: toPosix(relative(cwd, e.file)) || e.file, ...pos, message: e.message };
+}
