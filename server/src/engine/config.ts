@@ -37,6 +37,16 @@ const validateConfig = ajv.compile(CONFIG_SCHEMA);
 export function parseConfigText(path: string, text: string): LoadedConfig {
   const errors: ConfigError[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (path.endsWith('.json') && doc.errors.length === 0) {
+    // YAML accepts what JSON does not (trailing commas, comments); a .json file must be JSON.
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      const at = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0);
+      errors.push({ file: path, key: '', message: `Invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}. Fix the syntax; until then the file is ignored.`, start: at, end: Math.min(text.length, at + 1) });
+      return { path, config: {}, errors };
+    }
+  }
   for (const e of doc.errors) {
     errors.push({ file: path, key: '', message: `${path.endsWith('.json') ? 'Invalid JSON' : 'Invalid YAML'}: ${e.message.split('\n')[0]}. Fix the syntax; until then the file is ignored.`, start: e.pos[0], end: e.pos[1] });
   }
@@ -66,7 +76,7 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
       }
       if (err.keyword === 'oneOf' || seen.has(key)) continue;
       seen.add(key);
-      const range = rangeOf(doc, key ? key.split('/') : []);
+      const range = rangeOf(doc, key ? key.split('/') : [], err.keyword === 'additionalProperties');
       errors.push({ file: path, key, message: `${key || 'config'}: ${message}.`, ...range });
       removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
     }
@@ -74,12 +84,12 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
   return { path, config, errors };
 }
 
-function rangeOf(doc: Document, keyPath: string[]): { start?: number; end?: number } {
+/** Range of the value at `keyPath`, or of its key when `atKey` (an unknown key is underlined, a bad value is). */
+function rangeOf(doc: Document, keyPath: string[], atKey = true): { start?: number; end?: number } {
   for (let n = keyPath.length; n >= 0; n--) {
     const p = keyPath.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     const parent = n > 0 ? doc.getIn(p.slice(0, -1), true) : undefined;
-    // Point at the key when there is one: "rules: { no-such-rule: … }" underlines the rule id.
-    if (n > 0 && isMap(parent)) {
+    if (n > 0 && isMap(parent) && (atKey || n < keyPath.length)) {
       const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === String(p[p.length - 1]));
       if (pair && isScalar(pair.key) && pair.key.range) return { start: pair.key.range[0], end: pair.key.range[1] };
     }
@@ -125,7 +135,7 @@ export interface ResolvedConfig {
  */
 export function resolveConfig(filePath: string, host: ConfigHost, builtins: readonly RuleDefinition[], extra?: Record<string, RuleSetting>, explicitConfigPath?: string): ResolvedConfig {
   const found = explicitConfigPath ?? findConfigFile(host.dirname(filePath), host);
-  const layers: Array<{ dir: string; config: PlaybookLintConfig }> = [];
+  const layers: Layer[] = [];
   const files: string[] = [];
   const errors: ConfigError[] = [];
   let ignored = false;
@@ -136,8 +146,12 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     loadChain(found, host, layers, files, errors, new Set());
   }
   const effective = baseConfig(builtins, 'recommended');
-  for (const { dir, config } of layers) {
-    for (const preset of asList(config.extends).filter(isPreset)) Object.assign(effective, { rules: { ...effective.rules, ...baseConfig(builtins, preset).rules } });
+  for (const layer of layers) {
+    if ('preset' in layer) {
+      effective.rules = { ...effective.rules, ...baseConfig(builtins, layer.preset).rules };
+      continue;
+    }
+    const { dir, config } = layer;
     applyRules(effective, config.rules);
     for (const custom of config.customRules ?? []) if (custom) effective.customRules.push(custom as RuleDefinition);
     const rel = host.relative(dir, filePath);
@@ -165,7 +179,7 @@ function locate(e: ConfigError, files: string[], host: ConfigHost): ConfigError 
     for (let n = key.length; n > 0; n--) {
       const p = key.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
       if (!doc.hasIn(p)) continue;
-      return { ...e, file, ...rangeOf(doc, key.slice(0, n)) };
+      return { ...e, file, ...rangeOf(doc, key.slice(0, n), !/\/(?:patterns|unless)\/\d+$/.test(e.key)) };
     }
   }
   return e;
@@ -185,7 +199,10 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
   return undefined;
 }
 
-function loadChain(path: string, host: ConfigHost, layers: Array<{ dir: string; config: PlaybookLintConfig }>, files: string[], errors: ConfigError[], seen: Set<string>): void {
+/** Config layers in the order they apply: each file's extends (presets and files, in order), then the file itself. */
+type Layer = { preset: PresetName } | { dir: string; config: PlaybookLintConfig };
+
+function loadChain(path: string, host: ConfigHost, layers: Layer[], files: string[], errors: ConfigError[], seen: Set<string>): void {
   if (seen.has(path)) {
     errors.push({ file: path, key: 'extends', message: `extends: ${path} extends itself through a cycle; remove one of the extends entries.` });
     return;
@@ -198,7 +215,10 @@ function loadChain(path: string, host: ConfigHost, layers: Array<{ dir: string; 
   errors.push(...loaded.errors);
   const dir = host.dirname(path);
   for (const ext of asList(loaded.config.extends)) {
-    if (isPreset(ext)) continue;
+    if (isPreset(ext)) {
+      layers.push({ preset: ext });
+      continue;
+    }
     const target = host.join(dir, ext);
     if (host.readFile(target) === undefined) {
       errors.push({ file: path, key: 'extends', message: `extends: cannot find "${ext}"; use "recommended", "strict" or a path relative to this file.` });
