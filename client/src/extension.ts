@@ -1,0 +1,60 @@
+/**
+ * VS Code client: starts the bundled language server, shows the active
+ * file's findings in the status bar, and exposes the commands. No lint logic.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusBar, type LintStatus } from './status-bar';
+
+const STATUS_NOTIFICATION = 'playbookLint/status';
+const FIX_ALL_COMMAND = 'playbookLint.fixAll';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'playbookLint' },
+    diagnosticCollectionName: 'playbook-lint',
+    middleware: {
+      // From the command palette the fix-all command has no argument: use the active editor.
+      executeCommand: (command, args, next) => {
+        if (command === FIX_ALL_COMMAND && args.length === 0) {
+          const uri = vscode.window.activeTextEditor?.document.uri.toString();
+          if (!uri) return undefined;
+          return next(command, [uri]);
+        }
+        return next(command, args);
+      },
+    },
+  };
+  client = new LanguageClient('playbookLint', 'Playbook Lint', serverOptions, clientOptions);
+
+  const statusBar = new StatusBar();
+  context.subscriptions.push(
+    statusBar,
+    vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
+    vscode.workspace.onDidCloseTextDocument((doc) => statusBar.forget(doc.uri.toString())),
+    vscode.commands.registerCommand('playbookLint.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('playbookLint.showOutput', () => client?.outputChannel.show()),
+  );
+
+  await client.start();
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (status: LintStatus) => statusBar.update(status)));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,46 @@
+/** What this server offers, and which optional client features it relies on. */
+import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.playbookLint`;
+export const FIX_ALL_COMMAND = 'playbookLint.fixAll';
+/** Server → client notification after each lint: `{ uri, version, counts, score }`. */
+export const STATUS_NOTIFICATION = 'playbookLint/status';
+
+export interface ClientFeatures {
+  /** The client pulls diagnostics (`textDocument/diagnostic`); then the server does not push them for documents. */
+  pullDiagnostics: boolean;
+  /** `workspace.workspaceEdit.snippetEditSupport` (LSP 3.18). */
+  snippetEdits: boolean;
+  /** `workspace/configuration` per resource. */
+  configuration: boolean;
+  /** Can register file watchers at run time. */
+  dynamicWatchers: boolean;
+  /** Can refresh pulled diagnostics on request. */
+  diagnosticRefresh: boolean;
+  documentChanges: boolean;
+}
+
+export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
+  return {
+    pullDiagnostics: !!caps.textDocument?.diagnostic,
+    snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport,
+    configuration: !!caps.workspace?.configuration,
+    dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+  };
+}
+
+export function serverCapabilities(features: ClientFeatures): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    codeActionProvider: {
+      codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+      resolveProvider: false,
+    },
+    hoverProvider: true,
+    executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+    ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'playbook-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Config files (`.playbooklintrc.*`, found upward by the engine): resolution
+ * cached per document and settings, file watchers, and errors shown as
+ * diagnostics on the config file itself plus one window message per distinct
+ * error set. Linting goes on with the valid part of the config.
+ */
+import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { BUILTIN_RULES, CONFIG_FILE_NAMES, resolveConfig, type ConfigError, type ResolvedConfig } from '../engine';
+import { configErrorToDiagnostic } from './diagnostics';
+import { textToDocument } from './conversions';
+import { CachedNodeHost, emptyHost } from './node-host';
+import type { Settings } from './settings';
+
+const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+
+export class ConfigService {
+  private readonly host = new CachedNodeHost();
+  private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Config file path → the errors last published for it. */
+  private readonly published = new Map<string, string>();
+  private readonly shownMessages = new Set<string>();
+  private readonly watched = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly dynamicWatchers: boolean,
+  ) {}
+
+  /** Call once after `initialized`. */
+  async registerWatchers(): Promise<void> {
+    if (!this.dynamicWatchers) return;
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+  }
+
+  resolve(uri: string, settings: Settings): ResolvedConfig {
+    const key = `${uri}\u0000${JSON.stringify(settings.rules)}`;
+    let resolved = this.resolved.get(key);
+    if (!resolved) {
+      const parsed = URI.parse(uri);
+      resolved = parsed.scheme === 'file'
+        ? resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules)
+        : resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
+      this.resolved.set(key, resolved);
+      this.report(resolved);
+      void this.watchExtraFiles(resolved.files);
+    }
+    return resolved;
+  }
+
+  /** A config file changed on disk: forget everything read. */
+  invalidate(): void {
+    this.host.clear();
+    this.resolved.clear();
+  }
+
+  isConfigFile(uri: string): boolean {
+    const path = URI.parse(uri).fsPath;
+    return CONFIG_FILE_NAMES.some((n) => path.endsWith(n)) || this.watched.has(path);
+  }
+
+  private report(resolved: ResolvedConfig): void {
+    const byFile = new Map<string, ConfigError[]>();
+    for (const f of resolved.files) byFile.set(f, []);
+    for (const e of resolved.errors) {
+      if (!byFile.has(e.file)) byFile.set(e.file, []);
+      byFile.get(e.file)!.push(e);
+    }
+    for (const [file, errors] of byFile) {
+      const signature = JSON.stringify(errors);
+      if (!file.startsWith('<')) {
+        if (this.published.get(file) !== signature) {
+          this.published.set(file, signature);
+          const uri = URI.file(file).toString();
+          const doc = textToDocument(uri, this.host.readFile(file) ?? '');
+          const diagnostics: Diagnostic[] = errors.map((e) => configErrorToDiagnostic(doc, e));
+          void this.connection.sendDiagnostics({ uri, diagnostics });
+        }
+      }
+      if (errors.length > 0 && !this.shownMessages.has(file + signature)) {
+        this.shownMessages.add(file + signature);
+        const where = file.startsWith('<') ? 'editor settings (playbookLint.rules)' : file;
+        const first = errors[0];
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+        void this.connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Error,
+          message: `Playbook Lint: ${where}: ${first.key ? `${first.key}: ` : ''}${first.message}${more}. Fix the config; the valid rules still apply.`,
+        });
+      }
+    }
+  }
+
+  /** Files pulled in with `extends` may have any name: watch them one by one. */
+  private async watchExtraFiles(files: string[]): Promise<void> {
+    if (!this.dynamicWatchers) return;
+    const fresh = files.filter((f) => !this.watched.has(f) && !CONFIG_FILE_NAMES.some((n) => f.endsWith(n)));
+    for (const f of fresh) this.watched.add(f);
+    if (fresh.length === 0) return;
+    try {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fresh.map((f) => ({ globPattern: f })) });
+    } catch (e) {
+      this.connection.console.error(`Could not watch ${fresh.join(', ')}: ${String(e)}`);
+    }
+  }
+}

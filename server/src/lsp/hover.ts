@@ -1,0 +1,54 @@
+/** Hover on a finding: message, figures, rationale, a before → after example, sources. */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findRule, ruleDocsUrl, type Finding, type RuleDefinition } from '../engine';
+import { offsetsToRange } from './conversions';
+
+export function hoverAt(doc: TextDocument, offset: number, findings: readonly Finding[]): Hover | null {
+  const hits = findings.filter((f) => f.start <= offset && offset <= f.end);
+  if (hits.length === 0) return null;
+  const parts = hits.map((f) => findingToMarkdown(f, findRule(f.ruleId)));
+  const start = Math.min(...hits.map((f) => f.start));
+  const end = Math.max(...hits.map((f) => f.end));
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: offsetsToRange(doc, start, end) };
+}
+
+export function findingToMarkdown(finding: Finding, rule: RuleDefinition | undefined): string {
+  const lines: string[] = [`**${finding.message}**`];
+  const figures = metricsToText(finding, rule);
+  if (figures) lines.push(figures);
+  if (rule?.rationale) lines.push(rule.rationale.trim());
+  const example = rule?.examples?.invalid?.find((e) => e.fixed !== undefined) ?? rule?.examples?.invalid?.[0];
+  if (example) {
+    lines.push(`Before:\n\n${fence(example.text)}`);
+    if (example.fixed !== undefined) lines.push(`After:\n\n${fence(example.fixed)}`);
+    else {
+      const rewrite = rule?.fixes?.find((f) => f.kind === 'rewrite' && f.text);
+      if (rewrite?.text) lines.push(`After (${rewrite.title}):\n\n${fence(rewrite.text.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\$\d+/g, ''))}`);
+    }
+  }
+  const sources = rule?.sources ?? [];
+  if (sources.length > 0) lines.push(`Sources:\n${sources.map((s) => `- ${s.url ? `[${escapeMarkdown(s.title)}](${s.url})` : escapeMarkdown(s.title)}`).join('\n')}`);
+  lines.push(`[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}) · playbook-lint`);
+  return lines.join('\n\n');
+}
+
+function metricsToText(finding: Finding, rule: RuleDefinition | undefined): string | undefined {
+  const m = finding.metrics;
+  if (!m || m.seconds === undefined) return undefined;
+  const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
+  const parts = [`≈ ${m.seconds} s spoken at ${wpm} wpm`];
+  if (m.words !== undefined) parts.push(`${m.words} words`);
+  if (m.budget !== undefined) parts.push(`budget ${m.budget} s`);
+  else if (m.limit !== undefined) parts.push(finding.ruleId === 'voicemail-length' ? `limit ${m.limit} s` : `limit ${m.limit} words`);
+  return parts.join(', ');
+}
+
+function fence(text: string): string {
+  const ticks = /```/.test(text) ? '~~~~' : '```';
+  return `${ticks}markdown\n${text.replace(/\n$/, '')}\n${ticks}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\[\]*_`])/g, '\\$1');
+}

@@ -1,0 +1,168 @@
+/**
+ * When and how documents are linted: debounced per document, cancelled by
+ * newer edits, results for outdated versions dropped; pushes diagnostics (or
+ * serves them to pulling clients) and a status notification for the client.
+ */
+import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult, Severity } from '../engine';
+import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
+import type { ConfigService } from './config-watch';
+import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
+import { lintDocument } from './document-linter';
+import { shouldLint } from './file-filter';
+import type { SettingsStore } from './settings';
+
+export interface LintStatus {
+  uri: string;
+  version: number;
+  /** Absent when the document was skipped (disabled, excluded, too large). */
+  counts?: Record<Severity, number>;
+  score?: number;
+  skipped?: 'disabled' | 'excluded' | 'too-large' | 'ignored';
+}
+
+interface Latest {
+  version: number;
+  /** Undefined when the document is not linted (disabled, excluded, too large). */
+  result: LintResult | undefined;
+  resultId: string;
+}
+
+export type LintReason = 'open' | 'change' | 'save' | 'config';
+
+export class LintService {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped on every schedule/close; a run that sees a newer generation gives up. */
+  private readonly generations = new Map<string, number>();
+  private readonly latest = new Map<string, Latest>();
+  private readonly warnedTooLarge = new Set<string>();
+  private nextResultId = 1;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly config: ConfigService,
+    private readonly features: ClientFeatures,
+    private readonly workspaceFolders: () => readonly string[],
+  ) {}
+
+  async schedule(uri: string, reason: LintReason): Promise<void> {
+    const generation = this.bump(uri);
+    const settings = await this.settings.get(uri);
+    if (this.generations.get(uri) !== generation) return;
+    if (reason === 'change' && settings.run === 'onSave' && this.latest.has(uri)) return;
+    if (this.features.pullDiagnostics && reason === 'change') return;
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const delay = reason === 'change' ? settings.debounceMs : 0;
+    const version = doc.version;
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.run(uri, version, () => this.generations.get(uri) !== generation).then((latest) => {
+        if (latest && reason !== 'open' && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+      });
+    }, delay));
+  }
+
+  /** Re-lints every open document (settings or config changed). */
+  relintAll(): void {
+    for (const doc of this.documents.all()) void this.schedule(doc.uri, 'config');
+  }
+
+  close(uri: string): void {
+    this.bump(uri);
+    this.latest.delete(uri);
+    this.warnedTooLarge.delete(uri);
+    this.settings.forget(uri);
+    if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The result for the document's current version, linting now if needed (hover, code actions, pull). */
+  async currentResult(uri: string, token?: CancellationToken): Promise<Latest | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.latest.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    return this.run(uri, doc.version, () => !!token?.isCancellationRequested, false);
+  }
+
+  /** For pulling clients: `unchanged` while in onSave mode and nothing was saved since the last report. */
+  async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<{ kind: 'full'; resultId?: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string }> {
+    const doc = this.documents.get(uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const settings = await this.settings.get(uri);
+    const cached = this.latest.get(uri);
+    if (settings.run === 'onSave' && cached && previousResultId === cached.resultId) return { kind: 'unchanged', resultId: cached.resultId };
+    const latest = await this.currentResult(uri, token);
+    if (!latest) return { kind: 'full', items: [] };
+    return { kind: 'full', resultId: latest.resultId, items: this.toDiagnostics(doc, latest.result) };
+  }
+
+  private async run(uri: string, version: number, cancelled: () => boolean, publish = true): Promise<Latest | undefined> {
+    try {
+      const settings = await this.settings.get(uri);
+      const stale = () => cancelled() || this.documents.get(uri)?.version !== version;
+      if (stale()) return undefined;
+      const doc = this.documents.get(uri)!;
+      const skip = shouldLint(uri, doc.getText().length, settings, this.workspaceFolders());
+      let result: LintResult | undefined;
+      let skipped: LintStatus['skipped'];
+      if (skip.skip) {
+        skipped = skip.reason;
+        if (skip.reason === 'too-large' && !this.warnedTooLarge.has(uri)) {
+          this.warnedTooLarge.add(uri);
+          void this.connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Warning,
+            message: `Playbook Lint skipped ${doc.uri.split('/').pop()}: it is larger than playbookLint.maxFileSize (${settings.maxFileSize} bytes). Raise the setting to lint it.`,
+          });
+        }
+      } else {
+        const resolved = this.config.resolve(uri, settings);
+        if (resolved.ignored) skipped = 'ignored';
+        else {
+          // Let queued edits arrive first: if one did, this run is outdated.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (stale()) return undefined;
+          result = lintDocument({ uri, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
+          if (stale()) return undefined;
+        }
+      }
+      const latest: Latest = { version, result, resultId: String(this.nextResultId++) };
+      this.latest.set(uri, latest);
+      if (publish && !this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics: this.toDiagnostics(doc, result) });
+      void this.connection.sendNotification(STATUS_NOTIFICATION, toStatus(uri, version, result, skipped));
+      return latest;
+    } catch (e) {
+      this.connection.console.error(`Playbook Lint: linting ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  private toDiagnostics(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
+    if (!result) return [];
+    const diagnostics = result.findings.map((f) => findingToDiagnostic(doc, f));
+    for (const e of result.configErrors) {
+      if (e.file === '<front-matter>') diagnostics.push(configErrorToDiagnostic(doc, e));
+      else this.connection.console.warn(`Playbook Lint: ${e.file}: ${e.key}: ${e.message}`);
+    }
+    return diagnostics;
+  }
+
+  private bump(uri: string): number {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    const next = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, next);
+    return next;
+  }
+}
+
+function toStatus(uri: string, version: number, result: LintResult | undefined, skipped: LintStatus['skipped']): LintStatus {
+  if (!result) return { uri, version, skipped };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  return { uri, version, counts, score: result.stats.score };
+}

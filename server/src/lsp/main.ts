@@ -1,0 +1,22 @@
+/**
+ * `playbook-language-server --stdio` (or `--node-ipc`, `--socket=<port>`).
+ * stdout is the protocol channel: console output goes to the client's log.
+ */
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+  process.stderr.write('usage: playbook-language-server --stdio | --node-ipc | --socket=<port>\n');
+  process.exitCode = 2;
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  console.log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  process.on('uncaughtException', (e) => connection.console.error(`Playbook Lint internal error: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`Playbook Lint internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  startServer(connection);
+}

@@ -1,0 +1,90 @@
+/** Wires the protocol handlers to the services. No lint logic here. */
+import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clientFeatures, FIX_ALL_COMMAND, serverCapabilities, type ClientFeatures } from './capabilities';
+import { codeActionsFor, fixAllEdit } from './code-actions';
+import { ConfigService } from './config-watch';
+import { positionToOffset } from './conversions';
+import { hoverAt } from './hover';
+import { LintService } from './lint-service';
+import { SettingsStore } from './settings';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let features: ClientFeatures;
+  let settings: SettingsStore;
+  let config: ConfigService;
+  let lint: LintService;
+  let folders: string[] = [];
+
+  connection.onInitialize((params: InitializeParams) => {
+    features = clientFeatures(params.capabilities);
+    settings = new SettingsStore(connection, features.configuration);
+    settings.changed({ playbookLint: (params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions });
+    config = new ConfigService(connection, features.dynamicWatchers);
+    folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    lint = new LintService(connection, documents, settings, config, features, () => folders);
+    return { capabilities: serverCapabilities(features), serverInfo: { name: 'playbook-language-server', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(() => {
+    if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'playbookLint' }).catch(() => undefined);
+    void config.registerWatchers().catch((e) => connection.console.error(`Could not watch config files: ${String(e)}`));
+    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+      lint.relintAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(features.configuration ? undefined : change.settings);
+    config.invalidate();
+    lint.relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => config.isConfigFile(c.uri))) return;
+    config.invalidate();
+    lint.relintAll();
+  });
+
+  // TextDocuments fires onDidChangeContent for an open too; lint an opened document without debounce.
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => opening.add(e.document.uri));
+  documents.onDidChangeContent((e) => void lint.schedule(e.document.uri, opening.delete(e.document.uri) ? 'open' : 'change'));
+  documents.onDidSave((e) => void lint.schedule(e.document.uri, 'save'));
+  documents.onDidClose((e) => lint.close(e.document.uri));
+
+  connection.languages.diagnostics.on(async (params, token) => lint.pull(params.textDocument.uri, params.previousResultId, token));
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const latest = await lint.currentResult(doc.uri);
+    return codeActionsFor(doc, params, { snippetEdits: features.snippetEdits, findings: () => latest?.result?.findings ?? [] });
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const latest = await lint.currentResult(doc.uri);
+    return hoverAt(doc, positionToOffset(doc, params.position), latest?.result?.findings ?? []);
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== FIX_ALL_COMMAND) return undefined;
+    const arg = params.arguments?.[0] as string | { uri?: string; external?: string } | undefined;
+    const uri = typeof arg === 'string' ? arg : arg?.external ?? arg?.uri;
+    const doc = uri ? documents.get(uri) : undefined;
+    if (!doc) return { applied: false, reason: 'The document is not open.' };
+    const latest = await lint.currentResult(doc.uri);
+    const edit = fixAllEdit(doc, latest?.result?.findings ?? []);
+    if (!edit) return { applied: false, reason: 'Nothing to fix safely.' };
+    const response = await connection.workspace.applyEdit({ label: 'Playbook Lint: Fix all', edit });
+    return { applied: response.applied };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

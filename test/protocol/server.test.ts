@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ClientCapabilities, CodeAction, Hover, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits, byRule, ensureBuilt, fileUri, LspSession, withTimeout } from './lsp-harness';
+
+const PLAYBOOK = [
+  '# Renewal playbook',
+  '',
+  '## Follow-up email',
+  '',
+  'Just checking in on the proposal.',
+  '',
+  'Sorry to bother you, but I wanted to share the freight benchmark you asked about last month.',
+  '',
+].join('\n');
+
+const BASE_CAPS: ClientCapabilities = {
+  textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } }, hover: { contentFormat: ['markdown'] } },
+  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+const SNIPPET_CAPS: ClientCapabilities = { ...BASE_CAPS, workspace: { ...BASE_CAPS.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
+
+describe('language server over stdio', { timeout: 60_000 }, () => {
+  const sessions: LspSession[] = [];
+  let dir: string;
+  const start = () => {
+    const s = new LspSession();
+    sessions.push(s);
+    return s;
+  };
+
+  before(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'playbook-lsp-'));
+  });
+
+  after(() => {
+    for (const s of sessions) s.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pushes diagnostics, fixes with a quick fix, and clears them after an incremental change', async () => {
+    const s = start();
+    const init = await s.initialize(BASE_CAPS);
+    assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'no pull provider for a push-only client');
+    const uri = fileUri(join(dir, 'renewal.md'));
+    s.open(uri, PLAYBOOK);
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    const checkIn = byRule(published.diagnostics, 'no-empty-check-in');
+    assert.equal(checkIn.length, 1);
+    const d = checkIn[0];
+    assert.equal(d.source, 'playbook-lint');
+    assert.deepEqual(d.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 16 } });
+    assert.match(d.codeDescription!.href, /#no-empty-check-in$/);
+    assert.ok((d.data as any).fixes.length >= 2);
+
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
+    assert.ok(actions.length >= 3, 'rewrites and the suppression');
+    assert.equal(actions[0].isPreferred, true);
+    assert.ok(actions.slice(1).every((a) => !a.isPreferred));
+    assert.ok(actions.every((a) => a.kind === 'quickfix'));
+    assert.ok(actions.some((a) => a.title === 'Disable no-empty-check-in for this line'));
+    const edits = actions[0].edit!.changes![uri];
+    assert.ok(edits, 'plain TextEdits without snippet support');
+    assert.match(edits[0].newText, /\[trigger event\]/);
+    assert.doesNotMatch(edits[0].newText, /\$\{/);
+
+    const fixed = applyTextEdits(PLAYBOOK, edits);
+    const mark = s.notifications.length;
+    s.change(uri, 2, edits);
+    const after2 = await s.diagnosticsFor(uri, 2, mark);
+    assert.equal(byRule(after2.diagnostics, 'no-empty-check-in').length, 0, `fixed text still flagged:\n${fixed}`);
+    assert.equal(byRule(after2.diagnostics, 'no-apology-for-contact').length, 1);
+  });
+
+  it('sends snippet edits to clients that support them', async () => {
+    const s = start();
+    await s.initialize(SNIPPET_CAPS);
+    const uri = fileUri(join(dir, 'snippet.md'));
+    s.open(uri, PLAYBOOK);
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    const d = byRule(published.diagnostics, 'no-empty-check-in')[0];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, 1);
+    const edit = change.edits[0] as any;
+    assert.equal(edit.snippet.kind, 'snippet');
+    assert.match(edit.snippet.value, /\$\{1:trigger event\}/);
+  });
+
+  it('hovers with rationale, example and sources; fix-all applies safe fixes only', async () => {
+    const s = start();
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'hover.md'));
+    s.open(uri, PLAYBOOK);
+    await s.diagnosticsFor(uri, 1, 0);
+    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /gives the buyer no new reason to reply/);
+    assert.match(value, /A check-in asks the buyer to do the work/);
+    assert.match(value, /Before:/);
+    assert.match(value, /\]\(https?:\/\//, 'sources as links');
+    const none = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    assert.equal(none, null);
+
+    const source = (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    assert.equal(source.length, 1);
+    assert.equal(source[0].kind, 'source.fixAll.playbookLint');
+    const edits = source[0].edit!.changes![uri];
+    assert.equal(edits.length, 1, 'minimal edits, not a whole-document replacement');
+    const fixed = applyTextEdits(PLAYBOOK, edits);
+    assert.match(fixed, /\nI wanted to share the freight benchmark/);
+    assert.match(fixed, /Just checking in on the proposal\./, 'rewrites never auto-apply');
+
+    const result = (await s.connection.sendRequest('workspace/executeCommand', { command: 'playbookLint.fixAll', arguments: [uri] })) as { applied: boolean };
+    assert.equal(result.applied, true);
+    const req = await s.waitForServerRequest('workspace/applyEdit');
+    assert.deepEqual(req.params.edit.changes[uri], edits);
+  });
+
+  it('reports a broken config on the config file and still lints the playbook', async () => {
+    const ws = join(dir, 'ws');
+    mkdirSync(ws);
+    const configPath = join(ws, '.playbooklintrc.json');
+    writeFileSync(configPath, '{\n  "rules": {\n    "no-such-rule": "warning",\n    "no-apology-for-contact": "off"\n  }\n}\n');
+    const s = start();
+    await s.initialize(BASE_CAPS, fileUri(ws));
+    await s.waitForServerRequest('client/registerCapability', (p) => JSON.stringify(p).includes('playbooklintrc'));
+    const uri = fileUri(join(ws, 'playbook.md'));
+    s.open(uri, PLAYBOOK);
+    const configDiagnostics = await s.diagnosticsFor(fileUri(configPath), undefined, 0);
+    assert.ok(configDiagnostics.diagnostics.length >= 1);
+    const cd = configDiagnostics.diagnostics[0];
+    assert.equal(cd.severity, 1);
+    assert.equal(cd.source, 'playbook-lint');
+    assert.equal(cd.range.start.line, 2, 'range points at the bad key');
+    const message = await s.waitFor('one window message', (n) => n.method === 'window/showMessage');
+    assert.match(message.params.message, /no-such-rule/);
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    assert.equal(byRule(published.diagnostics, 'no-empty-check-in').length, 1, 'still linted');
+    assert.equal(byRule(published.diagnostics, 'no-apology-for-contact').length, 0, 'the valid part of the config applies');
+
+    // The config is fixed on disk: the watcher notification re-lints and clears the config diagnostics.
+    writeFileSync(configPath, '{ "rules": { "no-empty-check-in": "off" } }\n');
+    const mark = s.notifications.length;
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 2 }] });
+    const cleared = await s.diagnosticsFor(fileUri(configPath), undefined, mark);
+    assert.equal(cleared.diagnostics.length, 0);
+    const relinted = await s.waitFor<PublishDiagnosticsParams>('re-lint after config change', (n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 10_000, mark);
+    assert.equal(byRule(relinted.params.diagnostics, 'no-empty-check-in').length, 0);
+    assert.equal(s.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'one message per distinct error set');
+  });
+
+  it('drops results for outdated versions and debounces typing', async () => {
+    const s = start();
+    s.settings = { debounceMs: 50 };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'typing.md'));
+    s.open(uri, '## Follow-up email\n\n');
+    await s.diagnosticsFor(uri, 1, 0);
+    const mark = s.notifications.length;
+    const line = 'Just checking in on the proposal.';
+    for (let i = 0; i < line.length; i++) s.change(uri, 2 + i, [{ range: { start: { line: 2, character: i }, end: { line: 2, character: i } }, newText: line[i] }]);
+    const last = 1 + line.length;
+    const final = await s.diagnosticsFor(uri, last, mark);
+    assert.equal(byRule(final.diagnostics, 'no-empty-check-in').length, 1);
+    const pushed = s.notifications.slice(mark).filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+    assert.ok(pushed.every((n) => n.params.version === last), `stale versions published: ${pushed.map((n) => n.params.version).join(',')}`);
+    const status = await s.waitFor('status notification', (n) => n.method === 'playbookLint/status' && n.params.uri === uri && n.params.version === last);
+    assert.equal(status.params.counts.warning, 1);
+    assert.equal(typeof status.params.score, 'number');
+  });
+
+  it('answers pull requests and does not push to pulling clients', async () => {
+    const s = start();
+    await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: { dynamicRegistration: false } } });
+    const uri = fileUri(join(dir, 'pull.md'));
+    s.open(uri, PLAYBOOK);
+    const report = (await withTimeout(s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 10_000, 'pull')) as any;
+    assert.equal(report.kind, 'full');
+    assert.equal(byRule(report.items, 'no-empty-check-in').length, 1);
+    await s.waitFor('status after pull', (n) => n.method === 'playbookLint/status' && n.params.uri === uri);
+    assert.equal(s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length, 0);
+  });
+
+  it('skips a file over maxFileSize with one message, without hanging', async () => {
+    const s = start();
+    s.settings = { maxFileSize: 1000 };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'huge.md'));
+    s.open(uri, PLAYBOOK + 'Just checking in.\n'.repeat(200));
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    assert.equal(published.diagnostics.length, 0);
+    const message = await s.waitFor('size message', (n) => n.method === 'window/showMessage');
+    assert.match(message.params.message, /maxFileSize/);
+  });
+
+  it('honours enable=false and exclude globs', async () => {
+    const s = start();
+    s.settings = { exclude: ['**/drafts/**'] };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'drafts', 'x.md'));
+    s.open(uri, PLAYBOOK);
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    assert.equal(published.diagnostics.length, 0);
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    const s = start();
+    await s.initialize(BASE_CAPS);
+    const code = await s.shutdown();
+    assert.equal(code, 0);
+  });
+});
