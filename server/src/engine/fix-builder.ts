@@ -26,6 +26,7 @@ export function buildFixes(templates: readonly FixTemplate[] | undefined, site: 
   const fixes: Fix[] = [];
   for (const t of templates ?? []) {
     if (t.contexts && !t.contexts.some((c) => site.turn.contexts.has(c))) continue;
+    if (t.matching && !new RegExp(t.matching, 'iu').test(site.turn.unit.text.slice(site.a, site.b))) continue;
     const edits = editsFor(t, site);
     if (!edits) continue;
     fixes.push({ title: t.title, kind: t.kind, snippet: edits.some((e) => isSnippet(e.text)), edits });

@@ -85,6 +85,7 @@ const ANTI_COLUMN = /\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|n
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording)\b/i;
 const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
+const SUBJECT_HEADING = /\bsubject lines?\b/i;
 const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
 
 export function buildModel(text: string): PlaybookModel {
@@ -271,7 +272,9 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    const label = classify(line);
+    let label = classify(line);
+    // In a list of subject lines "URGENT: your audit" is a subject, not a persona speaking.
+    if (label && label.role === 'other' && isSubjectList(unit)) label = undefined;
     if (label || !current) {
       const role: Turn['role'] = label ? label.role : 'none';
       current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, contexts: new Set() };
@@ -285,6 +288,10 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     }
     lineStart = lineEnd + 1;
   }
+}
+
+function isSubjectList(unit: Unit): boolean {
+  return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
 }
 
 function classifyTurn(turn: Turn, firstLine: string): void {
@@ -322,7 +329,7 @@ function classifyTurn(turn: Turn, firstLine: string): void {
     }
     return;
   }
-  if (unit.kind === 'list-item' && /\bsubject lines?\b/i.test(sec.title ?? '')) {
+  if (isSubjectList(unit)) {
     turn.speech = true;
     turn.contexts.add('subject');
     return;

@@ -58,6 +58,8 @@ export interface FixTemplate {
   contexts?: string[];
   /** For delete-leading-clause: words that must remain in the sentence (default 4). */
   minWordsAfter?: number;
+  /** Offer only when the matched words match this regular expression (case-insensitive), e.g. only the "just" of a hedge family. */
+  matching?: string;
 }
 
 export interface RuleExample {

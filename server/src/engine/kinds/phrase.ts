@@ -15,15 +15,20 @@ import { compilePattern } from './patterns';
 interface CompiledPhrase {
   patterns: RegExp[];
   unless: RegExp[];
+  /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
+  hints: Set<RegExp>;
 }
 
 export const phraseKind: RuleKind<CompiledPhrase> = {
   name: 'phrase',
   compile(rule: RuleDefinition) {
     if (!rule.patterns || rule.patterns.length === 0) throw new Error('a phrase rule needs at least one entry in `patterns`');
+    const hintSources = Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : [];
+    const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, true));
     return {
-      patterns: rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, true)),
+      patterns: [...rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, true)), ...hints],
       unless: (rule.unless ?? []).map((p, i) => compilePattern(p, `unless/${i}`, false)),
+      hints: new Set(hints),
     };
   },
   check(ctx, compiled) {
@@ -56,6 +61,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
             message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b)),
             fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
             contexts: turn.contexts,
+            ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
           });
         }
       }
