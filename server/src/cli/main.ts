@@ -92,6 +92,8 @@ export async function main(io: CliIo): Promise<number> {
   const formatter = createFormatter(opts.format);
   const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings };
   const totals = emptyTotals();
+  // Counted before --quiet hides them: --max-warnings still applies.
+  let warnings = 0;
   const seenConfigErrors = new Set<string>();
   const baselineOut: Array<{ filePath: string; ruleId: string; fingerprint: string }> = [];
   const progress = createProgress(io.stderr, jobs.length);
@@ -123,8 +125,9 @@ export async function main(io: CliIo): Promise<number> {
       if (opts.writeBaseline) baselineOut.push({ filePath: full.filePath, ruleId: m.ruleId, fingerprint: m.fingerprint });
     }
     let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
-    addToTotals(totals, report);
+    warnings += report.messages.filter((m) => m.severity === 'warning').length;
     if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
+    addToTotals(totals, report);
     if (opts.fixDryRun) {
       if (report.diff) await out.write(report.diff);
     } else {
@@ -147,8 +150,8 @@ export async function main(io: CliIo): Promise<number> {
   }
   if (failed) return 2;
   if (totals.errors > 0) return 1;
-  if (opts.maxWarnings >= 0 && totals.warnings > opts.maxWarnings) {
-    io.stderr.write(`playbook-lint: ${totals.warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    io.stderr.write(`playbook-lint: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
     return 1;
   }
   return 0;

@@ -57,6 +57,8 @@ export interface FileReport {
 
 export interface RunTotals {
   files: number;
+  /** Files with at least one reported finding. */
+  filesWithProblems: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -65,12 +67,13 @@ export interface RunTotals {
 }
 
 export function emptyTotals(): RunTotals {
-  return { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0 };
+  return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0 };
 }
 
 export function addToTotals(t: RunTotals, r: FileReport): void {
   t.files++;
   t.fixed += r.fixed ?? 0;
+  if (r.messages.length) t.filesWithProblems++;
   for (const m of r.messages) {
     if (m.severity === 'error') t.errors++;
     else if (m.severity === 'warning') t.warnings++;

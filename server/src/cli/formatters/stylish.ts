@@ -6,7 +6,7 @@ export const stylish: Formatter = {
   begin: () => '',
   file(r) {
     if (r.messages.length === 0) return '';
-    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId]);
+    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\s+/g, ' '), m.ruleId]);
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
     return `${r.filePath}\n${rows.map((x) => `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}`).join('\n')}\n\n`;
@@ -18,7 +18,7 @@ export const stylish: Formatter = {
     const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
     if (t.infos) parts.push(`${t.infos} info`);
     if (t.hints) parts.push(plural(t.hints, 'hint'));
-    return `${fixed}✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(t.files, 'file')}\n`;
+    return `${fixed}✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(t.filesWithProblems, 'file')}\n`;
   },
 };
 
