@@ -1,0 +1,58 @@
+/**
+ * email-length: words in each email body (subject, greeting and sign-off left
+ * out; a placeholder is one word). Budgets depend on the email's place in the
+ * sequence, read from its heading path: first touch, follow-up, recap.
+ * Options: firstTouchInfo (100), firstTouchWarn (150), followUpMin (20),
+ * followUpWarn (150), recapInfo (300), otherInfo (125), otherWarn (200),
+ * tooThinMessage, recapMessage.
+ */
+import type { RuleKind } from './kind';
+import { emailUnits, fill, num, str } from './units';
+
+export const emailLengthKind: RuleKind<null> = {
+  name: 'email-length',
+  compile: () => null,
+  check(ctx) {
+    const o = ctx.options;
+    for (const e of emailUnits(ctx.model)) {
+      if (!e.turns.some((t) => ctx.inScope(t)) || e.words === 0) continue;
+      let severity: 'warning' | 'info' | undefined;
+      let limit = 0;
+      let message = ctx.rule.message;
+      const over = (info: number, warn: number) => {
+        if (e.words > warn) [severity, limit] = ['warning', warn];
+        else if (e.words > info) [severity, limit] = ['info', info];
+      };
+      switch (e.stage) {
+        case 'first-touch':
+          over(num(o.firstTouchInfo, 100), num(o.firstTouchWarn, 150));
+          break;
+        case 'follow-up':
+          over(Infinity, num(o.followUpWarn, 150));
+          if (!severity && e.words < num(o.followUpMin, 20)) {
+            [severity, limit] = ['info', num(o.followUpMin, 20)];
+            message = str(o.tooThinMessage, message);
+          }
+          break;
+        case 'recap':
+          if (e.words > num(o.recapInfo, 300)) [severity, limit, message] = ['info', num(o.recapInfo, 300), str(o.recapMessage, message)];
+          break;
+        case 'break-up':
+          over(num(o.firstTouchInfo, 100), num(o.followUpWarn, 150));
+          break;
+        default:
+          over(num(o.otherInfo, 125), num(o.otherWarn, 200));
+      }
+      if (!severity) continue;
+      const seconds = Math.round((e.words / 200) * 60);
+      ctx.report({
+        start: e.start,
+        end: e.end,
+        severity,
+        message: fill(message, { words: e.words, limit, stage: e.stage.replace('-', ' '), seconds }),
+        metrics: { words: e.words, limit, readSeconds: seconds },
+        contexts: e.contexts,
+      });
+    }
+  },
+};
