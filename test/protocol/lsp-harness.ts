@@ -57,8 +57,8 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities, rootUri: string | null = null): Promise<any> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null, capabilities });
+  async initialize(capabilities: ClientCapabilities, rootUri: string | null = null, initializationOptions?: unknown): Promise<any> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null, capabilities, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result;
   }

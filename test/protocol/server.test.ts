@@ -209,6 +209,28 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(published.diagnostics.length, 0);
   });
 
+  it('works without workspace/configuration: initializationOptions, then didChangeConfiguration', async () => {
+    const s = start();
+    await s.initialize({ ...BASE_CAPS, workspace: { applyEdit: true } }, null, { playbookLint: { enable: false } });
+    const uri = fileUri(join(dir, 'noconfig.md'));
+    s.open(uri, PLAYBOOK);
+    assert.equal((await s.diagnosticsFor(uri, 1, 0)).diagnostics.length, 0);
+    assert.equal(s.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
+    const mark = s.notifications.length;
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { playbookLint: { enable: true } } });
+    const relinted = await s.diagnosticsFor(uri, 1, mark);
+    assert.equal(byRule(relinted.diagnostics, 'no-empty-check-in').length, 1);
+  });
+
+  it('converts offsets to UTF-16 positions (emoji, CRLF)', async () => {
+    const s = start();
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'emoji.md'));
+    s.open(uri, '## Follow-up email\r\n\r\n😀 Just checking in on the proposal.\r\n');
+    const d = byRule((await s.diagnosticsFor(uri, 1, 0)).diagnostics, 'no-empty-check-in')[0];
+    assert.deepEqual(d.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 19 } });
+  });
+
   it('shuts down and exits cleanly', async () => {
     const s = start();
     await s.initialize(BASE_CAPS);

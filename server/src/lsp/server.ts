@@ -20,7 +20,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     features = clientFeatures(params.capabilities);
     settings = new SettingsStore(connection, features.configuration);
-    settings.changed({ playbookLint: (params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions });
+    // Clients without workspace/configuration may pass settings here, as `{ playbookLint: {...} }` or the bare section.
+    const init = params.initializationOptions as { playbookLint?: unknown } | undefined;
+    settings.changed({ playbookLint: init?.playbookLint ?? init });
     config = new ConfigService(connection, features.dynamicWatchers);
     folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
