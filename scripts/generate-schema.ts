@@ -10,12 +10,7 @@ import { CONFIG_SCHEMA } from '../server/src/engine/config-schema';
 export const SCHEMA_PATH = resolve(__dirname, '..', 'schemas', 'playbooklintrc.schema.json');
 
 export function renderSchema(): string {
-  const doc = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/playbook-lint/playbook-lint/blob/main/schemas/playbooklintrc.schema.json',
-    title: 'Playbook Lint configuration (.playbooklintrc.json / .yaml / .yml)',
-    ...CONFIG_SCHEMA,
-  };
+  const doc = { ...CONFIG_SCHEMA, $id: 'https://github.com/playbook-lint/playbook-lint/blob/main/schemas/playbooklintrc.schema.json' };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
