@@ -122,6 +122,18 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.deepEqual(req.params.edit.changes[uri], edits);
   });
 
+  it('hovers a metric finding with its figures', async () => {
+    const s = start();
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'voicemail.md'));
+    const text = '## Voicemail (≤ 20 seconds)\n> Hi {{first_name}}, it\'s {{rep_name}} at Acme. I saw {{company}} opened a new warehouse in Reno and teams in that spot often fight pick errors in the first ninety days. I have a two-page checklist that helps, and it takes ten minutes to read. Call me at {{rep_phone}}.\n';
+    s.open(uri, text);
+    const d = byRule((await s.diagnosticsFor(uri, 1, 0)).diagnostics, 'voicemail-length')[0];
+    assert.ok(d, 'voicemail-length reported');
+    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 10 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /≈ \d+ s spoken at 150 wpm, \d+ words, budget 20 s/);
+  });
+
   it('reports a broken config on the config file and still lints the playbook', async () => {
     const ws = join(dir, 'ws');
     mkdirSync(ws);

@@ -84,7 +84,7 @@ export class ConfigService {
         const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
         void this.connection.sendNotification(ShowMessageNotification.type, {
           type: MessageType.Error,
-          message: `Playbook Lint: ${where}: ${first.key ? `${first.key}: ` : ''}${first.message}${more}. Fix the config; the valid rules still apply.`,
+          message: `Playbook Lint: ${where}: ${first.message.replace(/\.$/, '')}${more}. The rest of the config still applies.`,
         });
       }
     }

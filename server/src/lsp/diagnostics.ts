@@ -46,7 +46,8 @@ export function configErrorToDiagnostic(doc: TextDocument, error: ConfigError): 
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
     code: 'config',
-    message: error.key ? `${error.key}: ${error.message}` : error.message,
+    // The engine's message already names the key.
+    message: error.message,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult, Severity } from '../engine';
+import { INTERNAL_ERROR_RULE, type LintResult, type Severity } from '../engine';
 import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { ConfigService } from './config-watch';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
@@ -127,6 +127,7 @@ export class LintService {
           if (stale()) return undefined;
           result = lintDocument({ uri, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
           if (stale()) return undefined;
+          this.logProblems(uri, result);
         }
       }
       const latest: Latest = { version, result, resultId: String(this.nextResultId++) };
@@ -142,12 +143,15 @@ export class LintService {
 
   private toDiagnostics(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
     if (!result) return [];
-    const diagnostics = result.findings.map((f) => findingToDiagnostic(doc, f));
-    for (const e of result.configErrors) {
-      if (e.file === '<front-matter>') diagnostics.push(configErrorToDiagnostic(doc, e));
-      else this.connection.console.warn(`Playbook Lint: ${e.file}: ${e.key}: ${e.message}`);
-    }
+    // A rule that threw is the product's problem, not the playbook's: it is logged (see logProblems), not shown.
+    const diagnostics = result.findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE).map((f) => findingToDiagnostic(doc, f));
+    for (const e of result.configErrors) if (e.file === '<front-matter>') diagnostics.push(configErrorToDiagnostic(doc, e));
     return diagnostics;
+  }
+
+  private logProblems(uri: string, result: LintResult): void {
+    for (const f of result.findings) if (f.ruleId === INTERNAL_ERROR_RULE) this.connection.console.error(`Playbook Lint internal error in ${uri}: ${f.message}`);
+    for (const e of result.configErrors) if (e.file !== '<front-matter>') this.connection.console.warn(`Playbook Lint: ${e.file}: ${e.message}`);
   }
 
   private bump(uri: string): number {
