@@ -1,3 +1,9 @@
+import { subjectLineShapeKind } from './subject-line-shape';
+import { voicemailEssentialsKind } from './voicemail-essentials';
+import { stateReasonForCallKind } from './state-reason-for-call';
+import { discoveryOpenQuestionsKind } from './discovery-open-questions';
+import { placeholderHygieneKind } from './placeholder-hygiene';
+import { inboundResponsivenessCoverageKind } from './inbound-responsiveness-coverage';
 import { emailLengthKind } from './email-length';
 import type { RuleKind } from './kind';
 import { phraseKind } from './phrase';
@@ -10,5 +16,5 @@ import { youFocusRatioKind } from './you-focus-ratio';
 
 /** Every rule kind by name. A rule's `kind` must be one of these. */
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
-  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind].map((k) => [k.name, k]),
+  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind].map((k) => [k.name, k]),
 );

@@ -1,0 +1,125 @@
+/**
+ * placeholder-hygiene: placeholders a buyer must never see broken. Sub-checks:
+ * - mixed syntax (warning): a placeholder in another style than the
+ *   document's (`placeholder_style` in front matter, else the most used);
+ *   safe fix: rewrite it in that style (`[First Name]` → `{{first_name}}`);
+ * - undeclared (error): front matter lists `variables` and this one isn't
+ *   there; safe fix when exactly one declared name is within edit distance
+ *   `maxDistance` (2);
+ * - unbalanced braces (error): `{{first_name}` / `{first_name}}`; safe fix;
+ * - unfinished markers (warning): TODO, TBD, XXX, lorem ipsum, `[insert …]`
+ *   when front matter says `status: final` or `published`.
+ * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
+ * placeholders. Options: maxDistance, directions, messages.
+ */
+import type { PlaybookModel, Unit } from '../model';
+import type { Fix, Severity } from '../types';
+import { findPlaceholders, type PlaceholderHit, type PlaceholderStyle } from '../words';
+import type { RuleKind } from './kind';
+import { fill, num, str } from './units';
+
+const DIRECTIONS = ['pause', 'laugh', 'smile', 'beat', 'wait', 'silence', 'optional', 'sigh', 'listen', 'breathe', 'tbd', 'todo', 'x', 'link', 'source', 'citation needed', 'sic', 'sound', 'music', 'applause', 'ok', 'yes', 'no', 'note', 'end'];
+const UNBALANCED = /(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})\s*\}(?!\})|(?<!\{)\{([A-Za-z][\w.]{0,40})\}\}(?!\})|(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})(?=[\s,.;:!?]|$)(?![^\n{]*\}\})/g;
+const UNFINISHED = /\b(?:TODO|TBD|XXX|FIXME|lorem ipsum)\b|\[insert [^\]\n]+\]/g;
+
+export function variableName(h: Pick<PlaceholderHit, 'style' | 'name'>): string {
+  return h.name.trim().replace(/^contact\./i, '').replace(/[\s.-]+/g, '_').toLowerCase();
+}
+
+export function render(name: string, style: PlaceholderStyle): string {
+  const words = name.split(/_+/).filter(Boolean);
+  switch (style) {
+    case 'mustache':
+      return `{{${name}}}`;
+    case 'brace':
+      return `{${name}}`;
+    case 'bracket':
+      return `[${words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')}]`;
+    case 'merge-tag':
+      return `*|${name.toUpperCase()}|*`;
+    case 'angle':
+      return `<${words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')}>`;
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+function units(model: PlaybookModel): Unit[] {
+  return model.units.filter((u) => !u.anti && !u.section.anti);
+}
+
+export const placeholderHygieneKind: RuleKind<null> = {
+  name: 'placeholder-hygiene',
+  compile: () => null,
+  check(ctx) {
+    const { model } = ctx;
+    const o = ctx.options;
+    const messages = (o.messages ?? {}) as Record<string, string>;
+    const directions = new Set((Array.isArray(o.directions) ? (o.directions as string[]) : DIRECTIONS).map((d) => d.toLowerCase()));
+    const declared = model.frontMatter.variables?.map((v) => v.trim().toLowerCase());
+    const maxDistance = num(o.maxDistance, 2);
+    const report = (u: Unit, a: number, b: number, severity: Severity, key: string, fields: Record<string, string | number>, fixes: Fix[] = []) => {
+      const contexts = u.turns[0]?.contexts ?? new Set<string>();
+      ctx.report({ start: u.starts[a], end: u.ends[b - 1], severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });
+    };
+    const hits: Array<{ u: Unit; h: PlaceholderHit }> = [];
+    for (const u of units(model)) {
+      for (const h of findPlaceholders(u.text)) {
+        if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
+        if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
+        hits.push({ u, h });
+      }
+    }
+    const counts = new Map<PlaceholderStyle, number>();
+    for (const { h } of hits) counts.set(h.style, (counts.get(h.style) ?? 0) + 1);
+    const fmStyle = model.frontMatter.placeholderStyle as PlaceholderStyle | undefined;
+    let style: PlaceholderStyle = fmStyle && ['mustache', 'bracket', 'brace'].includes(fmStyle) ? fmStyle : ctx.placeholderStyle;
+    if (!fmStyle && !counts.has(style)) style = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'mustache';
+    const mixed = counts.size > 1 || (fmStyle !== undefined && hits.some(({ h }) => h.style !== style));
+
+    for (const { u, h } of hits) {
+      const a = h.index;
+      const b = h.index + h.length;
+      let name = variableName(h);
+      const whole = () => ({ start: u.starts[a], end: u.ends[b - 1] });
+      if (declared && declared.length && !declared.includes(name)) {
+        const near = declared.filter((d) => editDistance(d, name) <= maxDistance);
+        const fixes: Fix[] = near.length === 1 ? [{ title: `Use the declared variable “${near[0]}”`, kind: 'safe', snippet: false, edits: [{ ...whole(), text: render(near[0], style) }] }] : [];
+        report(u, a, b, 'error', 'undeclared', { name, suggestion: near.length === 1 ? near[0] : declared.slice(0, 5).join(', ') }, fixes);
+        if (near.length === 1) continue;
+        name = '';
+      }
+      if (mixed && h.style !== style && name) {
+        const text = render(name, style);
+        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, [{ title: `Write it as ${text}`, kind: 'safe', snippet: false, edits: [{ ...whole(), text }] }]);
+      }
+    }
+
+    for (const u of units(model)) {
+      UNBALANCED.lastIndex = 0;
+      for (let m = UNBALANCED.exec(u.text); m; m = UNBALANCED.exec(u.text)) {
+        const name = (m[1] ?? m[2] ?? m[3]).replace(/[.]+$/, '');
+        const a = m.index;
+        const b = m.index + m[0].length;
+        const text = render(name.toLowerCase().replace(/[\s.-]+/g, '_'), style === 'mustache' || style === 'brace' ? style : 'mustache');
+        const start = u.starts[a];
+        const end = u.ends[b - 1];
+        const clean = end - start === b - a;
+        report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
+      }
+      if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
+        UNFINISHED.lastIndex = 0;
+        for (let m = UNFINISHED.exec(u.text); m; m = UNFINISHED.exec(u.text)) report(u, m.index, m.index + m[0].length, 'warning', 'unfinished', { found: m[0] });
+      }
+    }
+  },
+};
