@@ -167,6 +167,24 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(s.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'one message per distinct error set');
   });
 
+  it('clears config diagnostics when the broken config file is deleted', async () => {
+    const ws = join(dir, 'ws-deleted');
+    mkdirSync(ws);
+    const configPath = join(ws, '.playbooklintrc.yaml');
+    writeFileSync(configPath, 'rules:\n  no-empty-check-in: loudly\n');
+    const s = start();
+    await s.initialize(BASE_CAPS, fileUri(ws));
+    const uri = fileUri(join(ws, 'playbook.md'));
+    s.open(uri, PLAYBOOK);
+    const broken = await s.diagnosticsFor(fileUri(configPath), undefined, 0);
+    assert.equal(broken.diagnostics.length, 1);
+    assert.equal(broken.diagnostics[0].range.start.line, 1);
+    rmSync(configPath);
+    const mark = s.notifications.length;
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 3 }] });
+    assert.equal((await s.diagnosticsFor(fileUri(configPath), undefined, mark)).diagnostics.length, 0);
+  });
+
   it('drops results for outdated versions and debounces typing', async () => {
     const s = start();
     s.settings = { debounceMs: 50 };

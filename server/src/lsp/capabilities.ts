@@ -18,6 +18,10 @@ export interface ClientFeatures {
   /** Can refresh pulled diagnostics on request. */
   diagnosticRefresh: boolean;
   documentChanges: boolean;
+  /** Sends `workspace/didChangeWorkspaceFolders`. */
+  workspaceFolders: boolean;
+  /** Lets the server register for `workspace/didChangeConfiguration` with a section. */
+  dynamicConfiguration: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -28,6 +32,8 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    workspaceFolders: !!caps.workspace?.workspaceFolders,
+    dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
   };
 }
 

@@ -48,10 +48,13 @@ export class ConfigService {
     return resolved;
   }
 
-  /** A config file changed on disk: forget everything read. */
-  invalidate(): void {
+  /** A config file changed on disk: forget everything read, and the diagnostics of deleted files. */
+  invalidate(deletedUris: readonly string[] = []): void {
     this.host.clear();
     this.resolved.clear();
+    for (const uri of deletedUris) {
+      if (this.published.delete(URI.parse(uri).fsPath)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }
 
   isConfigFile(uri: string): boolean {

@@ -1,5 +1,5 @@
 /** Wires the protocol handlers to the services. No lint logic here. */
-import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientFeatures, FIX_ALL_COMMAND, serverCapabilities, type ClientFeatures } from './capabilities';
 import { codeActionsFor, fixAllEdit } from './code-actions';
@@ -31,12 +31,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'playbookLint' }).catch(() => undefined);
+    if (features.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'playbookLint' }).catch(() => undefined);
     void config.registerWatchers().catch((e) => connection.console.error(`Could not watch config files: ${String(e)}`));
-    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-      lint.relintAll();
-    });
+    if (features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+        lint.relintAll();
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -46,8 +48,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((c) => config.isConfigFile(c.uri))) return;
-    config.invalidate();
+    const changed = params.changes.filter((c) => config.isConfigFile(c.uri));
+    if (changed.length === 0) return;
+    config.invalidate(changed.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.uri));
     lint.relintAll();
   });
 
