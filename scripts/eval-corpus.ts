@@ -115,8 +115,8 @@ function main(): void {
   console.log('');
   console.log(`Warnings and errors per 1,000 words: ${fmt(rate)} (target ≤ 1) — ${rate <= 1 ? 'MET' : 'NOT MET'}`);
 
-  let pool = all.filter(({ f }) => f.ruleId !== 'internal-error' || true);
-  if (args.rule) pool = pool.filter(({ f }) => f.ruleId === args.rule);
+  let pool = all;
+  if (args.rule) pool = pool.filter(({ f }) => args.rule!.split(',').includes(f.ruleId));
   if (args.severity) pool = pool.filter(({ f }) => f.severity === args.severity);
   const random = rng(args.seed);
   const picked = [...pool];

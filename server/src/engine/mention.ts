@@ -8,8 +8,12 @@
 import type { Turn } from './model';
 import { sentenceAt } from './words';
 
-const CUE = /\b(?:avoid\w*|don'?t|do not|never|no more|skip|stop|instead of|replace[sd]?|rather than|cut|ban(?:ned)?|bad|weak|worst|cliché|cliche|lazy|generic|empty|wrong|not|kills?|ditch|drop|lose|swap|vs\.?|versus|overused|tired|nobody|no one|sounds? like|mistakes?|red flags?|anti-?patterns?)\b/i;
+const CUE = /(?:→|⇒|->|\w+n't\b)|\b(?:no|zero|nothing|passive(?:-aggressive)?|selfish|ineffective|lazy|laziness|presumptuous|annoy\w*|irritat\w*|spammy|pushy|desperate|signals?|hurts?|fails?|backfires?|instead|anti-?pattern|useless|meaningless|filler|crutch|overdone|stale|robotic|salesy|cringe\w*|terrible|habit|instinct|insecure|patroniz\w*|condescend\w*|guilt\w*|means nothing|unsubstantiated|avoid\w*|don'?t|do not|never|no more|skip|stop|instead of|replace[sd]?|rather than|cut|ban(?:ned)?|bad|weak|worst|cliché|cliche|lazy|generic|empty|wrong|not|kills?|ditch|drop|lose|swap|vs\.?|versus|overused|tired|nobody|no one|sounds? like|mistakes?|red flags?|anti-?patterns?)\b/i;
 const CUE_BEFORE = /\b(?:avoid(?:ing)?|don'?t (?:say|write|use|open with|start with|lead with)|do not (?:say|write|use)|never (?:say|write|use|open with|start with|lead with)|stop (?:saying|writing|using)|instead of|rather than|replace|no more|not)\s+(?:\w+\s+){0,2}$/i;
+
+const ANNOTATED_QUOTE = /^[^"]{0,60}"\s*[.,;!?]?\s*(?:→|⇒|->|=>|\(|[—–:]\s*\p{L}|-\s+\p{L})/u;
+const THIRD_PERSON = /\b(?:the|a|your) (?:prospect|buyer|customer|rep|seller|champion)s?\b|\b(?:prospects|buyers|reps|sellers)\b/i;
+const QUOTED_AS_NOUN = /^[^"]{0,20}"\s*(?:\w+\s+)?(?:e-?mails?|messages?|calls?|notes?|follow-?ups?|openers?|lines?|phrases?|approach(?:es)?|type|style|trap|templates?|voicemails?|touch(?:es)?|bumps?|language|sequences?|nudges?|tactics?)\b/i;
 
 export function isMention(turn: Turn, a: number, b: number): boolean {
   const { unit } = turn;
@@ -19,8 +23,15 @@ export function isMention(turn: Turn, a: number, b: number): boolean {
   const sentence = sentenceAt(text, turn.a, turn.b, a);
   const before = text.slice(Math.max(sentence.a, a - 40), a);
   if (CUE_BEFORE.test(before)) return true;
+  // `- "Did you see my last email?" → guilt-tripping`: a quoted example with a comment on it.
+  if (ANNOTATED_QUOTE.test(text.slice(b, Math.min(turn.b, b + 80))) && /^[\s\-*+\d.)]*"?$/.test(text.slice(turn.a, a).replace(/"[^"]*$/, '"'))) return true;
+  // Guidance quoting what the seller says to "the prospect".
+  const quotedAny = isQuoted(text, sentence.a, sentence.b, a, b);
+  if (quotedAny && THIRD_PERSON.test(text.slice(sentence.a, sentence.b).replace(/"[^"]*"/g, ''))) return true;
   const quoted = isQuoted(text, sentence.a, sentence.b, a, b) || unit.emphasis.some(([s, e]) => s <= a && e >= b && (s > sentence.a || e < sentence.b));
   if (!quoted) return false;
+  // A quoted phrase used as a noun ("the “just checking in” email") names a kind of message.
+  if (QUOTED_AS_NOUN.test(text.slice(b, Math.min(sentence.b, b + 40)))) return true;
   const rest = text.slice(sentence.a, a) + ' ' + text.slice(b, sentence.b);
   // A quoted line in a script is the script; in guidance (or with a cue) it is an example.
   return CUE.test(rest) || !unit.section.customerFacing;

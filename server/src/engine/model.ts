@@ -81,7 +81,7 @@ const PLAIN_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'email', 
 const ANTI_MARKER = /^\s*(?:[❌🚫✗✘⛔×]|:x:|:no_entry:)/u;
 const POSITIVE_MARKER = /^\s*(?:[✅✔✓]|:white_check_mark:)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?"[^"]+"[\s.,!?;:)]*$/;
-const ANTI_COLUMN = /\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old)\b/i;
+const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording)\b/i;
 const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
@@ -290,6 +290,14 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
   }
 }
 
+/** Instructions to the seller start with an imperative or talk about the rep or buyer in the third person. */
+const INSTRUCTION_START = /^(?:\d+[.)]\s*)?(?:leverage|utili[sz]e|use|ask|review|make sure|ensure|schedule|log|update|identify|discover|prepare|consider|avoid|don'?t|do not|never|always|remember|focus|understand|document|confirm|determine|create|build|reach out to|work with|partner with|engage|collaborate|set up|tailor|research|listen|start by|try to|be sure|note that|check|if (?:the|a|they|you're|you are|your) (?:customer|prospect|buyer|rep|seller|AE|SDR)|when (?:the|a) (?:customer|prospect|buyer))\b/i;
+const THIRD_PERSON_ROLE = /\b(?:the) (?:customer|prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|decision[- ]maker|seller|salesperson)s?\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|SAs|CSMs)\b/;
+
+function isInstruction(text: string): boolean {
+  return INSTRUCTION_START.test(text) || THIRD_PERSON_ROLE.test(text);
+}
+
 function isSubjectList(unit: Unit): boolean {
   return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
 }
@@ -334,7 +342,14 @@ function classifyTurn(turn: Turn, firstLine: string): void {
     turn.contexts.add('subject');
     return;
   }
-  if (unit.kind === 'fence' || unit.kind === 'blockquote' || sec.customerFacing || FULLY_QUOTED.test(firstLine)) {
+  if (unit.kind === 'fence' || unit.kind === 'blockquote' || FULLY_QUOTED.test(firstLine)) {
+    turn.speech = true;
+    turn.contexts.add('rep');
+    return;
+  }
+  // Unlabelled prose under a script or email heading is usually the script, but handbooks
+  // also write instructions there: "Leverage the case studies", "the SA must …".
+  if (sec.customerFacing && !isInstruction(unit.text.slice(turn.a, turn.b))) {
     turn.speech = true;
     turn.contexts.add('rep');
   }
