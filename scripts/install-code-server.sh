@@ -8,8 +8,9 @@ VERSION=4.100.3
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DEST="$ROOT/.cache/code-server"
 BIN="$DEST/node_modules/.bin/code-server"
+STAMP="$DEST/installed-$VERSION"
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "^$VERSION"; then
+if [ -f "$STAMP" ] && [ -x "$BIN" ]; then
   echo "code-server $VERSION already installed at $DEST"
   exit 0
 fi
@@ -38,6 +39,10 @@ cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
 npm_config_yes=true npm rebuild
 
 cd "$DEST/node_modules/code-server"
-npm_config_unsafe_perm=true npm_config_yes=true FORCE_NODE_VERSION=20 sh ./postinstall.sh
+# postinstall.sh picks the package manager and Node version from the user agent npm would set.
+npm_config_user_agent="npm/$(npm -v) node/$(node -v) linux x64" \
+  npm_config_unsafe_perm=true npm_config_yes=true FORCE_NODE_VERSION=20 sh ./postinstall.sh
 
-"$BIN" --version
+"$BIN" --version | grep -q "^$VERSION"
+touch "$STAMP"
+echo "code-server $VERSION installed at $DEST"
