@@ -215,6 +215,25 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(byRule(report.items, 'no-empty-check-in').length, 1);
     await s.waitFor('status after pull', (n) => n.method === 'playbookLint/status' && n.params.uri === uri);
     assert.equal(s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length, 0);
+    s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 33 } }, newText: 'Your team asked for the Reno numbers; here they are.' }]);
+    const second = (await withTimeout(s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId }), 10_000, 'second pull')) as any;
+    assert.equal(second.kind, 'full');
+    assert.notEqual(second.resultId, report.resultId);
+    assert.equal(byRule(second.items, 'no-empty-check-in').length, 0);
+    assert.equal(byRule(second.items, 'no-apology-for-contact').length, 1);
+  });
+
+  it('in onSave mode keeps pulled diagnostics unchanged until the next save', async () => {
+    const s = start();
+    s.settings = { run: 'onSave' };
+    await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: {} } });
+    const uri = fileUri(join(dir, 'onsave.md'));
+    s.open(uri, PLAYBOOK);
+    const first = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any;
+    assert.equal(byRule(first.items, 'no-empty-check-in').length, 1);
+    s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: 'Hello. ' }]);
+    const second = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })) as any;
+    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
   });
 
   it('skips a file over maxFileSize with one message, without hanging', async () => {

@@ -11,8 +11,8 @@ import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 
 export interface CodeActionOptions {
   snippetEdits: boolean;
-  /** Findings of the document's current version, for fix-all (lazily computed). */
-  findings: () => readonly Finding[];
+  /** Findings of the document's current version, for fix-all; undefined when not at hand (no fix-all action then). */
+  findings: readonly Finding[] | undefined;
 }
 
 export function codeActionsFor(doc: TextDocument, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
@@ -23,11 +23,16 @@ export function codeActionsFor(doc: TextDocument, params: CodeActionParams, opti
     for (const diagnostic of params.context.diagnostics) actions.push(...quickFixes(doc, diagnostic, options.snippetEdits));
   }
   // `source.fixAll.playbookLint` is inside `source.fixAll` and `source`, so it answers those requests too.
-  if (wants(FIX_ALL_KIND)) {
-    const edit = fixAllEdit(doc, options.findings());
+  if (wants(FIX_ALL_KIND) && options.findings) {
+    const edit = fixAllEdit(doc, options.findings);
     if (edit) actions.push({ title: 'Playbook Lint: Fix all safe problems', kind: FIX_ALL_KIND, edit });
   }
   return actions;
+}
+
+/** True when `only` names the fix-all kind or one containing it (`source`, `source.fixAll`). */
+export function wantsFixAll(only: readonly string[] | undefined): boolean {
+  return !!only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
 }
 
 function quickFixes(doc: TextDocument, diagnostic: Diagnostic, snippetEdits: boolean): CodeAction[] {

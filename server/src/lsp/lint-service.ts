@@ -53,7 +53,8 @@ export class LintService {
     const settings = await this.settings.get(uri);
     if (this.generations.get(uri) !== generation) return;
     if (reason === 'change' && settings.run === 'onSave' && this.latest.has(uri)) return;
-    if (this.features.pullDiagnostics && reason === 'change') return;
+    // Pulling clients ask after opens and changes themselves; lint for them on config changes and onSave saves.
+    if (this.features.pullDiagnostics && !(reason === 'config' || (reason === 'save' && settings.run === 'onSave'))) return;
     const doc = this.documents.get(uri);
     if (!doc) return;
     const delay = reason === 'change' ? settings.debounceMs : 0;
@@ -61,7 +62,7 @@ export class LintService {
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.run(uri, version, () => this.generations.get(uri) !== generation).then((latest) => {
-        if (latest && reason !== 'open' && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+        if (latest && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
       });
     }, delay));
   }
@@ -88,16 +89,31 @@ export class LintService {
     return this.run(uri, doc.version, () => !!token?.isCancellationRequested, false);
   }
 
-  /** For pulling clients: `unchanged` while in onSave mode and nothing was saved since the last report. */
+  /** The result for the current version if it is already computed (cheap; for automatic code-action requests). */
+  cachedResult(uri: string): Latest | undefined {
+    const cached = this.latest.get(uri);
+    return cached && cached.version === this.documents.get(uri)?.version ? cached : undefined;
+  }
+
+  /**
+   * For pulling clients (VS Code pulls after every change): debounced like
+   * pushes; `unchanged` in onSave mode until the next save. The client cancels
+   * the request when the document changes again.
+   */
   async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<{ kind: 'full'; resultId?: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string }> {
-    const doc = this.documents.get(uri);
-    if (!doc) return { kind: 'full', items: [] };
     const settings = await this.settings.get(uri);
     const cached = this.latest.get(uri);
     if (settings.run === 'onSave' && cached && previousResultId === cached.resultId) return { kind: 'unchanged', resultId: cached.resultId };
-    const latest = await this.currentResult(uri, token);
-    if (!latest) return { kind: 'full', items: [] };
-    return { kind: 'full', resultId: latest.resultId, items: this.toDiagnostics(doc, latest.result) };
+    if (settings.run === 'onType' && cached && !this.cachedResult(uri) && settings.debounceMs > 0) await delay(settings.debounceMs, token);
+    // A change may land while linting; lint the newer version rather than answering with nothing.
+    for (let attempt = 0; attempt < 5 && !token.isCancellationRequested; attempt++) {
+      const doc = this.documents.get(uri);
+      if (!doc) break;
+      const latest = await this.currentResult(uri, token);
+      if (latest) return { kind: 'full', resultId: latest.resultId, items: this.toDiagnostics(doc, latest.result) };
+    }
+    // Cancelled (the client ignores the answer) or the document closed.
+    return previousResultId ? { kind: 'unchanged', resultId: previousResultId } : { kind: 'full', items: [] };
   }
 
   private async run(uri: string, version: number, cancelled: () => boolean, publish = true): Promise<Latest | undefined> {
@@ -162,6 +178,18 @@ export class LintService {
     this.generations.set(uri, next);
     return next;
   }
+}
+
+function delay(ms: number, token: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const sub = token.onCancellationRequested(done);
+    function done() {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    }
+  });
 }
 
 function toStatus(uri: string, version: number, result: LintResult | undefined, skipped: LintStatus['skipped']): LintStatus {

@@ -2,7 +2,7 @@
 import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientFeatures, FIX_ALL_COMMAND, serverCapabilities, type ClientFeatures } from './capabilities';
-import { codeActionsFor, fixAllEdit } from './code-actions';
+import { codeActionsFor, fixAllEdit, wantsFixAll } from './code-actions';
 import { ConfigService } from './config-watch';
 import { positionToOffset } from './conversions';
 import { hoverAt } from './hover';
@@ -66,8 +66,10 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const latest = await lint.currentResult(doc.uri);
-    return codeActionsFor(doc, params, { snippetEdits: features.snippetEdits, findings: () => latest?.result?.findings ?? [] });
+    // Quick fixes come from Diagnostic.data. Fix-all needs the findings: lint now only when it was asked for
+    // explicitly (on save, from the menu), not for every automatic lightbulb request.
+    const latest = wantsFixAll(params.context.only) ? await lint.currentResult(doc.uri) : lint.cachedResult(doc.uri);
+    return codeActionsFor(doc, params, { snippetEdits: features.snippetEdits, findings: latest?.result?.findings });
   });
 
   connection.onHover(async (params) => {
