@@ -153,10 +153,11 @@ function findingToMessage(f: Finding, text: string): ReportMessage {
 }
 
 function placeConfigError(e: ConfigError, playbookPath: string, playbookText: string, host: ConfigHost, cwd: string): ReportConfigError {
-  if (e.file === '<front-matter>' || e.file === '<settings>' || !e.file) {
+  // The CLI's "settings" are its --rule flags.
+  if (!e.file || e.file === '<settings>') return { file: '--rule', line: 0, column: 0, message: e.message };
+  if (e.file === '<front-matter>') {
     const pos = e.start !== undefined ? offsetToLineColumn(playbookText, e.start) : { line: 1, column: 1 };
-    const where = e.file === '<front-matter>' ? 'front matter: ' : '';
-    return { file: toPosix(relative(cwd, playbookPath)), ...pos, message: where + e.message };
+    return { file: toPosix(relative(cwd, playbookPath)), ...pos, message: `front matter: ${e.message}` };
   }
   const configText = host.readFile(e.file);
   const pos = configText !== undefined && e.start !== undefined ? offsetToLineColumn(configText, e.start) : { line: 1, column: 1 };

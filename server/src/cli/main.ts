@@ -97,7 +97,7 @@ export async function main(io: CliIo): Promise<number> {
   const seenConfigErrors = new Set<string>();
   const baselineOut: Array<{ filePath: string; ruleId: string; fingerprint: string }> = [];
   const progress = createProgress(io.stderr, jobs.length);
-  const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, Math.max(1, availableParallelism() - 1)) : 1);
+  const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, availableParallelism()) : 1);
   const stopped = () => io.signal?.aborted === true;
 
   if (!opts.fixDryRun) await out.write(formatter.begin(ctx));
@@ -112,7 +112,7 @@ export async function main(io: CliIo): Promise<number> {
       failed = true;
     }
     for (const e of full.configErrors) {
-      const line = `${e.file}:${e.line}:${e.column} ${e.message}`;
+      const line = e.line > 0 ? `${e.file}:${e.line}:${e.column} ${e.message}` : `${e.file}: ${e.message}`;
       if (!seenConfigErrors.has(line)) io.stderr.write(`${line}\n`);
       seenConfigErrors.add(line);
       failed = true;
@@ -224,6 +224,7 @@ function openOutput(io: CliIo, file: string | undefined): Output {
 function createProgress(stderr: Writable, total: number): (done: number, file: string) => void {
   const tty = (stderr as { isTTY?: boolean }).isTTY === true;
   if (!tty || total < 20) return () => undefined;
+  const started = Date.now();
   let last = 0;
   let shown = false;
   return (done, file) => {
@@ -232,7 +233,8 @@ function createProgress(stderr: Writable, total: number): (done: number, file: s
       return;
     }
     const now = Date.now();
-    if (now - last < 100 && done < total) return;
+    // Only runs long enough to wonder about get a progress line.
+    if (now - started < 1000 || (now - last < 100 && done < total)) return;
     last = now;
     shown = true;
     stderr.write(`\r\x1b[K[${done}/${total}] ${file}`.slice(0, 120));
