@@ -7,6 +7,8 @@ import { BUILTIN_RULES, lintText, type EffectiveConfig, type LintResult } from '
 
 export interface LintInput {
   uri: string;
+  /** The document version the text belongs to (lets a caching linter key its work). */
+  version: number;
   text: string;
   config: EffectiveConfig;
   /** Config file path, for error messages. */

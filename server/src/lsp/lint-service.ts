@@ -141,7 +141,7 @@ export class LintService {
           // Let queued edits arrive first: if one did, this run is outdated.
           await new Promise((resolve) => setImmediate(resolve));
           if (stale()) return undefined;
-          result = lintDocument({ uri, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
+          result = lintDocument({ uri, version, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
           if (stale()) return undefined;
           this.logProblems(uri, result);
         }

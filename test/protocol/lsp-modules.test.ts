@@ -1,0 +1,81 @@
+/** The server's glue modules without a process: conversions, code actions, hover, file filter. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../server/src/engine';
+import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
+import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
+import { shouldLint } from '../../server/src/lsp/file-filter';
+import { findingToMarkdown } from '../../server/src/lsp/hover';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+
+const doc = (text: string, version = 1) => TextDocument.create('file:///w/p.md', 'markdown', version, text);
+const finding = (start: number, end: number, fixes: Finding['fixes'] = []): Finding => ({ ruleId: 'no-empty-check-in', severity: 'warning', message: 'm', start, end, fixes });
+
+describe('lsp modules', () => {
+  it('findingToDiagnostic converts UTF-16 offsets after an emoji and CRLF', () => {
+    const text = 'a\r\n😀 Just checking in.';
+    const start = text.indexOf('Just');
+    const d = findingToDiagnostic(doc(text), finding(start, start + 16));
+    assert.deepEqual(d.range, { start: { line: 1, character: 3 }, end: { line: 1, character: 19 } });
+    assert.equal(d.source, 'playbook-lint');
+    assert.equal(d.code, 'no-empty-check-in');
+    assert.equal(d.severity, 2);
+  });
+
+  it('fix-all takes each finding’s first safe fix, sorted, overlaps dropped, snippets as plain text', () => {
+    const text = 'abcdefghij';
+    const edit = fixAllEdit(doc(text), [
+      finding(5, 7, [{ title: 'r', kind: 'rewrite', snippet: false, edits: [{ start: 0, end: 10, text: 'X' }] }, { title: 's', kind: 'safe', snippet: false, edits: [{ start: 5, end: 7, text: '' }] }]),
+      finding(0, 2, [{ title: 's', kind: 'safe', snippet: true, edits: [{ start: 0, end: 2, text: '${1:x}' }] }]),
+      finding(6, 8, [{ title: 's', kind: 'safe', snippet: false, edits: [{ start: 6, end: 8, text: 'Y' }] }]),
+      finding(9, 9, [{ title: 'suppress', kind: 'suppress', snippet: false, edits: [{ start: 10, end: 10, text: '<!-- -->' }] }]),
+    ])!;
+    const edits = edit.changes!['file:///w/p.md'];
+    assert.deepEqual(edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]), [[0, 2, '[x]'], [5, 7, '']]);
+    assert.equal(fixAllEdit(doc(text), [finding(0, 1)]), undefined);
+  });
+
+  it('quick fixes follow a diagnostic the client moved, first one preferred', () => {
+    const original = 'Just checking in.';
+    const f = finding(0, 16, [
+      { title: 'Rewrite', kind: 'rewrite', snippet: true, edits: [{ start: 0, end: 17, text: 'I noticed ${1:trigger}.' }] },
+      { title: 'Disable no-empty-check-in for this line', kind: 'suppress', snippet: false, edits: [{ start: 17, end: 17, text: ' <!-- x -->' }] },
+    ]);
+    const d = findingToDiagnostic(doc(original), f);
+    const moved = { ...d, range: { start: { line: 0, character: 4 }, end: { line: 0, character: 20 } } };
+    const actions = codeActionsFor(doc('Hi. ' + original, 2), { textDocument: { uri: 'file:///w/p.md' }, range: moved.range, context: { diagnostics: [moved] } }, { snippetEdits: false, findings: undefined });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.kind]), [['Rewrite', true, 'quickfix'], ['Disable no-empty-check-in for this line', false, 'quickfix']]);
+    const e = actions[0].edit!.changes!['file:///w/p.md'][0];
+    assert.deepEqual([e.range.start.character, e.range.end.character, e.newText], [4, 21, 'I noticed [trigger].']);
+    const snippet = codeActionsFor(doc('Hi. ' + original, 2), { textDocument: { uri: 'file:///w/p.md' }, range: moved.range, context: { diagnostics: [moved] } }, { snippetEdits: true, findings: undefined });
+    assert.deepEqual((snippet[0].edit!.documentChanges![0] as any).edits[0].snippet, { kind: 'snippet', value: 'I noticed ${1:trigger}.' });
+  });
+
+  it('ignores diagnostics from other sources and honours `only`', () => {
+    const d = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'other', data: { ruleId: 'a', fixes: [], start: 0 } };
+    assert.deepEqual(codeActionsFor(doc('x'), { textDocument: { uri: 'file:///w/p.md' }, range: d.range, context: { diagnostics: [d] } }, { snippetEdits: false, findings: [] }), []);
+    assert.equal(wantsFixAll(['source.fixAll']), true);
+    assert.equal(wantsFixAll(['source']), true);
+    assert.equal(wantsFixAll(['source.fixAll.playbookLint']), true);
+    assert.equal(wantsFixAll(['quickfix']), false);
+    assert.equal(wantsFixAll(undefined), false);
+  });
+
+  it('hover shows metric figures', () => {
+    const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, limit: 25, budget: 25 } }, undefined);
+    assert.match(md, /≈ 34 s spoken at 150 wpm, 85 words, budget 25 s/);
+  });
+
+  it('include/exclude globs are relative to the workspace folder; untitled is always linted', () => {
+    const folders = ['file:///w'];
+    assert.deepEqual(shouldLint('file:///w/a.md', 10, DEFAULT_SETTINGS, folders), { skip: false });
+    assert.deepEqual(shouldLint('file:///w/a.txt', 10, DEFAULT_SETTINGS, folders), { skip: true, reason: 'excluded' });
+    assert.deepEqual(shouldLint('file:///w/node_modules/x/a.md', 10, DEFAULT_SETTINGS, folders), { skip: true, reason: 'excluded' });
+    assert.deepEqual(shouldLint('file:///w/plays/a.md', 10, { ...DEFAULT_SETTINGS, include: ['plays/**'] }, folders), { skip: false });
+    assert.deepEqual(shouldLint('file:///w/other/a.md', 10, { ...DEFAULT_SETTINGS, include: ['plays/**'] }, folders), { skip: true, reason: 'excluded' });
+    assert.deepEqual(shouldLint('untitled:Untitled-1', 10, DEFAULT_SETTINGS, folders), { skip: false });
+    assert.deepEqual(shouldLint('file:///w/a.md', 11, { ...DEFAULT_SETTINGS, maxFileSize: 10 }, folders), { skip: true, reason: 'too-large' });
+    assert.deepEqual(shouldLint('file:///w/a.md', 1, { ...DEFAULT_SETTINGS, enable: false }, folders), { skip: true, reason: 'disabled' });
+  });
+});
