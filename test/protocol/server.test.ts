@@ -205,6 +205,19 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(typeof status.params.score, 'number');
   });
 
+  it('never publishes a version that was already replaced when its lint would run', async () => {
+    const s = start();
+    s.settings = { debounceMs: 0 };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'stale.md'));
+    // The open's lint waits for workspace/configuration; the change arrives first and supersedes it.
+    s.open(uri, PLAYBOOK);
+    s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 33 } }, newText: 'Here are the Reno numbers you asked for.' }]);
+    const first = await s.waitFor<PublishDiagnosticsParams>('first publish', (n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+    assert.equal(first.params.version, 2);
+    assert.equal(byRule(first.params.diagnostics, 'no-empty-check-in').length, 0);
+  });
+
   it('answers pull requests and does not push to pulling clients', async () => {
     const s = start();
     await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: { dynamicRegistration: false } } });
