@@ -66,6 +66,7 @@ const scenarios: Scenario[] = [
     stdout: `calls/follow-up.md\n  3:1  warning  ${CHECK_IN}  no-empty-check-in\n\nemails/follow-up.md\n  3:1  error  ${CHECK_IN}  no-empty-check-in\n\n✖ 2 problems (1 error, 1 warning) in 2 files\n`,
   },
   { name: 'stdin with a file name (overrides apply)', args: ['--stdin', '--stdin-filename', 'emails/new.md'], fixture: 'overrides', stdin: '# Follow-up email\n\nJust checking in, wanted to see if you read the proposal I sent over.\n', code: 1, stdout: /^emails\/new.md\n  3:1  error/ },
+  { name: '--stdin --fix prints the fixed document', args: ['--stdin', '--fix'], fixture: 'clean', stdin: '# Follow-up email\n\nJust checking in, wanted to see if you read the proposal I sent over.\n', code: 0, stdout: '# Follow-up email\n\nWanted to see if you read the proposal I sent over.\n' },
   { name: '--stdin with paths is a usage error', args: ['--stdin', 'a.md'], fixture: 'findings', code: 2 },
   { name: '--fix with --fix-dry-run is a usage error', args: ['--fix', '--fix-dry-run'], fixture: 'findings', code: 2 },
   { name: '--fix-dry-run prints a diff and writes nothing', args: ['--fix-dry-run'], fixture: 'findings', code: 0, stdout: /^--- a\/emails\/follow-up.md\n\+\+\+ b\/emails\/follow-up.md\n@@ .* @@\n(.*\n)*-Just checking in, wanted to see if you had a chance to read the proposal I sent.\n\+Wanted to see if you had a chance to read the proposal I sent.\n/ },

@@ -173,7 +173,7 @@ Options:
       --rule <id:severity>   set a rule's severity (error, warning, info, hint, off); repeatable
       --max-warnings <n>     fail (exit 1) when there are more than n warnings
   -q, --quiet                report errors only
-      --stdin                lint standard input
+      --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename <f>   name for standard input (config lookup, report paths)
       --print-config <file>  print the effective config for a file
       --list-rules           list the rules with their default severities

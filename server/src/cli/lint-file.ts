@@ -98,6 +98,7 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
         report.diff = createTwoFilesPatch(`a/${filePath}`, `b/${filePath}`, text, fixed.text, undefined, undefined, { context: 2 }).replace(/^=+\n/, '');
       } else {
         if (job.text === undefined) writeAtomically(job.absPath, fixed.text);
+        else report.output = fixed.text;
         text = fixed.text;
         result = lintText(text, lintOptions);
       }

@@ -74,9 +74,10 @@ export async function main(io: CliIo): Promise<number> {
   }
 
   let jobs: LintJob[];
+  let stdinText: Promise<string> = Promise.resolve('');
   if (opts.stdin) {
-    const text = await readAll(io.stdin);
-    jobs = [{ absPath: resolve(io.cwd, opts.stdinFilename ?? '<stdin>'), text }];
+    stdinText = readAll(io.stdin);
+    jobs = [{ absPath: resolve(io.cwd, opts.stdinFilename ?? '<stdin>'), text: await stdinText }];
   } else {
     const found = discoverFiles(opts.patterns, io.cwd);
     for (const m of found.missing) io.stderr.write(`playbook-lint: ${m}\n`);
@@ -100,7 +101,8 @@ export async function main(io: CliIo): Promise<number> {
   const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, availableParallelism()) : 1);
   const stopped = () => io.signal?.aborted === true;
 
-  if (!opts.fixDryRun) await out.write(formatter.begin(ctx));
+  const formatted = !opts.fixDryRun && !(opts.stdin && opts.fix);
+  if (formatted) await out.write(formatter.begin(ctx));
   let index = 0;
   for await (const { report: full, key } of runJobs(jobs, jobOpts, threads, io.workerScript, stopped)) {
     const job = jobs[index++];
@@ -128,14 +130,18 @@ export async function main(io: CliIo): Promise<number> {
     warnings += report.messages.filter((m) => m.severity === 'warning').length;
     if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
     addToTotals(totals, report);
-    if (opts.fixDryRun) {
+    if (opts.stdin && opts.fix) {
+      // Like a formatter filter: the fixed document on stdout, findings on stderr.
+      await out.write(report.output ?? (await stdinText));
+      for (const m of report.messages) io.stderr.write(`${report.filePath}:${m.line}:${m.column} ${m.severity} ${m.message} ${m.ruleId}\n`);
+    } else if (opts.fixDryRun) {
       if (report.diff) await out.write(report.diff);
     } else {
       await out.write(formatter.file(report, ctx));
     }
   }
   progress(-1, '');
-  if (!opts.fixDryRun) await out.write(formatter.end(totals, ctx));
+  if (formatted) await out.write(formatter.end(totals, ctx));
   out.close();
 
   if (stopped()) {

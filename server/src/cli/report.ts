@@ -49,6 +49,8 @@ export interface FileReport {
   fatal?: string;
   /** Safe fixes written to disk (--fix). */
   fixed?: number;
+  /** The fixed text, for `--stdin --fix` (nothing is written). */
+  output?: string;
   /** Unified diff of the safe fixes (--fix-dry-run). */
   diff?: string;
   /** Matched `ignorePatterns`: not linted, not reported. */
