@@ -67,7 +67,10 @@ export function lintModel(model: PlaybookModel, options: LintOptions): LintResul
     }
   }
 
-  const kept = applyDirectives(findings, model.comments, model.lineStarts).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
+  const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
+  );
   const words = model.units.reduce((n, u) => n + countWords(u.text), 0);
   const speechWords = model.turns.reduce((n, t) => (t.speech ? n + countWords(t.unit.text.slice(t.a, t.b)) : n), 0);
   return {
@@ -108,6 +111,24 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}) });
     },
   };
+}
+
+const RANK = { error: 3, warning: 2, info: 1, hint: 0 } as const;
+
+/**
+ * One problem, one finding: when a phrase finding lies inside a longer phrase
+ * finding of another rule at the same or higher severity ("following up" inside
+ * "following up to see if you've made a decision"), only the longer, more
+ * specific one is kept.
+ */
+function dropNestedPhraseFindings(findings: Finding[], phraseRules: ReadonlySet<string>): Finding[] {
+  const phrase = findings.filter((f) => phraseRules.has(f.ruleId));
+  if (phrase.length < 2) return findings;
+  return findings.filter(
+    (b) =>
+      !phraseRules.has(b.ruleId) ||
+      !phrase.some((a) => a !== b && a.ruleId !== b.ruleId && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start && RANK[a.severity] >= RANK[b.severity]),
+  );
 }
 
 function holds(when: RuleCondition, contexts: ReadonlySet<string>, audience: string, stage: string): boolean {
