@@ -61,6 +61,12 @@ export class LintService {
     const version = doc.version;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
+      // A hover or code action may already have linted this version (without publishing).
+      const cached = reason === 'config' ? undefined : this.cachedResult(uri);
+      if (cached) {
+        this.publish(uri, cached);
+        return;
+      }
       void this.run(uri, version, () => this.generations.get(uri) !== generation).then((latest) => {
         if (latest && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
       });
@@ -148,13 +154,19 @@ export class LintService {
       }
       const latest: Latest = { version, result, resultId: String(this.nextResultId++) };
       this.latest.set(uri, latest);
-      if (publish && !this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics: this.toDiagnostics(doc, result) });
+      if (publish) this.publish(uri, latest);
       void this.connection.sendNotification(STATUS_NOTIFICATION, toStatus(uri, version, result, skipped));
       return latest;
     } catch (e) {
       this.connection.console.error(`Playbook Lint: linting ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return undefined;
     }
+  }
+
+  private publish(uri: string, latest: Latest): void {
+    const doc = this.documents.get(uri);
+    if (!doc || this.features.pullDiagnostics) return;
+    void this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics: this.toDiagnostics(doc, latest.result) });
   }
 
   private toDiagnostics(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
