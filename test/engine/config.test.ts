@@ -101,3 +101,21 @@ describe('front matter config', () => {
     assert.ok(r.configErrors[0].start! >= 4);
   });
 });
+
+describe('config validation details', () => {
+  it('reports an unknown top-level key next to other errors', () => {
+    const text = '{"rules":{"no-empty-check-in":"loud"},"colour":"blue"}';
+    const r = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.json': text }), BUILTIN_RULES);
+    assert.ok(r.errors.some((e) => e.key === 'colour'));
+    assert.ok(r.errors.some((e) => e.key === 'rules/no-empty-check-in'));
+  });
+
+  it('reports unknown rule options and names the known ones', () => {
+    const text = '{"rules":{"voicemail-length":{"options":{"maxSeconds":25}}}}';
+    const r = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.json': text }), BUILTIN_RULES);
+    const e = r.errors.find((x) => x.key === 'rules/voicemail-length/options/maxSeconds');
+    assert.ok(e, JSON.stringify(r.errors));
+    assert.match(e.message, /warnSeconds/);
+    assert.equal(text.slice(e.start, e.end), '"maxSeconds"');
+  });
+});

@@ -63,7 +63,7 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     // A oneOf reports every branch; keep the deepest error, which names the real problem.
     const deeper = (path: string) => all.some((e) => e.instancePath.startsWith(path + '/'));
     for (const err of all) {
-      if (deeper(err.instancePath)) continue;
+      if (err.keyword !== 'additionalProperties' && deeper(err.instancePath)) continue;
       const pathParts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
       let key = pathParts.join('/');
       let message = err.message ?? 'is invalid';

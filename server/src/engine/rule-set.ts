@@ -60,6 +60,15 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
       errors.push({ file: configFile, key: `${key}/kind`, message: `${key}/kind: unknown rule kind "${rule.kind}"; team rules use "phrase".` });
       continue;
     }
+    const unknown = Object.keys(setting?.options ?? {}).filter((o) => !(o in (rule.options ?? {})));
+    if (unknown.length) {
+      const known = Object.keys(rule.options ?? {});
+      errors.push({
+        file: configFile,
+        key: `rules/${rule.id}/options/${unknown[0]}`,
+        message: `rules/${rule.id}/options: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((o) => `"${o}"`).join(', ')}; ${known.length ? `${rule.id} takes ${known.map((o) => `"${o}"`).join(', ')}` : `${rule.id} takes no options`}.`,
+      });
+    }
     try {
       const compiled = kind.compile(rule);
       rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });

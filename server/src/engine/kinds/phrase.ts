@@ -58,7 +58,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
           ctx.report({
             start: u.starts[a],
             end: u.ends[b - 1],
-            message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b)),
+            message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
             fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
             contexts: turn.contexts,
             ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
