@@ -261,6 +261,19 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.match(message.params.message, /maxFileSize/);
   });
 
+  it('applies playbookLint.rules severity overrides and reports unknown ids once', async () => {
+    const s = start();
+    s.settings = { rules: { 'no-empty-check-in': 'error', 'no-apology-for-contact': 'off', 'no-such-rule': 'warning' } };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'rules-setting.md'));
+    s.open(uri, PLAYBOOK);
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    assert.equal(byRule(published.diagnostics, 'no-empty-check-in')[0].severity, 1);
+    assert.equal(byRule(published.diagnostics, 'no-apology-for-contact').length, 0);
+    const message = await s.waitFor('settings message', (n) => n.method === 'window/showMessage');
+    assert.match(message.params.message, /playbookLint\.rules.*no-such-rule/);
+  });
+
   it('honours enable=false and exclude globs', async () => {
     const s = start();
     s.settings = { exclude: ['**/drafts/**'] };
