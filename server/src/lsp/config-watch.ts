@@ -33,14 +33,16 @@ export class ConfigService {
     await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
   }
 
-  resolve(uri: string, settings: Settings): ResolvedConfig {
+  /** `workspaceFolder`: for untitled documents, whose config is looked up as if they were saved there. */
+  resolve(uri: string, settings: Settings, workspaceFolder?: string): ResolvedConfig {
     const key = `${uri}\u0000${JSON.stringify(settings.rules)}`;
     let resolved = this.resolved.get(key);
     if (!resolved) {
       const parsed = URI.parse(uri);
-      resolved = parsed.scheme === 'file'
-        ? resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules)
-        : resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
+      const folder = workspaceFolder ? URI.parse(workspaceFolder) : undefined;
+      if (parsed.scheme === 'file') resolved = resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules);
+      else if (folder?.scheme === 'file') resolved = resolveConfig(this.host.join(folder.fsPath, 'untitled.md'), this.host, BUILTIN_RULES, settings.rules);
+      else resolved = resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
       this.resolved.set(key, resolved);
       this.report(resolved);
       void this.watchExtraFiles(resolved.files);

@@ -141,7 +141,7 @@ export class LintService {
           });
         }
       } else {
-        const resolved = this.config.resolve(uri, settings);
+        const resolved = this.config.resolve(uri, settings, this.workspaceFolders()[0]);
         if (resolved.ignored) skipped = 'ignored';
         else {
           // Let queued edits arrive first: if one did, this run is outdated.
