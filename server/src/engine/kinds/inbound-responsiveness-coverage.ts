@@ -1,7 +1,6 @@
 /**
  * inbound-responsiveness-coverage: the process side of seed 004.
- * (a) A `type: playbook` file (or one with `minOutboundTypes` (2) or more
- *     outbound section types) with no section about inbound responsiveness
+ * (a) A `type: playbook` file with no section about inbound responsiveness
  *     (response times, callbacks, voicemail checks, availability) → info on
  *     the title, with a snippet inserting a section skeleton at the end.
  * (b) An out-of-office template without a return date, or without a backup
@@ -11,10 +10,9 @@
 import type { PlaybookModel, SectionNode } from '../model';
 import type { Severity } from '../types';
 import type { RuleKind } from './kind';
-import { fill, insertFixes, num, str } from './units';
+import { fill, insertFixes, str } from './units';
 
 const COVERAGE = /\b(?:inbound|responsiveness|response\s+times?|sla|callbacks?|call\s*backs?|returning\s+(?:calls|emails)|return\s+(?:calls|every\s+call)|voice-?mail\s+(?:checks?|box|inbox)|checking\s+voice-?mail|availability|out[- ]of[- ]office)\b/i;
-const OUTBOUND = ['call-script', 'opener', 'voicemail', 'email', 'follow-up', 'discovery', 'objection'];
 const RETURN_DATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\d{4}-\d{2}-\d{2}|\{\{\s*[\w.]*(?:return|back|date)[\w.]*\s*\}\}|\[[^\]]*(?:return|date|back)[^\]]*\]|\{[\w.]*(?:return|date)[\w.]*\}|\bback\s+(?:on|in\s+the\s+office\s+on)\b/i;
 const BACKUP = /[\w.+-]+@[\w-]+\.[\w.]+|\{\{\s*[\w.]*(?:backup|colleague|contact|cover|alternate|manager|team)[\w.]*\s*\}\}|\[[^\]]*(?:backup|colleague|contact|cover|alternate|manager)[^\]]*\]|\{[\w.]*(?:backup|colleague|contact|alternate)[\w.]*\}|\b(?:reach|contact|email|call)\s+(?:my\s+colleague|\p{Lu}\w+|our\s+(?:team|support))|\b(?:colleague|backup)\b/iu;
 const GREETING_HEADING = /\b(?:greeting|outgoing|away message)\b/i;
@@ -32,8 +30,8 @@ export const inboundResponsivenessCoverageKind: RuleKind<null> = {
 
     // (a) document coverage
     const titled = model.sections.filter((s) => s.title);
-    const outbound = new Set(model.sections.flatMap((s) => s.ownTags.filter((t) => OUTBOUND.includes(t))));
-    const isPlaybook = model.frontMatter.type === 'playbook' || (model.frontMatter.type === undefined && outbound.size >= num(o.minOutboundTypes, 2) && titled.length >= num(o.minSections, 4));
+    // Only whole playbooks: a single template or a handbook page is not expected to carry the policy.
+    const isPlaybook = model.frontMatter.type === 'playbook';
     if (isPlaybook && titled.length && !titled.some((s) => COVERAGE.test(s.title!))) {
       const title = titled.find((s) => s.depth === 1) ?? titled[0];
       const at = model.text.length;

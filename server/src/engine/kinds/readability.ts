@@ -8,8 +8,9 @@
  */
 import { repMonologues, voicemailScripts } from '../spoken';
 import { countWords, maskPlaceholders, sentencesIn } from '../words';
+import type { Turn } from '../model';
 import type { RuleKind } from './kind';
-import { emailUnits, fill, num, str } from './units';
+import { clearlySpoken, emailUnits, fill, num, str } from './units';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 
@@ -62,10 +63,10 @@ export const readabilityKind: RuleKind<null> = {
     const maxGrade = num(o.maxGrade, 8);
     const minWords = num(o.minWords, 40);
     const maxSentence = num(o.maxSentenceWords, 25);
-    const units: Array<{ start: number; end: number; text: string; words: number; contexts: ReadonlySet<string>; ok: boolean }> = [];
+    const units: Array<{ start: number; end: number; text: string; words: number; contexts: ReadonlySet<string>; ok: boolean; turns: readonly Turn[] }> = [];
     for (const e of emailUnits(ctx.model)) units.push({ ...e, ok: e.turns.some((t) => ctx.inScope(t)) });
     for (const s of voicemailScripts(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: s.turns.some((t) => ctx.inScope(t)) });
-    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) });
+    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) && clearlySpoken(s.turns) });
     for (const u of units) {
       if (!u.ok || u.words < minWords) continue;
       const r = readabilityOf(u.text);
@@ -79,9 +80,11 @@ export const readabilityKind: RuleKind<null> = {
         });
       }
     }
-    // Long sentences, located exactly, in every in-scope turn of an email, voicemail or rep turn.
-    for (const t of ctx.model.turns) {
-      if (!ctx.inScope(t) || t.role === 'subject') continue;
+    // Long sentences, located exactly, in the emails, voicemails and rep turns measured above.
+    const seen = new Set<Turn>();
+    for (const t of units.filter((u) => u.ok).flatMap((u) => u.turns)) {
+      if (seen.has(t) || !ctx.inScope(t) || t.role === 'subject') continue;
+      seen.add(t);
       const text = t.unit.text;
       for (const s of sentencesIn(text, t.a, t.b)) {
         const n = countWords(text.slice(s.a, s.b));

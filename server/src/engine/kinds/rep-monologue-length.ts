@@ -3,11 +3,14 @@
  * anything. Budgets in words by section: opener 45 (~18 s), call script 70
  * (~28 s), discovery 150 (~60 s); any turn over `hardMaxWords` (300, ~2 min)
  * is flagged even with a question, and so is a company overview (≥ 8
- * self-references in more than 120 words).
+ * self-references in more than 120 words). Only clearly spoken turns count
+ * (labelled, quoted, blockquoted or fenced): unlabelled prose under a "Pitch"
+ * heading is usually handbook text about the pitch.
  */
 import { buildFixes } from '../fix-builder';
 import { repMonologues, spokenSeconds } from '../spoken';
 import type { RuleKind } from './kind';
+import { clearlySpoken } from './units';
 import { num } from './voicemail-length';
 
 const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
@@ -20,7 +23,7 @@ export const repMonologueLengthKind: RuleKind<null> = {
     const wpm = num(o.wordsPerMinute, 150);
     for (const m of repMonologues(ctx.model)) {
       const first = m.turns[0];
-      if (!ctx.inScope(first)) continue;
+      if (!ctx.inScope(first) || !clearlySpoken(m.turns)) continue;
       const tags = first.contexts;
       const budget = tags.has('opener') ? num(o.openerWords, 45) : tags.has('discovery') ? num(o.discoveryWords, 150) : num(o.callScriptWords, 70);
       const asks = m.text.includes('?');

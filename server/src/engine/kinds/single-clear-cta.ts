@@ -25,6 +25,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
     for (const e of emailUnits(ctx.model)) {
       if (!e.turns.some((t) => ctx.inScope(t)) || e.words < num(o.minWords, 15)) continue;
       if (exemptRe.test(e.path) || e.contexts.has('ooo')) continue;
+      // A bulleted list under an email heading is notes about the email, not the email.
+      if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
       const tail = e.lines.slice(-2).map(lineText).join('\n');
       const hasAsk = countQuestions(tail) > 0 || CTA.test(e.text);
       if (!hasAsk) {

@@ -8,7 +8,7 @@
 import type { PlaybookModel, SectionNode, Turn } from '../model';
 import { isRepCallTurn } from '../spoken';
 import type { RuleKind } from './kind';
-import { insertFixes, num, rangeIn } from './units';
+import { clearlySpoken, insertFixes, num, rangeIn } from './units';
 
 const REASON = /\b(?:(?:the\s+)?reason\s+(?:for\s+my\s+call|I'?m\s+calling|I\s+am\s+calling|I(?:'m|\s+am)\s+reaching\s+out|I\s+called|I\s+reached\s+out)|I'?m\s+calling\s+(?:because|about|since|regarding|to)|I\s+am\s+calling\s+(?:because|about|since|regarding|to)|reaching\s+out\s+(?:because|about)|(?:saw|noticed|read|heard)\b|calling\s+(?:because|about))/i;
 const TRIGGER = /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|specific|event|pain)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
@@ -37,7 +37,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
     for (const root of model.sections.filter((s) => isCallRoot(model, s))) {
       const inRoot = (t: Turn) => t.unit.section === root || ancestors(model, t.unit.section).includes(root);
       const turns = model.turns.filter((t) => inRoot(t) && isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
-      if (turns.length === 0 || !ctx.inScope(turns[0])) continue;
+      if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;
       const said = turns.some((t) => /^reason\b/i.test(t.label ?? '') || REASON.test(t.unit.text.slice(t.a, t.b)) || TRIGGER.test(t.unit.text.slice(t.a, t.b)));
       if (said) continue;
       const first = turns[0];

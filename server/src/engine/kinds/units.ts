@@ -46,6 +46,8 @@ const SIGN_OFF = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much)?|th
 const FIRST_TOUCH = /\b(?:email 1|e-?mail #?1|touch 1|step 1|day [01]\b|first[- ]touch|cold e-?mail|initial (?:e-?mail|outreach)|intro(?:duction)? e-?mail)\b/i;
 const RECAP = /\b(?:recap|summary|next steps|proposal|post-(?:call|demo|discovery|meeting)|after the (?:call|demo|meeting))\b/i;
 const BREAK_UP = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
+/** Headings that name an email (not just "messaging" or "message house"). */
+const EMAIL_HEADING = /\b(?:(?:e-?mail|inmail|touch|step|day|message)\s*#?\d+|(?:cold|follow[- ]?up|first[- ]touch|break-?up|recap|intro(?:duction)?|prospecting|outreach|nurture|referral|reply|sales|nudge|bump)\s+e-?mails?|e-?mail\s+(?:templates?|body|copy|drafts?|scripts?|sequence|\d+)|out[- ]of[- ]office|auto-?repl(?:y|ies))\b/i;
 const LATER = /\b(?:email [2-9]|email \d{2}|touch [2-9]|step [2-9]|day (?:[2-9]|\d{2,}))\b/i;
 
 export function sectionPath(model: PlaybookModel, section: SectionNode): SectionNode[] {
@@ -105,13 +107,18 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     if (lines.length > 1 && GREETING.test(lineText(lines[0]))) lines = lines.slice(1);
     const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF.test(lineText(l)) && countWords(lineText(l)) <= 6);
     if (signOff > 0) lines = lines.slice(0, signOff);
+    const greeted = raw.length > 1 && GREETING.test(lineText(raw[0]));
+    const path = pathTitle(model, section);
+    const docType = model.frontMatter.type ?? '';
+    // Only text that reads as an email: a named email heading, a subject, a greeting, a sign-off or a plain fence.
+    const emailLike = EMAIL_HEADING.test(path) || /^(?:email|email-sequence)$/.test(docType) || subjects.length > 0 || greeted || signOff > 0 || turns[0].unit.kind === 'fence';
+    if (!emailLike) continue;
     const text = lines.map(lineText).join('\n');
     const first = lines[0];
     const last = lines[lines.length - 1];
     const startTurn = turns[0];
     const endTurn = turns[turns.length - 1];
     const contexts = (bodyTurns[0] ?? turns[0]).contexts;
-    const path = pathTitle(model, section);
     out.push({
       section,
       turns,
@@ -172,4 +179,15 @@ export function insertFixes(templates: readonly FixTemplate[] | undefined, at: n
 /** Sentences with a question mark, ignoring URLs. */
 export function countQuestions(text: string): number {
   return (text.replace(/\bhttps?:\/\/\S+/g, '').match(/\?+/g) ?? []).length;
+}
+
+const QUOTED_LINE = /^\s*["“'‘]/;
+
+/**
+ * Whether a group of turns is clearly the rep talking, not handbook prose
+ * under a "pitch" or "intro" heading: a labelled rep (or structural) line, a
+ * blockquote, a plain fence, or a quoted line (rules catalog §5.4).
+ */
+export function clearlySpoken(turns: readonly Turn[]): boolean {
+  return turns.some((t) => t.role === 'rep' || t.role === 'structural' || t.role === 'positive' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || QUOTED_LINE.test(t.unit.text.slice(t.a, t.b)));
 }

@@ -8,7 +8,7 @@
 import { repMonologues, voicemailScripts } from '../spoken';
 import { findPlaceholders } from '../words';
 import type { RuleKind } from './kind';
-import { emailUnits, fill, num } from './units';
+import { clearlySpoken, emailUnits, fill, num } from './units';
 
 const SELF = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|our|ours|us)\b/gi;
 const YOU = /\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b/gi;
@@ -36,7 +36,7 @@ export const youFocusRatioKind: RuleKind<null> = {
     const units: Array<{ start: number; end: number; text: string; words: number; contexts: ReadonlySet<string>; ok: boolean }> = [];
     for (const e of emailUnits(ctx.model)) units.push({ ...e, ok: e.turns.some((t) => ctx.inScope(t)) });
     for (const s of voicemailScripts(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: s.turns.some((t) => ctx.inScope(t)) });
-    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) });
+    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) && clearlySpoken(s.turns) });
     for (const u of units) {
       if (!u.ok || u.words < minWords) continue;
       const { self, you } = pronounCounts(u.text);
