@@ -16,6 +16,9 @@ import { fill, num, rangeIn, str } from './units';
 const CLOSED = /^(?:do|does|did|is|are|was|were|can|could|will|would|have|has|had|should|shall|may|might|am)\b/i;
 const OPEN = /^(?:how|what|why|which|where|when|who|whom|whose|walk me through|help me understand|tell me about|talk me through|describe|can you (?:walk|tell|talk|describe|share|explain)|could you (?:walk|tell|talk|describe|share|explain))\b/i;
 const EXEMPT = /^(?:did I (?:get|understand|miss)|would it (?:help|be (?:ok|okay|helpful))|is it (?:ok|okay|alright)|mind if I|do you mind|can I (?:ask|share)|may I|would you be open|does that (?:sound|match))\b/i;
+/** The buyer's own questions ("Can I pull dependencies…?") are FAQ material, not discovery. */
+const BUYER_VOICE = /\b(?:I|I'm|I've|I'd|my|me)\b|^(?!.*\byou).*\b(?:our|we)\b/i;
+const FAQ_HEADING = /\b(?:faqs?|frequently asked|(?:customer|buyer|prospect|common|frequent)s?'? questions|questions (?:customers|buyers|prospects|they) ask|they ask)\b/i;
 const LEADING = /\b(?:wouldn'?t you agree|don'?t you (?:think|agree)|isn'?t it true|you'?d agree(?: that)?|surely you|wouldn'?t it be (?:great|nice))\b/i;
 
 interface Question {
@@ -26,7 +29,7 @@ interface Question {
 }
 
 function discoveryRoots(model: PlaybookModel): SectionNode[] {
-  return model.sections.filter((s) => s.ownTags.includes('discovery') && !s.anti && !(s.parent !== null && model.sections[s.parent].tags.includes('discovery')));
+  return model.sections.filter((s) => s.ownTags.includes('discovery') && !s.anti && !FAQ_HEADING.test(s.title ?? '') && !(s.parent !== null && model.sections[s.parent].tags.includes('discovery')));
 }
 
 export const discoveryOpenQuestionsKind: RuleKind<null> = {
@@ -48,7 +51,8 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
         while (a < b && /[\s"“*_]/.test(text[a])) a++;
         while (b > a && /[\s"”*_]/.test(text[b - 1])) b--;
         const q = text.slice(a, b);
-        if (!q.endsWith('?') || q.includes('\n')) continue;
+        if (!q.endsWith('?') || q.includes('\n') || FAQ_HEADING.test(t.unit.section.title ?? '')) continue;
+        if (t.role !== 'rep' && t.role !== 'structural' && BUYER_VOICE.test(q) && !EXEMPT.test(q)) continue;
         qs.push({ turn: t, a, b, text: q });
       }
       if (qs.length === 0) continue;
