@@ -14,15 +14,13 @@ import { clearlySpoken, emailUnits, fill, num, str } from './units';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 
-/** Syllables in an English word, by vowel groups with the usual corrections (silent e, -le, -ed). */
+/** Syllables in an English word, by vowel groups with the usual corrections (silent e, -es, -ed; -le keeps its e). */
 export function syllables(word: string): number {
   let w = word.toLowerCase().replace(/['’]/g, '');
   if (w.length <= 3) return 1;
   w = w.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, '').replace(/^y/, '');
   const groups = w.match(/[aeiouy]+/g);
-  let n = groups ? groups.length : 1;
-  if (/[^aeiouy]le$/.test(word.toLowerCase())) n++;
-  return Math.max(1, n);
+  return Math.max(1, groups ? groups.length : 1);
 }
 
 export interface Readability {

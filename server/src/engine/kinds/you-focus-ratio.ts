@@ -12,7 +12,7 @@ import { clearlySpoken, emailUnits, fill, num } from './units';
 
 const SELF = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|our|ours|us)\b/gi;
 const YOU = /\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b/gi;
-const INCLUSIVE = /\b(?:(?:can|could|shall|should)\s+we|let's|let\s+us)\b/gi;
+const INCLUSIVE = /\b(?:(?:can|could|shall|should)\s+we|let\s+us)\b/gi;
 const NOT_YOU = /\b(?:thank\s+you|thanks\s+to\s+you|see\s+you|you\s+know)\b/gi;
 const BUYER_PLACEHOLDER = /^(?:company|first[ _]?name|name|prospect|their|your|contact|account|title|role|last[ _]?name)/i;
 
