@@ -13,7 +13,7 @@ import type { RuleKind } from './kind';
 import { fill, insertFixes, num, str } from './units';
 
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
-const REASON = /\b(?:reason|because|calling (?:about|because|regarding|since|to share|with)|saw|noticed|read|heard|congrat\w*|referred|suggested|mentioned|since we (?:spoke|talked|met)|idea|following (?:your|the)|about your|regarding|re:)\b|\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/iu;
+const REASON = /\b(?:reason|because|calling (?:about|because|regarding|since|to share|with)|saw|noticed|read|heard|congrat\w*|referred|suggested|mentioned|since we (?:spoke|talked|met)|following (?:your|the)|regarding)\b|\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/iu;
 const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
 const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot)\s+(?:you\s+)?(?:an?\s+)?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
 const MESSAGE_SHAPE = /^\s*["“]?\s*(?:hi|hey|hello|good (?:morning|afternoon))\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b/iu;
