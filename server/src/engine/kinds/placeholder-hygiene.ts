@@ -100,7 +100,9 @@ export const placeholderHygieneKind: RuleKind<null> = {
       }
       if (mixed && h.style !== style && name) {
         const text = render(name, style);
-        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, [{ title: `Write it as ${text}`, kind: 'safe', snippet: false, edits: [{ ...whole(), text }] }]);
+        // Only a plain variable name can be rewritten safely ("[X hours/week]" is a note to the writer).
+        const safe = /^[a-z][a-z0-9_]*$/.test(name);
+        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, safe ? [{ title: `Write it as ${text}`, kind: 'safe', snippet: false, edits: [{ ...whole(), text }] }] : []);
       }
     }
 

@@ -2,7 +2,8 @@
  * single-clear-cta: an email with no ask at all (no question near the end and
  * no call-to-action phrase) — or one with several competing asks (a meeting,
  * a link, a reply, a forward). Break-up and out-of-office emails are ask-free
- * by design. Options: exemptHeadings (regex), multipleAsks (3), multipleMessage.
+ * by design. Only text shaped like an email (a subject, a greeting or a
+ * sign-off) is judged. Options: exemptHeadings (regex), multipleAsks (3), multipleMessage.
  */
 import type { RuleKind } from './kind';
 import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
@@ -25,6 +26,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
     for (const e of emailUnits(ctx.model)) {
       if (!e.turns.some((t) => ctx.inScope(t)) || e.words < num(o.minWords, 15)) continue;
       if (exemptRe.test(e.path) || e.contexts.has('ooo')) continue;
+      // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
+      if (!e.shaped) continue;
       // A bulleted list under an email heading is notes about the email, not the email.
       if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
       const tail = e.lines.slice(-2).map(lineText).join('\n');

@@ -39,6 +39,8 @@ export interface EmailUnit {
   contexts: ReadonlySet<string>;
   /** Heading titles from the document root to the email's section, joined by " / ". */
   path: string;
+  /** Has the shape of a written email (a subject, a greeting or a sign-off), not just an email heading. */
+  shaped: boolean;
 }
 
 const GREETING = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,40}[,!:]?\s*$/i;
@@ -131,6 +133,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       end: last ? last.turn.unit.ends[last.b - 1] : endTurn.unit.ends[endTurn.b - 1],
       contexts,
       path,
+      shaped: subjects.length > 0 || greeted || signOff > 0,
     });
   }
   return out.sort((x, y) => x.start - y.start);
