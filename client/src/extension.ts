@@ -23,7 +23,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    diagnosticCollectionName: 'playbook-lint',
     middleware: {
       // From the command palette the fix-all command has no argument: use the active editor.
       executeCommand: (command, args, next) => {
