@@ -112,9 +112,10 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     const greeted = raw.length > 1 && GREETING.test(lineText(raw[0]));
     const path = pathTitle(model, section);
     const docType = model.frontMatter.type ?? '';
-    // Only text that reads as an email: a named email heading, a subject, a greeting, a sign-off or a plain fence.
-    const emailLike = EMAIL_HEADING.test(path) || /^(?:email|email-sequence)$/.test(docType) || subjects.length > 0 || greeted || signOff > 0 || turns[0].unit.kind === 'fence';
-    if (!emailLike) continue;
+    // Only text that reads as an email: a named email heading, a subject, a greeting or a sign-off.
+    // A fence holding Markdown headings is a document template (a scorecard, a brief), not an email.
+    const emailLike = EMAIL_HEADING.test(path) || /^(?:email|email-sequence)$/.test(docType) || subjects.length > 0 || greeted || signOff > 0;
+    if (!emailLike || turns.some((t) => t.unit.kind === 'fence' && /^#{1,6}\s/m.test(t.unit.text))) continue;
     const text = lines.map(lineText).join('\n');
     const first = lines[0];
     const last = lines[lines.length - 1];
