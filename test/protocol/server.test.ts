@@ -249,6 +249,22 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
   });
 
+  it('with run=onSave pushes on open and save, not while typing', async () => {
+    const s = start();
+    s.settings = { run: 'onSave', debounceMs: 0 };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(dir, 'push-onsave.md'));
+    s.open(uri, PLAYBOOK);
+    await s.diagnosticsFor(uri, 1, 0);
+    const mark = s.notifications.length;
+    s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 33 } }, newText: 'Here are the Reno numbers you asked for.' }]);
+    await s.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const saved = await s.diagnosticsFor(uri, undefined, mark);
+    assert.equal(saved.version, 2);
+    assert.equal(byRule(saved.diagnostics, 'no-empty-check-in').length, 0);
+    assert.equal(s.notifications.slice(mark).filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length, 1, 'the change alone published nothing');
+  });
+
   it('skips a file over maxFileSize with one message, without hanging', async () => {
     const s = start();
     s.settings = { maxFileSize: 1000 };
