@@ -183,6 +183,8 @@ export function renderRulesDoc(rules = loadRules()) {
     '(`email`, `voicemail`, `opener`, `discovery`, …, from headings) plus `rep` (the rep\'s speech),',
     '`subject` (subject lines) and `document`. Prospect lines, "what not to say" sections, quoted',
     'bad examples, inline code, headings and link text are never linted as the rep\'s words.',
+    'In messages, `{match}` is the matched words and fields such as `{words}`, `{seconds}` or `{limit}`',
+    'are filled with the figures behind a metric finding (also shown on hover).',
     '',
     '| Rule | Severity | Kind | Message |',
     '|---|---|---|---|',

@@ -36,6 +36,12 @@ describe('email units', () => {
     assert.deepEqual(emailUnits(buildModel(text)), []);
   });
 
+  it('are not found in document templates or writing prompts in fences', () => {
+    const text = '## Templates\n```\n# Deal scorecard — [Account]\n\n## Pain\n[Describe the pain]\n```\n\n```\nWrite a cold email to a developer that explains the product in two lines.\n```\n';
+    assert.deepEqual(emailUnits(buildModel(text)), []);
+    assert.deepEqual(only(text, 'single-clear-cta'), []);
+  });
+
   it('know first touch, recap and break-up headings', () => {
     const none = new Set<string>();
     assert.equal(emailStage('Email 1 — Day 0', none), 'first-touch');
