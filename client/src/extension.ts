@@ -25,13 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     middleware: {
       // From the command palette the fix-all command has no argument: use the active editor.
-      executeCommand: (command, args, next) => {
-        if (command === FIX_ALL_COMMAND && args.length === 0) {
-          const uri = vscode.window.activeTextEditor?.document.uri.toString();
-          if (!uri) return undefined;
-          return next(command, [uri]);
-        }
-        return next(command, args);
+      executeCommand: async (command, args, next) => {
+        if (command !== FIX_ALL_COMMAND) return next(command, args);
+        const uri = args.length > 0 ? args : [vscode.window.activeTextEditor?.document.uri.toString()];
+        if (!uri[0]) return undefined;
+        const result = (await next(command, uri)) as { applied?: boolean; reason?: string } | undefined;
+        if (result?.applied === false && result.reason) void vscode.window.showInformationMessage(`Playbook Lint: ${result.reason}`);
+        return result;
       },
     },
   };
