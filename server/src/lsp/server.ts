@@ -84,10 +84,10 @@ export function startServer(connection: Connection): void {
     const arg = params.arguments?.[0] as string | { uri?: string; external?: string } | undefined;
     const uri = typeof arg === 'string' ? arg : arg?.external ?? arg?.uri;
     const doc = uri ? documents.get(uri) : undefined;
-    if (!doc) return { applied: false, reason: 'The document is not open.' };
+    if (!doc) return { applied: false, reason: 'Open the playbook in an editor first.' };
     const latest = await lint.currentResult(doc.uri);
     const edit = fixAllEdit(doc, latest?.result?.findings ?? []);
-    if (!edit) return { applied: false, reason: 'Nothing to fix safely.' };
+    if (!edit) return { applied: false, reason: 'Nothing in this file can be fixed automatically; rewrites are offered as quick fixes (Ctrl+.).' };
     const response = await connection.workspace.applyEdit({ label: 'Playbook Lint: Fix all', edit });
     return { applied: response.applied };
   });
