@@ -4,10 +4,15 @@
  * sequence, read from its heading path: first touch, follow-up, recap.
  * Options: firstTouchInfo (100), firstTouchWarn (150), followUpMin (20),
  * followUpWarn (150), recapInfo (300), otherInfo (125), otherWarn (200),
- * tooThinMessage, recapMessage.
+ * tooThinMessage, recapMessage. A bracket the writer fills with prose
+ * ("[2 sentences about their pain]") gets a hint: the count can't see it
+ * (hiddenLengthMessage).
  */
 import type { RuleKind } from './kind';
-import { emailUnits, fill, num, str } from './units';
+import { emailUnits, fill, num, rangeIn, str } from './units';
+
+/** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
+const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
 
 export const emailLengthKind: RuleKind<null> = {
   name: 'email-length',
@@ -16,6 +21,14 @@ export const emailLengthKind: RuleKind<null> = {
     const o = ctx.options;
     for (const e of emailUnits(ctx.model)) {
       if (!e.turns.some((t) => ctx.inScope(t)) || e.words === 0) continue;
+      for (const l of e.lines) {
+        const text = l.turn.unit.text;
+        HIDDEN_LENGTH.lastIndex = 0;
+        for (let m = HIDDEN_LENGTH.exec(text.slice(l.a, l.b)); m; m = HIDDEN_LENGTH.exec(text.slice(l.a, l.b))) {
+          const a = l.a + m.index;
+          ctx.report({ ...rangeIn(l.turn, a, a + m[0].length), severity: 'hint', message: fill(str(o.hiddenLengthMessage, ctx.rule.message), { words: e.words, placeholder: m[0] }), contexts: e.contexts });
+        }
+      }
       let severity: 'warning' | 'info' | undefined;
       let limit = 0;
       let message = ctx.rule.message;
