@@ -8,7 +8,7 @@
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -38,6 +38,14 @@ function sh(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** The extension host's own log lines, to explain a failed run. */
+function extensionHostLog(): string {
+  const logs = path.join(server!.userDataDir, 'logs');
+  if (!existsSync(logs)) return '(no logs)';
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => /exthost|remoteexthost|extensionHost/i.test(f) && f.endsWith('.log'));
+  return files.map((f) => `${f}:\n${readFileSync(path.join(logs, f), 'utf8').slice(-4000)}`).join('\n') || '(no extension host log)';
+}
+
 function skipIfUnavailable(t: TestContext): boolean {
   if (!unavailable) return false;
   t.skip(unavailable);
@@ -63,7 +71,7 @@ before(async () => {
     extensionsDir,
     logDir: shotsDir,
     env: { PLAYBOOK_LINT_E2E_RESULT: resultFile },
-    settings: { 'editor.hover.delay': 100 },
+    settings: { 'editor.codeActionsOnSave': { 'source.fixAll.playbookLint': 'explicit' } },
   });
   browser = await launchBrowser(path.join(tmp, 'chromium'));
 });
@@ -101,7 +109,10 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
         'the extension-host result file',
         () => existsSync(resultFile) && (JSON.parse(readFileSync(resultFile, 'utf8')) as { done: boolean; passed: string[]; failed: { title: string; error: string }[] }),
         180_000,
-      );
+      ).catch(async (e) => {
+        await shot(page, '00-extension-host-timeout');
+        throw new Error(`${e.message}\n--- extension host log ---\n${extensionHostLog()}`);
+      });
       await shot(page, '00-extension-host');
       for (const p of result.passed) t.diagnostic(`passed in the extension host: ${p}`);
       assert.deepEqual(result.failed, [], 'no extension-host test failed');
@@ -169,6 +180,7 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
       await page.keyboard.press('Enter');
       await until('the rewrite in the text', async () => !(await editorText(page)).includes('Just checking in on my last email'));
       await shot(page, '05-rewrite-applied');
+      await page.keyboard.press('Escape'); // leave snippet mode
     });
 
     test('"Playbook Lint: Fix all in file" applies the safe fixes', { timeout: 60_000 }, async (t) => {
@@ -183,14 +195,7 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
 
     test('fix-on-save applies the safe fixes', { timeout: 60_000 }, async (t) => {
       if (skipIfUnavailable(t)) return;
-      await runCommand(page, 'Preferences: Open User Settings (JSON)');
-      await page.locator('.tab.active[aria-label^="settings.json"]').waitFor({ state: 'visible' });
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.insertText(
-        JSON.stringify({ 'workbench.startupEditor': 'none', 'editor.codeActionsOnSave': { 'source.fixAll.playbookLint': 'explicit' } }),
-      );
-      await page.keyboard.press('Control+S');
+      // editor.codeActionsOnSave {"source.fixAll.playbookLint": "explicit"} is in the user settings from the start.
       await openFile(page, 'save-me.md');
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'visible', timeout: 60_000 });
       await page.keyboard.press('Control+End');
