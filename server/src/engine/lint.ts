@@ -27,9 +27,66 @@ export interface LintOptions {
   rules: readonly RuleDefinition[];
 }
 
+/** Lists and quotes nested deeper than this are not linted (real playbooks stay under 10). */
+export const MAX_NESTING = 100;
+
 export function lintText(text: string, options: LintOptions): LintResult {
-  const model = buildModel(text);
+  const depth = nestingDepth(text, MAX_NESTING);
+  if (depth > MAX_NESTING) return unlintable(`This document nests lists or quotes more than ${MAX_NESTING} levels deep, so it was not linted; flatten the nesting.`);
+  let model: PlaybookModel;
+  try {
+    model = buildModel(text);
+  } catch (e) {
+    if (e instanceof RangeError) return unlintable(`This document is too deeply nested to lint (${e.message}); flatten its lists and quotes.`);
+    throw e;
+  }
   return lintModel(model, options);
+}
+
+function unlintable(message: string): LintResult {
+  return {
+    findings: [{ ruleId: INTERNAL_ERROR_RULE, severity: 'error', message, start: 0, end: 0, fixes: [] }],
+    configErrors: [],
+    stats: { words: 0, speechWords: 0, score: scoreDocument([], 0) },
+    spoken: [],
+    sections: [],
+  };
+}
+
+/**
+ * Deepest container nesting of any line (quote markers, list markers and list
+ * indentation), stopping once past `limit`: micromark and the tree walkers
+ * recurse per level, so a pathological document would overflow the stack or
+ * take quadratic time.
+ */
+export function nestingDepth(text: string, limit: number): number {
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let depth = 0;
+    let spaces = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        spaces += c === 9 ? 4 : 1;
+        i++;
+      } else if (c === 62) {
+        depth++;
+        spaces = 0;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        depth += 1 + (spaces >> 1);
+        spaces = 0;
+        i++;
+      } else break;
+    }
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    i++;
+  }
+  return max;
 }
 
 export function lintModel(model: PlaybookModel, options: LintOptions): LintResult {
@@ -146,7 +203,7 @@ function holds(when: RuleCondition, contexts: ReadonlySet<string>, audience: str
  */
 function suppressFix(model: PlaybookModel, ruleId: string, at: number): Fix | undefined {
   const text = model.text;
-  const unit = model.units.find((u: Unit) => u.start <= at && at < u.end) ?? model.units.find((u) => u.start <= at && at <= u.end);
+  const unit = unitAt(model.units, at);
   const title = `Disable ${ruleId} for this line`;
   if (unit && (unit.kind === 'fence' || unit.kind === 'table-cell')) {
     const block = unit.kind === 'table-cell' ? tableRange(model, at) : { start: unit.start, end: unit.end };
@@ -168,6 +225,29 @@ function suppressFix(model: PlaybookModel, ruleId: string, at: number): Fix | un
   let end = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : text.length;
   while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r') && end > model.lineStarts[line]) end--;
   return { title, kind: 'suppress', snippet: false, edits: [{ start: end, end, text: ` ${disableNextLineComment(ruleId).replace('disable-next-line', 'disable-line')}` }] };
+}
+
+/**
+ * The first unit with `start <= at < end`, else the first with `start <= at <= end`.
+ * Units are in document order and do not overlap, so a binary search finds
+ * the candidates (a linear scan per finding was quadratic on large files).
+ */
+function unitAt(units: Unit[], at: number): Unit | undefined {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // units[0..lo) start at or before `at`; only the last few can still reach it.
+  let containing: Unit | undefined;
+  let touching: Unit | undefined;
+  for (let i = lo - 1; i >= 0 && units[i].end >= at; i--) {
+    if (at < units[i].end) containing = units[i];
+    else touching = units[i];
+  }
+  return containing ?? touching;
 }
 
 function tableRange(model: PlaybookModel, at: number): { start: number; end: number } {

@@ -114,7 +114,8 @@ export function buildModel(text: string): PlaybookModel {
   const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + base : 0);
 
   const openSection = (node: Nodes & { depth: number }) => {
-    while (stack.length > 1 && stack[stack.length - 1].depth >= node.depth) stack.pop();
+    // Close the sections this heading ends (they are exactly the ones popped).
+    while (stack.length > 1 && stack[stack.length - 1].depth >= node.depth) stack.pop()!.end = off(node, 'start');
     const parent = stack[stack.length - 1];
     const title = plainText(node as Nodes).trim();
     const override = fm.sections?.[title.toLowerCase()];
@@ -127,8 +128,6 @@ export function buildModel(text: string): PlaybookModel {
       ownTags: own, tags: anti && !tags.includes('anti-example') ? [...tags, 'anti-example'] : tags,
       customerFacing: !anti && isCustomerFacingHeading(own, parent.customerFacing), anti,
     };
-    // Close earlier sections at this heading.
-    for (const s of model.sections) if (s.end === text.length && s.index !== 0 && s.depth >= node.depth) s.end = sec.start;
     model.sections.push(sec);
     stack.push(sec);
   };

@@ -95,7 +95,20 @@ function pushTrimmed(text: string, a: number, b: number, out: Span[]): void {
   if (b > a) out.push({ a, b });
 }
 
+// The last turn split into sentences: rules ask for the sentence of every match
+// in a turn, and re-splitting a long turn per match was quadratic.
+let lastSplit: { text: string; a: number; b: number; spans: Span[] } | undefined;
+
 export function sentenceAt(text: string, a: number, b: number, at: number): Span {
-  for (const s of sentencesIn(text, a, b)) if (at >= s.a && at < s.b) return s;
-  return { a, b };
+  if (!lastSplit || lastSplit.text !== text || lastSplit.a !== a || lastSplit.b !== b) lastSplit = { text, a, b, spans: sentencesIn(text, a, b) };
+  const spans = lastSplit.spans;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].b <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s && at >= s.a && at < s.b ? { a: s.a, b: s.b } : { a, b };
 }

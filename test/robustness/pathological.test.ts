@@ -1,0 +1,99 @@
+/**
+ * Pathological inputs: each must be handled without a crash or a hang (a hang
+ * shows as this file never finishing; sizes are fixed, no timers).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { BUILTIN_RULES, INTERNAL_ERROR_RULE, compileRuleSet, fixText, lintText, baseConfig, type LintResult } from '../../server/src/engine';
+import { MAX_NESTING } from '../../server/src/engine/lint';
+import { runMain } from '../cli/run-main';
+
+const opts = { rules: BUILTIN_RULES };
+
+function inside(text: string, r: LintResult): void {
+  for (const f of r.findings) assert.ok(0 <= f.start && f.start <= f.end && f.end <= text.length, `${f.ruleId} range outside text`);
+}
+
+test('10,000-deep nested quotes are reported as not linted, not a stack overflow', () => {
+  const text = `${'>'.repeat(10_000)} just checking in\n`;
+  const r = lintText(text, opts);
+  assert.equal(r.findings.length, 1);
+  assert.equal(r.findings[0].ruleId, INTERNAL_ERROR_RULE);
+  assert.match(r.findings[0].message, /nests lists or quotes/);
+});
+
+test('10,000-deep nested lists (markers on one line and one level per line) are reported, not crashed on', () => {
+  for (const text of ['- '.repeat(10_000) + 'x', Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- just checking in`).join('\n')]) {
+    const r = lintText(text, opts);
+    assert.equal(r.findings[0]?.ruleId, INTERNAL_ERROR_RULE);
+  }
+});
+
+test(`nesting just under the limit (${MAX_NESTING} levels) is still linted`, () => {
+  const quotes = `${'>'.repeat(MAX_NESTING)} Just checking in on the proposal.\n`;
+  const r = lintText(quotes, opts);
+  assert.ok(!r.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
+  const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+  assert.ok(!lintText(list, opts).findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
+});
+
+test('a 1 MB single line is linted', () => {
+  const text = 'Rep: Hi {{first_name}}, just checking in about the renewal. '.repeat(17_000).slice(0, 1_000_000);
+  const r = lintText(text, opts);
+  inside(text, r);
+  assert.ok(!r.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
+});
+
+test('NUL bytes, lone surrogates and U+FFFD are linted with ranges inside the text', () => {
+  const text = '# Call script\n\nRep: just\u0000 checking in \ud800 about \udc00 the \ufffd renewal.\n\n\u0000\u0000\n\nRep: touching base \ud83d\n';
+  const r = lintText(text, opts);
+  inside(text, r);
+  const fixed = fixText(text, opts).text;
+  assert.equal(fixText(fixed, opts).text, fixed);
+});
+
+test('CRLF, lone CR and LF mixed in one file', () => {
+  const text = '# Voicemail\r\rRep: Hi, just checking in.\r\nCall me at 555-123-4567.\n\r\n## Email\r\n\r\nSubject: Re: checking in\r> sorry to bother you\r\n';
+  const r = lintText(text, opts);
+  inside(text, r);
+  const fixed = fixText(text, opts).text;
+  assert.equal(fixText(fixed, opts).text, fixed);
+});
+
+test('a 10 MB file is refused by the CLI with a message, and the other files are still linted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pbl-huge-'));
+  try {
+    const chunk = '# Call script\n\nRep: Hi, just checking in to see if you had a chance.\n\n';
+    writeFileSync(join(dir, 'huge.md'), chunk.repeat(Math.ceil(10_000_000 / chunk.length)));
+    writeFileSync(join(dir, 'small.md'), '# Call script\n\nRep: just checking in.\n');
+    const r = await runMain(['--format', 'json', '.'], dir);
+    const out = r.stdout + r.stderr;
+    assert.match(out, /huge\.md/);
+    assert.match(out, /small\.md/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a 1 MB playbook of ordinary sections is linted by the engine', () => {
+  const section = '## Cold call opener\n\nRep: Hi {{first_name}}, I noticed {{trigger}}. Just checking in: is this a priority?\n\nProspect: Maybe.\n\n';
+  const text = section.repeat(Math.ceil(1_000_000 / section.length));
+  const r = lintText(text, opts);
+  inside(text, r);
+  assert.ok(r.findings.length > 1000);
+});
+
+test('a custom pattern that backtracks catastrophically is a config error, and linting still finishes', () => {
+  const config = baseConfig(BUILTIN_RULES, 'recommended');
+  for (const pattern of ['(a+)+$', '(\\w*)*x', '(x+x+)+y', '(?:\\s*\\w+)*$']) {
+    const custom = { ...config, customRules: [{ id: 'team/evil', kind: 'phrase', message: 'm', severity: 'warning', patterns: [pattern], scope: { contexts: ['document'] } } as never] };
+    const set = compileRuleSet(BUILTIN_RULES, custom);
+    const refused = set.errors.some((e) => /team\/evil|customRules\/0/.test(`${e.key} ${e.message}`));
+    const r = lintText(`Rep: ${'a'.repeat(40)}!\n\n${'x'.repeat(40)}\n`, { rules: BUILTIN_RULES, config: custom });
+    assert.ok(refused, `pattern ${pattern} was accepted`);
+    assert.ok(!r.findings.some((f) => f.ruleId === 'team/evil'));
+  }
+});
