@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { WorkspaceLinter } from './lint-workspace';
 import { StatusBar, type LintStatus } from './status-bar';
 
 const STATUS_NOTIFICATION = 'playbookLint/status';
@@ -33,11 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         if (result?.applied === false && result.reason) void vscode.window.showInformationMessage(`Playbook Lint: ${result.reason}`);
         return result;
       },
+      provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('playbookLint', document).get<boolean>('codeLens.enable', true) ? next(document, token) : []),
     },
   };
   client = new LanguageClient('playbookLint', 'Playbook Lint', serverOptions, clientOptions);
 
   const statusBar = new StatusBar();
+  const workspaceLinter = new WorkspaceLinter(() => client);
   context.subscriptions.push(
     statusBar,
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
@@ -46,10 +49,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('playbookLint.showOutput', () => client?.outputChannel.show()),
+    workspaceLinter,
+    vscode.commands.registerCommand('playbookLint.lintWorkspace', () => workspaceLinter.run()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('playbookLint.codeLens.enable')) refreshCodeLenses();
+    }),
   );
 
   await client.start();
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (status: LintStatus) => statusBar.update(status)));
+}
+
+/** Asks VS Code to re-query the server's code lenses (the setting is applied in the middleware above). */
+function refreshCodeLenses(): void {
+  const feature = client?.getFeature('textDocument/codeLens');
+  const provider = vscode.window.activeTextEditor && feature?.getProvider(vscode.window.activeTextEditor.document);
+  provider?.onDidChangeCodeLensEmitter.fire();
 }
 
 export async function deactivate(): Promise<void> {

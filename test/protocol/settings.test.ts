@@ -18,7 +18,7 @@ describe('settings', () => {
     }
     assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands.sort(), ['playbookLint.fixAll', 'playbookLint.restartServer', 'playbookLint.showOutput']);
+    assert.deepEqual(commands.sort(), ['playbookLint.fixAll', 'playbookLint.lintWorkspace', 'playbookLint.restartServer', 'playbookLint.showOutput']);
   });
 
   it('normalizes bad values to defaults instead of failing', () => {

@@ -5,6 +5,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.playbookLint`;
 export const FIX_ALL_COMMAND = 'playbookLint.fixAll';
 /** Server → client notification after each lint: `{ uri, version, counts, score }`. */
 export const STATUS_NOTIFICATION = 'playbookLint/status';
+/** Client → server request `{ uri }` → `LintFileResult`: lint one workspace file, open or not. */
+export const LINT_FILE_REQUEST = 'playbookLint/lintFile';
 
 export interface ClientFeatures {
   /** The client pulls diagnostics (`textDocument/diagnostic`); then the server does not push them for documents. */
@@ -45,6 +47,8 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
       resolveProvider: false,
     },
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    documentSymbolProvider: { label: 'Playbook Lint' },
     executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
     ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'playbook-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

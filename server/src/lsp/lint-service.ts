@@ -8,9 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { INTERNAL_ERROR_RULE, type LintResult, type Severity } from '../engine';
 import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { ConfigService } from './config-watch';
+import { textToDocument } from './conversions';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
 import { lintDocument } from './document-linter';
 import { shouldLint } from './file-filter';
+import { readTextFile } from './node-host';
+import { URI } from 'vscode-uri';
 import type { SettingsStore } from './settings';
 
 export interface LintStatus {
@@ -27,6 +30,15 @@ interface Latest {
   /** Undefined when the document is not linted (disabled, excluded, too large). */
   result: LintResult | undefined;
   resultId: string;
+}
+
+/** Answer to `playbookLint/lintFile`: the file's diagnostics, for the client to show in Problems. */
+export interface LintFileResult {
+  uri: string;
+  diagnostics: Diagnostic[];
+  /** True when the file is open: its diagnostics are already published the usual way. */
+  open: boolean;
+  skipped?: LintStatus['skipped'] | 'unreadable';
 }
 
 export type LintReason = 'open' | 'change' | 'save' | 'config';
@@ -99,6 +111,31 @@ export class LintService {
   cachedResult(uri: string): Latest | undefined {
     const cached = this.latest.get(uri);
     return cached && cached.version === this.documents.get(uri)?.version ? cached : undefined;
+  }
+
+  /**
+   * Lints one workspace file for "Lint workspace". An open document is linted
+   * from its buffer (cached result reused); a closed one is read from disk,
+   * the only place the server reads a playbook from disk. Nothing is cached or
+   * published for closed files: the client owns those diagnostics.
+   */
+  async lintFile(uri: string, token?: CancellationToken): Promise<LintFileResult> {
+    const open = this.documents.get(uri);
+    if (open) {
+      const latest = await this.currentResult(uri, token);
+      return { uri, open: true, diagnostics: this.toDiagnostics(open, latest?.result) };
+    }
+    const parsed = URI.parse(uri);
+    const text = parsed.scheme === 'file' ? readTextFile(parsed.fsPath) : undefined;
+    if (text === undefined) return { uri, open: false, diagnostics: [], skipped: 'unreadable' };
+    const settings = await this.settings.get(uri);
+    const skip = shouldLint(uri, text.length, settings, this.workspaceFolders());
+    if (skip.skip) return { uri, open: false, diagnostics: [], skipped: skip.reason };
+    const resolved = this.config.resolve(uri, settings, this.workspaceFolders()[0]);
+    if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
+    const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
+    this.logProblems(uri, result);
+    return { uri, open: false, diagnostics: this.toDiagnostics(textToDocument(uri, text), result) };
   }
 
   /**

@@ -38,6 +38,15 @@ export class CachedNodeHost implements ConfigHost {
   }
 }
 
+/** Reads a playbook that is not open in the editor (workspace lint), uncached: it may have changed on disk. */
+export function readTextFile(path: string): string | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A host that sees no files: untitled documents get the defaults plus editor settings. */
 export const emptyHost: ConfigHost = {
   readFile: () => undefined,

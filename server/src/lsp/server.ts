@@ -1,8 +1,10 @@
 /** Wires the protocol handlers to the services. No lint logic here. */
 import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clientFeatures, FIX_ALL_COMMAND, serverCapabilities, type ClientFeatures } from './capabilities';
+import { clientFeatures, FIX_ALL_COMMAND, LINT_FILE_REQUEST, serverCapabilities, type ClientFeatures } from './capabilities';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from './code-actions';
+import { spokenToCodeLenses } from './code-lens';
+import { sectionsToSymbols } from './document-symbols';
 import { ConfigService } from './config-watch';
 import { positionToOffset } from './conversions';
 import { hoverAt } from './hover';
@@ -78,6 +80,21 @@ export function startServer(connection: Connection): void {
     const latest = await lint.currentResult(doc.uri);
     return hoverAt(doc, positionToOffset(doc, params.position), latest?.result?.findings ?? []);
   });
+
+  // Both reuse the result cached for the current version (linting only when there is none yet).
+  connection.onCodeLens(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const latest = doc ? await lint.currentResult(doc.uri, token) : undefined;
+    return doc && latest?.result ? spokenToCodeLenses(doc, latest.result.spoken) : [];
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const latest = doc ? await lint.currentResult(doc.uri, token) : undefined;
+    return doc && latest?.result ? sectionsToSymbols(doc, latest.result.sections) : [];
+  });
+
+  connection.onRequest(LINT_FILE_REQUEST, (params: { uri: string }, token) => lint.lintFile(params.uri, token));
 
   connection.onExecuteCommand(async (params) => {
     if (params.command !== FIX_ALL_COMMAND) return undefined;

@@ -1,0 +1,23 @@
+/** Spoken-duration code lenses above voicemail scripts and long rep turns. */
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SpokenEstimate } from '../engine';
+import { offsetsToRange } from './conversions';
+
+/** Shorter rep turns are quick replies: a duration above each would be noise. */
+export const MIN_REP_TURN_WORDS = 20;
+
+export function spokenToCodeLenses(doc: TextDocument, spoken: readonly SpokenEstimate[]): CodeLens[] {
+  return spoken
+    .filter((s) => s.kind === 'voicemail' || s.words >= MIN_REP_TURN_WORDS)
+    .map((s) => ({
+      range: offsetsToRange(doc, s.start, s.end),
+      // An empty command id renders the title as plain text: the lens informs, it does nothing.
+      command: { title: spokenLabel(s), command: '' },
+    }));
+}
+
+export function spokenLabel(s: SpokenEstimate): string {
+  const label = `≈ ${Math.round(s.seconds)} s spoken`;
+  return s.budget !== undefined ? `${label} · budget ${s.budget} s` : label;
+}
