@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: a reproducible benchmark, not a test. Prints a Markdown
+ * table and writes JSON to bench/results/. Corpus: the first argument, else
+ * ../shared/corpus when present, else a synthetic corpus built from examples/.
+ * BENCH_RUNS (default 5) sets the runs per throughput figure (the median is kept).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILTIN_RULES } from '../server/src/engine';
+import { parseMarkdown } from '../server/src/engine/parse';
+import { LspClient, rssOf } from './lsp-client';
+
+const ROOT = resolve(__dirname, '..');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+const SETTINGS = { debounceMs: 0, maxFileSize: 64 * 1024 * 1024 };
+
+function mdFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.md$/i.test(name) && !(d === dir && name === 'README.md')) out.push(p); // the corpus's own README describes it
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function pickCorpus(): { dir: string; kind: string } {
+  const arg = process.argv[2];
+  if (arg) return { dir: resolve(arg), kind: `given (${arg})` };
+  const shared = resolve(ROOT, '../shared/corpus');
+  if (existsSync(shared)) return { dir: shared, kind: '../shared/corpus (real public playbooks)' };
+  // Synthetic: the project's own examples, shuffled into 200 files of mixed length.
+  const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-corpus-'));
+  const sources = mdFiles(join(ROOT, 'examples')).map((f) => readFileSync(f, 'utf8'));
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let i = 0; i < 200; i++) {
+    const parts = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => sources[Math.floor(rnd() * sources.length)].replace(/^---[\s\S]*?\n---\n/, ''));
+    writeFileSync(join(dir, `synthetic-${i}.md`), parts.join('\n\n'));
+  }
+  return { dir, kind: `synthetic (200 files generated from examples/ in ${dir})` };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+function timeCommand(cmd: string, args: string[], cwd: string): { ms: number; peakRss?: number } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.error) {
+    const t2 = process.hrtime.bigint();
+    spawnSync(cmd, args, { cwd, maxBuffer: 1 << 30 });
+    return { ms: Number(process.hrtime.bigint() - t2) / 1e6 };
+  }
+  const kb = Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1]);
+  return { ms, peakRss: Number.isFinite(kb) ? kb * 1024 : undefined };
+}
+
+function medianRun(label: string, fn: () => { ms: number; peakRss?: number }): { ms: number; runs: number[]; peakRss?: number } {
+  const runs: number[] = [];
+  let peak: number | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const r = fn();
+    runs.push(r.ms);
+    if (r.peakRss !== undefined) peak = Math.max(peak ?? 0, r.peakRss);
+    process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(2)} s\n`);
+  }
+  return { ms: median(runs), runs, peakRss: peak };
+}
+
+/** A prh dictionary from the built-in phrase rules' patterns (those JavaScript accepts without the u flag). */
+function prhYaml(): { yaml: string; entries: number } {
+  const lines = ['version: 1', 'rules:'];
+  let n = 0;
+  for (const r of BUILTIN_RULES) {
+    if (r.kind !== 'phrase') continue;
+    for (const p of r.patterns ?? []) {
+      // prh takes a /regex/ without the u flag: keep the patterns that compile that way.
+      if (/\\p\{|\(\?<[=!]/.test(p)) continue;
+      try {
+        new RegExp(p, 'gi');
+      } catch {
+        continue;
+      }
+      lines.push(`  - expected: ${JSON.stringify(`[${r.id}]`)}`, `    pattern: ${JSON.stringify(`/\\b(?:${p})\\b/gi`)}`);
+      n++;
+    }
+  }
+  return { yaml: lines.join('\n') + '\n', entries: n };
+}
+
+async function editorLatency(server: string, text: string, label: string): Promise<{ p50: number; p95: number; max: number; firstLint: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-lsp-'));
+  const file = join(dir, `${label}.md`);
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const client = new LspClient(server, SETTINGS);
+  await client.initialize(pathToFileURL(dir).href);
+  const diag = (v: number) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v);
+  let t = performance.now();
+  let wait = diag(1);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await wait;
+  const firstLint = performance.now() - t;
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const lines = text.split('\n');
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const version = i + 2;
+    const line = Math.floor(rnd() * lines.length);
+    const character = Math.floor(rnd() * (lines[line].length + 1));
+    const ch = 'abcdefghijklmnopqrstuvwxyz ,.'[Math.floor(rnd() * 29)];
+    lines[line] = lines[line].slice(0, character) + ch + lines[line].slice(character);
+    wait = diag(version);
+    t = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }] });
+    await wait;
+    times.push(performance.now() - t);
+  }
+  await client.close();
+  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint };
+}
+
+async function serverMemory(server: string, files: string[], corpus: string): Promise<number> {
+  const client = new LspClient(server, SETTINGS);
+  await client.initialize(pathToFileURL(corpus).href);
+  const waits: Promise<unknown>[] = [];
+  for (const f of files) {
+    const uri = pathToFileURL(f).href;
+    waits.push(client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri));
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(f, 'utf8') } });
+  }
+  await Promise.all(waits);
+  const rss = rssOf(client.proc.pid!);
+  await client.close();
+  return rss;
+}
+
+async function coldStart(server: string): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const client = new LspClient(server, SETTINGS);
+    await client.initialize(pathToFileURL(ROOT).href);
+    runs.push(performance.now() - t);
+    await client.close();
+  }
+  return median(runs);
+}
+
+/** A playbook of `lines` lines assembled from whole corpus sections (split at headings). */
+function assemble(files: string[], lines: number): string {
+  const sections: string[] = [];
+  for (const f of files) for (const s of readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n(?=#{1,6} )/)) if (s.trim()) sections.push(s.trimEnd());
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i = (i + 7) % sections.length) out.push(...sections[i].split('\n'), '');
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const { dir: corpus, kind } = pickCorpus();
+  const files = mdFiles(corpus);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mb = bytes / 1e6;
+  process.stderr.write(`corpus: ${kind}: ${files.length} files, ${mb.toFixed(2)} MB; ${RUNS} runs each\n`);
+  const cli = join(ROOT, 'dist/cli.js');
+  const server = join(ROOT, 'dist/server.js');
+  if (!existsSync(cli) || !existsSync(server)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const rels = files.map((f) => relative(corpus, f));
+
+  const ours = medianRun('playbook-lint CLI', () => timeCommand(process.execPath, [cli, '--format', 'json', ...rels], corpus));
+  const parseOnly = medianRun('parse only', () => {
+    const t = process.hrtime.bigint();
+    for (const f of files) parseMarkdown(readFileSync(f, 'utf8'));
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  });
+  const mdl = medianRun('markdownlint-cli2', () => timeCommand(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...rels.map((r) => `:${r}`)], corpus));
+  const prh = prhYaml();
+  const tlDir = mkdtempSync(join(tmpdir(), 'pbl-bench-textlint-'));
+  writeFileSync(join(tlDir, 'prh.yml'), prh.yaml);
+  writeFileSync(join(tlDir, 'textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: [join(tlDir, 'prh.yml')] } } }));
+  const tl = medianRun('textlint + prh', () => timeCommand(process.execPath, [join(ROOT, 'node_modules/textlint/bin/textlint.js'), '--config', join(tlDir, 'textlintrc.json'), '--format', 'json', ...files], ROOT));
+
+  const big = assemble(files, 5000);
+  const small = assemble(files, 200);
+  process.stderr.write('  editor latency, 5,000 lines…\n');
+  const lat5k = await editorLatency(server, big, 'playbook-5000');
+  process.stderr.write('  editor latency, 200 lines…\n');
+  const lat200 = await editorLatency(server, small, 'playbook-200');
+  process.stderr.write('  server memory…\n');
+  const rss = await serverMemory(server, files, corpus);
+  const cold = await coldStart(server);
+  const bundles = Object.fromEntries(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, statSync(join(ROOT, 'dist', f)).size]));
+
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const rows: string[][] = [
+    ['playbook-lint CLI (`--format json`)', `${s(ours.ms)} · ${(mb / (ours.ms / 1000)).toFixed(2)} MB/s · ${(files.length / (ours.ms / 1000)).toFixed(1)} files/s`, `≤ 1.5× parse-only: ${ratio(ours.ms, parseOnly.ms)}`, met(ours.ms <= 1.5 * parseOnly.ms)],
+    ['parse only (remark-parse + gfm + frontmatter, in-process)', `${s(parseOnly.ms)} · ${(mb / (parseOnly.ms / 1000)).toFixed(2)} MB/s`, 'floor', ''],
+    ['markdownlint-cli2 0.22.1 (defaults)', `${s(mdl.ms)}`, `ours ≤ theirs: ${ratio(ours.ms, mdl.ms)} of theirs`, met(ours.ms <= mdl.ms)],
+    [`textlint + textlint-rule-prh (${prh.entries} phrases)`, `${s(tl.ms)}`, `≥ 3× faster: ${ratio(tl.ms, ours.ms)}`, met(tl.ms >= 3 * ours.ms)],
+    ['keystroke → diagnostics, 5,000 lines (p50 / p95 / max)', `${lat5k.p50.toFixed(1)} / ${lat5k.p95.toFixed(1)} / ${lat5k.max.toFixed(1)} ms`, 'p95 ≤ 10 ms', met(lat5k.p95 <= 10)],
+    ['keystroke → diagnostics, 200 lines (p50 / p95 / max)', `${lat200.p50.toFixed(1)} / ${lat200.p95.toFixed(1)} / ${lat200.max.toFixed(1)} ms`, '', ''],
+    ['first lint on open, 5,000 lines', `${lat5k.firstLint.toFixed(0)} ms`, '', ''],
+    ['server RSS, every corpus file open', `${(rss / 2 ** 20).toFixed(0)} MB`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
+    ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '', ''],
+    ['cold start (spawn → initialize result)', `${cold.toFixed(0)} ms`, '≤ 300 ms', met(cold <= 300)],
+    ['bundles', Object.entries(bundles).map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', '), '', ''],
+  ];
+  const table = [`Corpus: ${kind}: ${files.length} files, ${mb.toFixed(2)} MB. Median of ${RUNS} runs; node ${process.version}.`, '', '| measure | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  process.stdout.write(table + '\n');
+  const out = join(ROOT, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ corpus: { kind, files: files.length, bytes }, runs: RUNS, node: process.version, cli: ours, parseOnly, markdownlintCli2: mdl, textlint: { ...tl, prhEntries: prh.entries }, latency5000: lat5k, latency200: lat200, serverRss: rss, coldStartMs: cold, bundles }, null, 2));
+  process.stderr.write(`wrote ${relative(ROOT, file)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});
