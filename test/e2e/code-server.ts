@@ -146,11 +146,13 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
 export function workbenchUrl(base: string, folder: string, dev?: { extensionDevelopmentPath: string; extensionTestsPath: string }): string {
   const params = new URLSearchParams({ folder });
   if (dev) {
+    // Both paths live on the server: as plain paths the extension host never runs the tests.
+    const remote = (p: string) => `vscode-remote://${new URL(base).host}${p}`;
     params.set(
       'payload',
       JSON.stringify([
-        ['extensionDevelopmentPath', dev.extensionDevelopmentPath],
-        ['extensionTestsPath', dev.extensionTestsPath],
+        ['extensionDevelopmentPath', remote(dev.extensionDevelopmentPath)],
+        ['extensionTestsPath', remote(dev.extensionTestsPath)],
       ]),
     );
   }

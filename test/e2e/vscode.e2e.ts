@@ -65,7 +65,7 @@ before(async () => {
   const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
   extensionsDir = path.join(tmp, 'extensions');
   installExtension(vsix, extensionsDir);
-  resultFile = path.join(tmp, 'extension-host-result.json');
+  resultFile = path.join(tmp, 'extension-host-result.json'); // next to the ws-host workspace, see vscode-tests/index.js
   server = await startCodeServer({
     workspace: workspaceCopy('ws-ui'),
     extensionsDir,
@@ -105,13 +105,12 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
           extensionTestsPath: path.join(root, 'test/e2e/vscode-tests/index.js'),
         }),
       );
-      const result = await until(
-        'the extension-host result file',
-        () => existsSync(resultFile) && (JSON.parse(readFileSync(resultFile, 'utf8')) as { done: boolean; passed: string[]; failed: { title: string; error: string }[] }),
-        180_000,
-      ).catch(async (e) => {
+      type HostResult = { done: boolean; passed: string[]; failed: { title: string; error: string }[] };
+      const read = (): HostResult | undefined => (existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined);
+      const result = await until('the extension-host tests to finish', () => read()?.done && read(), 180_000).catch(async (e: Error) => {
         await shot(page, '00-extension-host-timeout');
-        throw new Error(`${e.message}\n--- extension host log ---\n${extensionHostLog()}`);
+        const partial = read();
+        throw new Error(`${e.message}\n${partial ? `started; so far: ${JSON.stringify(partial, null, 2)}` : 'the tests never started'}\n--- extension host log ---\n${extensionHostLog()}`);
       });
       await shot(page, '00-extension-host');
       for (const p of result.passed) t.diagnostic(`passed in the extension host: ${p}`);
