@@ -86,7 +86,7 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
   test('the .vsix holds the bundled extension only', (t) => {
     if (skipIfUnavailable(t)) return;
     const installed = path.join(extensionsDir, extensionFolder);
-    for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/playbook.injection.tmLanguage.json', 'images/icon.png']) {
+    for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/playbook.injection.tmLanguage.json', 'images/icon.png', 'images/walkthrough/lint.md', 'LICENSE.txt']) {
       assert.ok(existsSync(path.join(installed, f)), `${f} is in the package`);
     }
     for (const f of ['node_modules', 'server/src', 'client/src', 'test', '.cache']) {
@@ -107,7 +107,10 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
       );
       type HostResult = { done: boolean; passed: string[]; failed: { title: string; error: string }[] };
       const read = (): HostResult | undefined => (existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined);
-      const result = await until('the extension-host tests to finish', () => read()?.done && read(), 180_000).catch(async (e: Error) => {
+      const result = await until('the extension-host tests to finish', (): HostResult | undefined => {
+        const r = read();
+        return r?.done ? r : undefined;
+      }, 180_000).catch(async (e: Error) => {
         await shot(page, '00-extension-host-timeout');
         const partial = read();
         throw new Error(`${e.message}\n${partial ? `started; so far: ${JSON.stringify(partial, null, 2)}` : 'the tests never started'}\n--- extension host log ---\n${extensionHostLog()}`);
