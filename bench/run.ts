@@ -161,7 +161,7 @@ async function coldStart(server: string): Promise<number> {
 /** A playbook of `lines` lines assembled from whole corpus sections (split at headings). */
 function assemble(files: string[], lines: number): string {
   const sections: string[] = [];
-  for (const f of files) for (const s of readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n(?=#{1,6} )/)) if (s.trim()) sections.push(s.trimEnd());
+  for (const f of files) for (const s of readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n(?=#{1,6} )/)) if (s.trim() && (s.match(/^ {0,3}(?:```|~~~)/gm) ?? []).length % 2 === 0) sections.push(s.trimEnd()); // drop sections cut inside a fence
   const out: string[] = [];
   for (let i = 0; out.length < lines; i = (i + 7) % sections.length) out.push(...sections[i].split('\n'), '');
   return out.slice(0, lines).join('\n') + '\n';

@@ -27,7 +27,7 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
   fc.tuple(fc.constantFrom('-', '*', '1.', '- [ ]', '- [x]'), fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), line), { minLength: 1, maxLength: 4 })).map(([m, items]) => items.map(([d, l]) => `${'  '.repeat(d)}${m} ${l}`)),
   fc.tuple(fc.constantFrom('```', '~~~', '```text', '```email', '```js', '````'), fc.array(line, { maxLength: 3 }), fc.boolean()).map(([f, ls, closed]) => [f, ...ls, ...(closed ? [f.replace(/[a-z]+$/, '')] : [])]),
   fc.tuple(fc.constantFrom('Instead of', 'Objection', 'Say', 'Response'), fc.constantFrom('Try', 'Rebuttal', 'Better'), fc.array(fc.tuple(sentence, sentence), { minLength: 1, maxLength: 3 })).map(([a, b, rows]) => [`| ${a} | ${b} |`, '|---|---|', ...rows.map(([x, y]) => `| ${x.replace(/\|/g, '')} | ${y.replace(/\|/g, '')} |`)]),
-  fc.constantFrom<string[]>(['---', 'type: cold-call', 'audience: prospect', '---'], ['<!-- section: voicemail -->'], ['    indented code'], ['***'], ['[ref]: https://example.com'], ['<div>', 'html', '</div>']),
+  fc.constantFrom<string[]>(['---', 'type: cold-call', 'audience: prospect', '---'], ['<!-- section: voicemail -->'], ['    indented code'], ['***'], ['[ref]: https://example.com'], ['See [ref] and [^1].'], ['[^1]: A footnote.'], ['<div>', 'html', '</div>']),
 );
 
 const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');

@@ -6,7 +6,7 @@
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { readFrontMatter, type FrontMatter } from './front-matter';
-import { parseMarkdown } from './parse';
+import { parseMarkdown, type ParsedMarkdown } from './parse';
 import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
 import { createSpeakerClassifier, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from './text-builder';
@@ -88,8 +88,9 @@ const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
 const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
 
-export function buildModel(text: string): PlaybookModel {
-  const { tree, base } = parseMarkdown(text);
+/** `parsed`, when given, must be `parseMarkdown(text)` or equal to it in offsets (the incremental linter passes a spliced tree). */
+export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel {
+  const { tree, base } = parsed ?? parseMarkdown(text);
   const configErrors: ConfigError[] = [];
   const model: PlaybookModel = { text, sections: [], units: [], turns: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: lineStartsOf(text), configErrors };
 
