@@ -29,7 +29,6 @@ interface Chunk {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
-const RAW_HTML_CLOSE = /-->|\?>|>|\]\]>|<\/(?:script|pre|style|textarea)>/i;
 const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
 
 /**
@@ -68,12 +67,13 @@ function scanChunks(text: string): ChunkScan {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = undefined;
     } else if (html !== undefined) {
-      if (RAW_HTML_CLOSE.test(line)) html = undefined;
+      if (html.test(line)) html = undefined;
     } else {
       if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) starts.push(i);
       if (DEFINITION.test(line)) definitions.push(line);
       const f = FENCE.exec(line);
-      if (f) fence = f[1];
+      // A backtick fence's info string cannot contain a backtick (then it is inline code).
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
       else if (RAW_HTML_OPEN.test(line)) {
         const close = line.startsWith('<!--') || /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
         const after = line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
@@ -82,7 +82,9 @@ function scanChunks(text: string): ChunkScan {
     }
     if (first && /^(?:---|\+\+\+)\s*$/.test(line)) {
       // Front matter: no chunk boundary until it closes.
-      const closeAt = text.slice(next).search(/^(?:---|\+\+\+|\.\.\.)\s*$/m);
+      const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
+      // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
+      if (closeAt < 0) return { starts, definitions: [], openAtEnd: false };
       if (closeAt >= 0) {
         let k = next + closeAt;
         while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
