@@ -6,11 +6,10 @@
  * formula alone is a weak guide on short texts.
  * Options: maxGrade (8), minWords (40), maxSentenceWords (25), sentenceMessage.
  */
-import { repMonologues, voicemailScripts } from '../spoken';
 import { countWords, maskPlaceholders, sentencesIn } from '../words';
 import type { Turn } from '../model';
 import type { RuleKind } from './kind';
-import { clearlySpoken, emailUnits, fill, num, str } from './units';
+import { fill, measuredUnits, num, str } from './units';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 
@@ -61,12 +60,9 @@ export const readabilityKind: RuleKind<null> = {
     const maxGrade = num(o.maxGrade, 8);
     const minWords = num(o.minWords, 40);
     const maxSentence = num(o.maxSentenceWords, 25);
-    const units: Array<{ start: number; end: number; text: string; words: number; contexts: ReadonlySet<string>; ok: boolean; turns: readonly Turn[] }> = [];
-    for (const e of emailUnits(ctx.model)) units.push({ ...e, ok: e.turns.some((t) => ctx.inScope(t)) });
-    for (const s of voicemailScripts(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: s.turns.some((t) => ctx.inScope(t)) });
-    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) && clearlySpoken(s.turns) });
+    const units = measuredUnits(ctx);
     for (const u of units) {
-      if (!u.ok || u.words < minWords) continue;
+      if (u.words < minWords) continue;
       const r = readabilityOf(u.text);
       if (r.grade > maxGrade) {
         ctx.report({
@@ -80,7 +76,7 @@ export const readabilityKind: RuleKind<null> = {
     }
     // Long sentences, located exactly, in the emails, voicemails and rep turns measured above.
     const seen = new Set<Turn>();
-    for (const t of units.filter((u) => u.ok).flatMap((u) => u.turns)) {
+    for (const t of units.flatMap((u) => u.turns)) {
       if (seen.has(t) || !ctx.inScope(t) || t.role === 'subject') continue;
       seen.add(t);
       const text = t.unit.text;

@@ -9,6 +9,8 @@
  * from "Best," / "Thanks," on.
  */
 import type { PlaybookModel, SectionNode, Turn } from '../model';
+import { repMonologues, voicemailScripts } from '../spoken';
+import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../snippets';
 import type { Fix } from '../types';
@@ -194,4 +196,23 @@ const QUOTED_LINE = /^\s*["“'‘]/;
  */
 export function clearlySpoken(turns: readonly Turn[]): boolean {
   return turns.some((t) => t.role === 'rep' || t.role === 'structural' || t.role === 'positive' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || QUOTED_LINE.test(t.unit.text.slice(t.a, t.b)));
+}
+
+/** A piece of the buyer-facing text a metric reads: one email, one voicemail script or one rep monologue. */
+export interface MeasuredUnit {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  contexts: ReadonlySet<string>;
+  turns: readonly Turn[];
+}
+
+/** Emails, voicemail scripts and clearly spoken rep monologues that are in the rule's scope. */
+export function measuredUnits(ctx: RuleContext): MeasuredUnit[] {
+  const units: MeasuredUnit[] = [];
+  for (const e of emailUnits(ctx.model)) if (e.turns.some((t) => ctx.inScope(t))) units.push(e);
+  for (const s of voicemailScripts(ctx.model)) if (s.turns.some((t) => ctx.inScope(t))) units.push({ ...s, contexts: s.turns[0].contexts });
+  for (const s of repMonologues(ctx.model)) if (ctx.inScope(s.turns[0]) && clearlySpoken(s.turns)) units.push({ ...s, contexts: s.turns[0].contexts });
+  return units;
 }

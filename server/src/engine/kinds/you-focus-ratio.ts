@@ -5,10 +5,9 @@
  * "thank you", "see you" and filler "you know" do not count.
  * Options: minWords (25), minSelf (4), maxRatio (1.5).
  */
-import { repMonologues, voicemailScripts } from '../spoken';
 import { findPlaceholders } from '../words';
 import type { RuleKind } from './kind';
-import { clearlySpoken, emailUnits, fill, num } from './units';
+import { fill, measuredUnits, num } from './units';
 
 const SELF = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|our|ours|us)\b/gi;
 const YOU = /\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b/gi;
@@ -33,12 +32,9 @@ export const youFocusRatioKind: RuleKind<null> = {
     const minWords = num(o.minWords, 25);
     const minSelf = num(o.minSelf, 4);
     const maxRatio = num(o.maxRatio, 1.5);
-    const units: Array<{ start: number; end: number; text: string; words: number; contexts: ReadonlySet<string>; ok: boolean }> = [];
-    for (const e of emailUnits(ctx.model)) units.push({ ...e, ok: e.turns.some((t) => ctx.inScope(t)) });
-    for (const s of voicemailScripts(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: s.turns.some((t) => ctx.inScope(t)) });
-    for (const s of repMonologues(ctx.model)) units.push({ ...s, contexts: s.turns[0].contexts, ok: ctx.inScope(s.turns[0]) && clearlySpoken(s.turns) });
+    const units = measuredUnits(ctx);
     for (const u of units) {
-      if (!u.ok || u.words < minWords) continue;
+      if (u.words < minWords) continue;
       const { self, you } = pronounCounts(u.text);
       if (self < minSelf || self / Math.max(you, 1) <= maxRatio) continue;
       ctx.report({ start: u.start, end: u.end, message: fill(ctx.rule.message, { self, you }), metrics: { self, you }, contexts: u.contexts });
