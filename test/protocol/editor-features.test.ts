@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ClientCapabilities, CodeLens, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { byRule, ensureBuilt, fileUri, LspSession, withTimeout } from './lsp-harness';
+import { byRule, fileUri, serverSessions, withTimeout } from './lsp-harness';
 
 const LONG_TURN = 'I noticed your team opened three new warehouses this quarter and your job posts mention routing delays, which is exactly what our freight planning tool shortens for teams like yours within a month.';
 
@@ -35,29 +34,14 @@ const CAPS: ClientCapabilities = {
 };
 
 describe('editor features: code lens, outline, lint workspace', { timeout: 60_000 }, () => {
-  const sessions: LspSession[] = [];
-  let dir: string;
-  const start = () => {
-    const s = new LspSession();
-    sessions.push(s);
-    return s;
-  };
-
-  before(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'playbook-editor-'));
-  });
-
-  after(() => {
-    for (const s of sessions) s.kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const servers = serverSessions('playbook-editor-');
+  const start = servers.start;
 
   it('shows the spoken duration above the voicemail (with its budget) and long rep turns only', async () => {
     const s = start();
     const init = await withTimeout(s.initialize(CAPS), 10_000, 'initialize');
     assert.ok(init.capabilities.codeLensProvider);
-    const uri = fileUri(join(dir, 'lens.md'));
+    const uri = fileUri(join(servers.dir(), 'lens.md'));
     s.open(uri, PLAYBOOK);
     await s.diagnosticsFor(uri, 1, 0);
     const lenses = (await withTimeout(s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), 10_000, 'codeLens')) as CodeLens[];
@@ -73,7 +57,7 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
   it('returns the sections as a nested outline with their tags as detail', async () => {
     const s = start();
     await withTimeout(s.initialize(CAPS), 10_000, 'initialize');
-    const uri = fileUri(join(dir, 'outline.md'));
+    const uri = fileUri(join(servers.dir(), 'outline.md'));
     s.open(uri, PLAYBOOK);
     const symbols = (await withTimeout(s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), 10_000, 'documentSymbol')) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
@@ -89,22 +73,22 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
 
   it('lints a closed workspace file from disk and an open one from its buffer', async () => {
     const s = start();
-    await withTimeout(s.initialize(CAPS, fileUri(dir)), 10_000, 'initialize');
-    const closedPath = join(dir, 'closed.md');
+    await withTimeout(s.initialize(CAPS, fileUri(servers.dir())), 10_000, 'initialize');
+    const closedPath = join(servers.dir(), 'closed.md');
     writeFileSync(closedPath, '# Follow-up\n\n## Email\n\nJust checking in on the proposal.\n');
     const closed = (await withTimeout(s.connection.sendRequest('playbookLint/lintFile', { uri: fileUri(closedPath) }), 10_000, 'lintFile closed')) as any;
     assert.equal(closed.open, false);
     assert.equal(byRule(closed.diagnostics, 'no-empty-check-in').length, 1);
     assert.deepEqual(byRule(closed.diagnostics, 'no-empty-check-in')[0].range.start, { line: 4, character: 0 });
 
-    const openUri = fileUri(join(dir, 'open.md'));
-    writeFileSync(join(dir, 'open.md'), '# Clean on disk\n');
+    const openUri = fileUri(join(servers.dir(), 'open.md'));
+    writeFileSync(join(servers.dir(), 'open.md'), '# Clean on disk\n');
     s.open(openUri, '# Follow-up\n\n## Email\n\nJust checking in on the proposal.\n');
     const open = (await withTimeout(s.connection.sendRequest('playbookLint/lintFile', { uri: openUri }), 10_000, 'lintFile open')) as any;
     assert.equal(open.open, true);
     assert.equal(byRule(open.diagnostics, 'no-empty-check-in').length, 1, 'the buffer, not the disk');
 
-    const missing = (await withTimeout(s.connection.sendRequest('playbookLint/lintFile', { uri: fileUri(join(dir, 'gone.md')) }), 10_000, 'lintFile missing')) as any;
+    const missing = (await withTimeout(s.connection.sendRequest('playbookLint/lintFile', { uri: fileUri(join(servers.dir(), 'gone.md')) }), 10_000, 'lintFile missing')) as any;
     assert.equal(missing.skipped, 'unreadable');
     assert.equal(await s.shutdown(), 0);
   });

@@ -3,7 +3,9 @@
  * Every wait is bounded and fails the test on timeout; nothing sleeps.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -168,4 +170,29 @@ export function applyTextEdits(text: string, edits: Array<{ range: TextEdit['ran
 
 export function byRule(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
   return diagnostics.filter((d) => d.code === rule);
+}
+
+/**
+ * Servers started by one describe block, each killed by its pid afterwards,
+ * and a temporary folder for the block's files, removed afterwards.
+ */
+export function serverSessions(prefix: string): { start(): LspSession; dir(): string } {
+  const sessions: LspSession[] = [];
+  let folder = '';
+  before(() => {
+    ensureBuilt();
+    folder = mkdtempSync(join(tmpdir(), prefix));
+  });
+  after(() => {
+    for (const s of sessions) s.kill();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    start() {
+      const s = new LspSession();
+      sessions.push(s);
+      return s;
+    },
+    dir: () => folder,
+  };
 }

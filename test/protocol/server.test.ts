@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { ClientCapabilities, CodeAction, Hover, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, byRule, ensureBuilt, fileUri, LspSession, withTimeout } from './lsp-harness';
+import { applyTextEdits, byRule, fileUri, serverSessions, withTimeout } from './lsp-harness';
 
 const PLAYBOOK = [
   '# Renewal playbook',
@@ -24,30 +24,15 @@ const BASE_CAPS: ClientCapabilities = {
 const SNIPPET_CAPS: ClientCapabilities = { ...BASE_CAPS, workspace: { ...BASE_CAPS.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
 
 describe('language server over stdio', { timeout: 60_000 }, () => {
-  const sessions: LspSession[] = [];
-  let dir: string;
-  const start = () => {
-    const s = new LspSession();
-    sessions.push(s);
-    return s;
-  };
-
-  before(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'playbook-lsp-'));
-  });
-
-  after(() => {
-    for (const s of sessions) s.kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const servers = serverSessions('playbook-lsp-');
+  const start = servers.start;
 
   it('pushes diagnostics, fixes with a quick fix, and clears them after an incremental change', async () => {
     const s = start();
     const init = await s.initialize(BASE_CAPS);
     assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.equal(init.capabilities.diagnosticProvider, undefined, 'no pull provider for a push-only client');
-    const uri = fileUri(join(dir, 'renewal.md'));
+    const uri = fileUri(join(servers.dir(), 'renewal.md'));
     s.open(uri, PLAYBOOK);
     const published = await s.diagnosticsFor(uri, 1, 0);
     const checkIn = byRule(published.diagnostics, 'no-empty-check-in');
@@ -80,7 +65,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('sends snippet edits to clients that support them', async () => {
     const s = start();
     await s.initialize(SNIPPET_CAPS);
-    const uri = fileUri(join(dir, 'snippet.md'));
+    const uri = fileUri(join(servers.dir(), 'snippet.md'));
     s.open(uri, PLAYBOOK);
     const published = await s.diagnosticsFor(uri, 1, 0);
     const d = byRule(published.diagnostics, 'no-empty-check-in')[0];
@@ -95,7 +80,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('hovers with rationale, example and sources; fix-all applies safe fixes only', async () => {
     const s = start();
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'hover.md'));
+    const uri = fileUri(join(servers.dir(), 'hover.md'));
     s.open(uri, PLAYBOOK);
     await s.diagnosticsFor(uri, 1, 0);
     const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } })) as Hover;
@@ -125,7 +110,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('hovers a metric finding with its figures', async () => {
     const s = start();
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'voicemail.md'));
+    const uri = fileUri(join(servers.dir(), 'voicemail.md'));
     const text = '## Voicemail (≤ 20 seconds)\n> Hi {{first_name}}, it\'s {{rep_name}} at Acme. I saw {{company}} opened a new warehouse in Reno and teams in that spot often fight pick errors in the first ninety days. I have a two-page checklist that helps, and it takes ten minutes to read. Call me at {{rep_phone}}.\n';
     s.open(uri, text);
     const d = byRule((await s.diagnosticsFor(uri, 1, 0)).diagnostics, 'voicemail-length')[0];
@@ -135,7 +120,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   it('reports a broken config on the config file and still lints the playbook', async () => {
-    const ws = join(dir, 'ws');
+    const ws = join(servers.dir(), 'ws');
     mkdirSync(ws);
     const configPath = join(ws, '.playbooklintrc.json');
     writeFileSync(configPath, '{\n  "rules": {\n    "no-such-rule": "warning",\n    "no-apology-for-contact": "off"\n  }\n}\n');
@@ -168,7 +153,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   });
 
   it('clears config diagnostics when the broken config file is deleted', async () => {
-    const ws = join(dir, 'ws-deleted');
+    const ws = join(servers.dir(), 'ws-deleted');
     mkdirSync(ws);
     const configPath = join(ws, '.playbooklintrc.yaml');
     writeFileSync(configPath, 'rules:\n  no-empty-check-in: loudly\n');
@@ -189,7 +174,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { debounceMs: 50 };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'typing.md'));
+    const uri = fileUri(join(servers.dir(), 'typing.md'));
     s.open(uri, '## Follow-up email\n\n');
     await s.diagnosticsFor(uri, 1, 0);
     const mark = s.notifications.length;
@@ -209,7 +194,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { debounceMs: 0 };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'stale.md'));
+    const uri = fileUri(join(servers.dir(), 'stale.md'));
     // The open's lint waits for workspace/configuration; the change arrives first and supersedes it.
     s.open(uri, PLAYBOOK);
     s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 33 } }, newText: 'Here are the Reno numbers you asked for.' }]);
@@ -221,7 +206,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('answers pull requests and does not push to pulling clients', async () => {
     const s = start();
     await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: { dynamicRegistration: false } } });
-    const uri = fileUri(join(dir, 'pull.md'));
+    const uri = fileUri(join(servers.dir(), 'pull.md'));
     s.open(uri, PLAYBOOK);
     const report = (await withTimeout(s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 10_000, 'pull')) as any;
     assert.equal(report.kind, 'full');
@@ -240,7 +225,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { run: 'onSave' };
     await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: {} } });
-    const uri = fileUri(join(dir, 'onsave.md'));
+    const uri = fileUri(join(servers.dir(), 'onsave.md'));
     s.open(uri, PLAYBOOK);
     const first = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any;
     assert.equal(byRule(first.items, 'no-empty-check-in').length, 1);
@@ -253,7 +238,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { run: 'onSave', debounceMs: 0 };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'push-onsave.md'));
+    const uri = fileUri(join(servers.dir(), 'push-onsave.md'));
     s.open(uri, PLAYBOOK);
     await s.diagnosticsFor(uri, 1, 0);
     const mark = s.notifications.length;
@@ -269,7 +254,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { maxFileSize: 1000 };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'huge.md'));
+    const uri = fileUri(join(servers.dir(), 'huge.md'));
     s.open(uri, PLAYBOOK + 'Just checking in.\n'.repeat(200));
     const published = await s.diagnosticsFor(uri, 1, 0);
     assert.equal(published.diagnostics.length, 0);
@@ -281,7 +266,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { rules: { 'no-empty-check-in': 'error', 'no-apology-for-contact': 'off', 'no-such-rule': 'warning' } };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'rules-setting.md'));
+    const uri = fileUri(join(servers.dir(), 'rules-setting.md'));
     s.open(uri, PLAYBOOK);
     const published = await s.diagnosticsFor(uri, 1, 0);
     assert.equal(byRule(published.diagnostics, 'no-empty-check-in')[0].severity, 1);
@@ -294,7 +279,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const s = start();
     s.settings = { exclude: ['**/drafts/**'] };
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'drafts', 'x.md'));
+    const uri = fileUri(join(servers.dir(), 'drafts', 'x.md'));
     s.open(uri, PLAYBOOK);
     const published = await s.diagnosticsFor(uri, 1, 0);
     assert.equal(published.diagnostics.length, 0);
@@ -303,7 +288,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('works without workspace/configuration: initializationOptions, then didChangeConfiguration', async () => {
     const s = start();
     await s.initialize({ ...BASE_CAPS, workspace: { applyEdit: true } }, null, { playbookLint: { enable: false } });
-    const uri = fileUri(join(dir, 'noconfig.md'));
+    const uri = fileUri(join(servers.dir(), 'noconfig.md'));
     s.open(uri, PLAYBOOK);
     assert.equal((await s.diagnosticsFor(uri, 1, 0)).diagnostics.length, 0);
     assert.equal(s.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
@@ -316,7 +301,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('converts offsets to UTF-16 positions (emoji, CRLF)', async () => {
     const s = start();
     await s.initialize(BASE_CAPS);
-    const uri = fileUri(join(dir, 'emoji.md'));
+    const uri = fileUri(join(servers.dir(), 'emoji.md'));
     s.open(uri, '## Follow-up email\r\n\r\n😀 Just checking in on the proposal.\r\n');
     const d = byRule((await s.diagnosticsFor(uri, 1, 0)).diagnostics, 'no-empty-check-in')[0];
     assert.deepEqual(d.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 19 } });
