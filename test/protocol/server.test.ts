@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
-
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ClientCapabilities, CodeAction, Hover, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
