@@ -1,11 +1,17 @@
 /**
- * Incremental linting for the editor. A `DocumentLinter` keeps the parse of
- * every top-level chunk of the document (chunks split at blank lines where
- * Markdown cannot carry a construct across: outside fences, HTML blocks and
- * front matter, before a line that starts at column 0), keyed by the chunk's
- * text. On a change only chunks whose text changed are re-parsed; the trees of
- * the others are reused with their offsets shifted. The model and the rules
- * then run on the spliced tree.
+ * Incremental linting for the editor. A `DocumentLinter` keeps, between
+ * calls, the document cut into chunks (split at blank lines where Markdown
+ * cannot carry a construct across: outside fences, HTML blocks and front
+ * matter, before a line that starts at column 0) with the parse of each, the
+ * model's segments and the findings per segment.
+ *
+ * On a change it finds the edited span (common prefix and suffix with the
+ * previous text), re-scans chunk boundaries from just before it until they
+ * fall back into step with the old ones, re-parses only chunks whose text
+ * changed and shifts the others. The model reuses segments whose nodes and
+ * ancestry are unchanged, and the rules re-run only on new segments (see
+ * `SegmentCache`, `LintCache`), so a keystroke costs about one block's parse
+ * and one section's rules.
  *
  * Contract: `lint(text)` returns exactly what `lintText(text, options)` does
  * (test/robustness/incremental.test.ts checks it on random edit sequences).
@@ -14,17 +20,31 @@
  * still change the parse (definitions with a fence left open at the end, a
  * BOM, pathological nesting) are linted whole.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
-import { lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from './lint';
-import { buildModel } from './model';
+import type { Root, RootContent } from 'mdast';
+import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from './lint';
+import { buildModel, lineStartsOf, SegmentCache } from './model';
 import { parseMarkdown } from './parse';
 import type { LintResult } from './types';
 
 interface Chunk {
-  text: string;
-  /** Top-level nodes with offsets relative to the chunk's start plus `base`. */
+  start: number;
+  end: number;
+  /** Top-level nodes, with offsets relative to the chunk's start (never shifted). */
   nodes: RootContent[];
-  base: number;
+  /** The definitions text the chunk was parsed with. */
+  parsedWith: string;
+  /** First lines of the link and footnote definitions in this chunk. */
+  definitions: string[];
+  /** Deepest list/quote nesting of its lines (see `nestingDepth`). */
+  depth: number;
+}
+
+interface DocumentState {
+  text: string;
+  chunks: Chunk[];
+  lineStarts: number[];
+  /** The text ends inside a fence or a raw HTML block. */
+  openAtEnd: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -38,25 +58,31 @@ const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
  * turn into front matter), and lies outside a fence or a raw HTML block.
  */
 export function chunkStarts(text: string): number[] {
-  return scanChunks(text).starts;
+  return scanChunks(text, 0, () => false).starts;
 }
 
 interface ChunkScan {
   starts: number[];
-  /** First lines of link and footnote definitions outside fences and HTML. */
-  definitions: string[];
-  /** The text ends inside a fence or a raw HTML block. */
+  /** Definition lines per chunk, parallel to `starts`. */
+  definitions: string[][];
+  /** Set when the scan stopped because `inStep` said the rest is as before. */
+  resyncedAt?: number;
   openAtEnd: boolean;
 }
 
-function scanChunks(text: string): ChunkScan {
-  const starts = [0];
-  const definitions: string[] = [];
+/**
+ * Scans chunk boundaries from `from`, which must be 0 or a chunk start (the
+ * scanner's state is neutral there). Stops early at a chunk start for which
+ * `inStep` returns true: from there on the chunks are known.
+ */
+function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
+  const starts = [from];
+  const definitions: string[][] = [[]];
   let fence: string | undefined;
   let html: RegExp | undefined;
   let prevBlank = false;
-  let i = 0;
-  let first = true;
+  let i = from;
+  let first = from === 0;
   while (i < text.length) {
     let j = i;
     while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
@@ -69,13 +95,18 @@ function scanChunks(text: string): ChunkScan {
     } else if (html !== undefined) {
       if (html.test(line)) html = undefined;
     } else {
-      if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) starts.push(i);
-      if (DEFINITION.test(line)) definitions.push(line);
+      if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
+        if (inStep(i)) return { starts, definitions, resyncedAt: i, openAtEnd: false };
+        starts.push(i);
+        definitions.push([]);
+      }
+      // A copy, so the chunk does not keep this version of the whole text alive.
+      if (DEFINITION.test(line)) definitions[definitions.length - 1].push((' ' + line).slice(1));
       const f = FENCE.exec(line);
       // A backtick fence's info string cannot contain a backtick (then it is inline code).
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
       else if (RAW_HTML_OPEN.test(line)) {
-        const close = line.startsWith('<!--') || /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
+        const close = /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
         const after = line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
         if (!close.test(after)) html = close;
       }
@@ -84,16 +115,14 @@ function scanChunks(text: string): ChunkScan {
       // Front matter: no chunk boundary until it closes.
       const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
       // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
-      if (closeAt < 0) return { starts, definitions: [], openAtEnd: false };
-      if (closeAt >= 0) {
-        let k = next + closeAt;
-        while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
-        i = k;
-        prevBlank = false;
-        first = false;
-        if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-        continue;
-      }
+      if (closeAt < 0) return { starts, definitions: [[]], openAtEnd: false };
+      let k = next + closeAt;
+      while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+      i = k;
+      prevBlank = false;
+      first = false;
+      if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      continue;
     }
     first = false;
     prevBlank = blank;
@@ -102,65 +131,148 @@ function scanChunks(text: string): ChunkScan {
   return { starts, definitions, openAtEnd: fence !== undefined || html !== undefined };
 }
 
-function shift(node: Nodes, delta: number): void {
-  const stack: Nodes[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.position) {
-      n.position.start.offset! += delta;
-      n.position.end.offset! += delta;
-    }
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+/** Length of the common prefix of `a` and `b`, and of the common suffix of what remains. */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { prefix: p, suffix: s };
+}
+
+/** `lineStartsOf(text)`, from the previous text's line starts and the edited span. */
+function updateLineStarts(old: number[], text: string, prefix: number, oldEnd: number, newEnd: number): number[] {
+  const delta = newEnd - oldEnd;
+  // A line start L depends on the characters at L - 1 and L (a lone CR).
+  const out = [0];
+  let k = 1;
+  while (k < old.length && old[k] <= prefix - 1) out.push(old[k++]);
+  for (let i = Math.max(prefix - 1, 0); i < newEnd && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i + 1 < prefix) continue;
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
   }
+  while (k < old.length && old[k] < oldEnd + 1) k++;
+  for (; k < old.length; k++) out.push(old[k] + delta);
+  return out;
 }
 
 export class DocumentLinter {
-  private chunks = new Map<string, Chunk>();
+  private state: DocumentState | undefined;
+  private readonly segments = new SegmentCache();
+  private readonly results = new LintCache();
 
   constructor(private readonly options: LintOptions) {}
 
-  /** Lints `text`, reusing the parse of unchanged chunks from the previous call. */
+  /** Lints `text`, reusing what the previous call computed for unchanged parts. */
   lint(text: string): LintResult {
-    const scan = text.charCodeAt(0) === 0xfeff || nestingDepth(text, MAX_NESTING) > MAX_NESTING ? undefined : scanChunks(text);
-    if (!scan || (scan.definitions.length > 0 && scan.openAtEnd)) {
-      this.chunks.clear();
+    const state = text.charCodeAt(0) === 0xfeff ? undefined : this.update(text);
+    this.state = state;
+    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || (state.openAtEnd && state.chunks.some((c) => c.definitions.length > 0))) {
+      this.state = undefined;
       return lintText(text, this.options);
     }
-    const { starts } = scan;
-    // Definitions act across blocks: each chunk is parsed with the document's
-    // definitions appended after a blank line, and the appended nodes dropped.
-    const defs = scan.definitions.join('\n');
-    const next = new Map<string, Chunk>();
     const children: RootContent[] = [];
-    for (let k = 0; k < starts.length; k++) {
-      const s = starts[k];
-      const e = k + 1 < starts.length ? starts[k + 1] : text.length;
-      const piece = text.slice(s, e);
-      // The same text at two places gets two entries (keyed by start too when repeated).
-      let key = defs ? `${defs}\u0001${piece}` : piece;
-      if (next.has(key)) key = `${s}\u0000${key}`;
-      let chunk = this.chunks.get(key);
-      if (!chunk) {
-        const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
-        const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
-        chunk = { text: piece, nodes, base: 0 };
+    const bases: number[] = [];
+    for (const c of state.chunks) {
+      for (const n of c.nodes) {
+        children.push(n);
+        bases.push(c.start);
       }
-      if (chunk.base !== s) {
-        for (const n of chunk.nodes) shift(n, s - chunk.base);
-        chunk.base = s;
-      }
-      next.set(key, chunk);
-      children.push(...chunk.nodes);
     }
-    this.chunks = next;
     const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
     let model;
     try {
-      model = buildModel(text, { tree, base: 0 });
+      model = buildModel(text, { parsed: { tree, base: 0, bases }, segments: this.segments, lineStarts: state.lineStarts });
     } catch (e) {
-      if (e instanceof RangeError) return lintText(text, this.options);
-      throw e;
+      if (!(e instanceof RangeError)) throw e;
+      this.state = undefined;
+      return lintText(text, this.options);
     }
-    return lintModel(model, this.options);
+    return lintModel(model, this.options, this.results);
   }
+
+  /** The chunks of `text`: the previous ones where the text is unchanged, new ones where it changed. */
+  private update(text: string): DocumentState {
+    const prev = this.state;
+    if (!prev) {
+      const scan = scanChunks(text, 0, () => false);
+      const chunks = this.parseChunks(text, scan, [], undefined);
+      return { text, chunks, lineStarts: lineStartsOf(text), openAtEnd: scan.openAtEnd };
+    }
+    const { prefix, suffix } = commonEnds(prev.text, text);
+    const oldEnd = prev.text.length - suffix;
+    const newEnd = text.length - suffix;
+    const delta = newEnd - oldEnd;
+    const old = prev.chunks;
+    // Re-scan from the chunk before the one holding the edit: whether a line
+    // starts a chunk depends on the line before it.
+    let k = 0;
+    while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
+    const from = Math.max(0, k - 1);
+    let m = k;
+    const scan = scanChunks(text, old[from].start, (start) => {
+      if (start < newEnd || start - delta < oldEnd) return false;
+      while (m < old.length && old[m].start < start - delta) m++;
+      return m < old.length && old[m].start === start - delta;
+    });
+    const resynced = scan.resyncedAt !== undefined;
+    const tail = resynced ? old.slice(m) : [];
+    for (const c of tail) {
+      c.start += delta;
+      c.end += delta;
+    }
+    const scanEnd = resynced ? scan.resyncedAt! : text.length;
+    const window = { ...scan, end: scanEnd };
+    const head = old.slice(0, from);
+    const replaced = old.slice(from, resynced ? m : old.length);
+    let chunks = [...head, ...this.parseChunks(text, window, replaced, prev.text, head, tail), ...tail];
+    const definitions = definitionsOf(chunks);
+    if (chunks.some((c) => c.parsedWith !== definitions)) {
+      // The document's definitions changed: every chunk's parse may change.
+      chunks = this.parseChunks(text, { starts: chunks.map((c) => c.start), definitions: chunks.map((c) => c.definitions), openAtEnd: false, end: text.length }, [], undefined);
+    }
+    return {
+      text,
+      chunks,
+      lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd),
+      openAtEnd: resynced ? prev.openAtEnd : scan.openAtEnd,
+    };
+  }
+
+  /**
+   * Chunks for the scanned starts (up to `scan.end`), reusing the parse of a
+   * replaced chunk with the same text and definitions.
+   */
+  private parseChunks(text: string, scan: ChunkScan & { end?: number }, replaced: Chunk[], oldText: string | undefined, head: Chunk[] = [], tail: Chunk[] = []): Chunk[] {
+    const end = scan.end ?? text.length;
+    const all = [...head.flatMap((c) => c.definitions), ...scan.definitions.flat(), ...tail.flatMap((c) => c.definitions)];
+    const defs = all.join('\n');
+    const byLength = new Map<number, Chunk[]>();
+    for (const c of replaced) byLength.set(c.end - c.start, [...(byLength.get(c.end - c.start) ?? []), c]);
+    const out: Chunk[] = [];
+    for (let i = 0; i < scan.starts.length; i++) {
+      const s = scan.starts[i];
+      const e = i + 1 < scan.starts.length ? scan.starts[i + 1] : end;
+      const candidates = byLength.get(e - s);
+      const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
+      if (at >= 0) {
+        // Each old parse is used once: two equal chunks must not share nodes.
+        const [reused] = candidates!.splice(at, 1);
+        out.push({ ...reused, start: s, end: e, definitions: scan.definitions[i] });
+        continue;
+      }
+      // A flat copy: parse values are slices of the parsed string and must not keep this version of the text alive.
+      const piece = (' ' + text.slice(s, e)).slice(1);
+      const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
+      const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
+      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: scan.definitions[i], depth: nestingDepth(piece, MAX_NESTING) });
+    }
+    return out;
+  }
+}
+
+function definitionsOf(chunks: Chunk[]): string {
+  return chunks.flatMap((c) => c.definitions).join('\n');
 }

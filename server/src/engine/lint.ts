@@ -7,13 +7,13 @@ import { applyRules, baseConfig, parseConfigText } from './config';
 import type { EffectiveConfig } from './config-types';
 import { applyDirectives, disableNextLineComment } from './directives';
 import type { RuleContext } from './kinds/kind';
-import { buildModel, lineOf, type PlaybookModel, type Turn, type Unit } from './model';
+import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, type Turn, type Unit } from './model';
 import type { RuleCondition, RuleDefinition } from './rule-types';
 import { compileRuleSet, type ActiveRule } from './rule-set';
 import { scoreDocument } from './score';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './spoken';
 import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
-import { countWords, findPlaceholders, type PlaceholderStyle } from './words';
+import { countWords, type PlaceholderStyle } from './words';
 import { stringify } from 'yaml';
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
@@ -89,26 +89,112 @@ export function nestingDepth(text: string, limit: number): number {
   return max;
 }
 
-export function lintModel(model: PlaybookModel, options: LintOptions): LintResult {
+/**
+ * What a segment contributed to a lint: its segment-reach findings, spoken
+ * estimates and word counts, with offsets as they were when computed at `start`.
+ */
+interface SegmentResult {
+  key: string;
+  start: number;
+  findings: Finding[];
+  spoken: SpokenEstimate[];
+  words: number;
+  speechWords: number;
+}
+
+/**
+ * The editor's memory between lints of one document: results per segment
+ * (reused while the segment object is reused and the rule set, placeholder
+ * style and line endings are unchanged) and the rule set from front matter.
+ */
+export class LintCache {
+  readonly segments = new WeakMap<Segment, SegmentResult>();
+  frontMatterConfig: { config: unknown; effective: EffectiveConfig; errors: ConfigError[] } | undefined;
+}
+
+export function lintModel(model: PlaybookModel, options: LintOptions, cache?: LintCache): LintResult {
   const configErrors: ConfigError[] = [...model.configErrors];
-  let effective = options.config ?? baseConfig(options.rules, 'recommended');
-  const fmConfig = model.frontMatter.config;
-  if (fmConfig !== undefined) {
-    const loaded = parseConfigText('<front-matter>', stringify({ rules: (fmConfig as { rules?: unknown })?.rules ?? fmConfig }));
-    for (const e of loaded.errors) configErrors.push({ ...e, start: undefined, end: undefined });
-    if (loaded.config.rules) {
-      effective = { rules: { ...effective.rules }, customRules: effective.customRules };
-      applyRules(effective, loaded.config.rules);
-    }
-  }
+  const { effective, errors: fmErrors } = frontMatterConfig(model, options, cache);
+  configErrors.push(...fmErrors);
   const ruleSet = compileRuleSet(options.rules, effective, options.configFile);
   // Config-file problems are resolveConfig's to report; here only those the front matter introduced.
+  const fmConfig = model.frontMatter.config;
   const fmRules = fmConfig !== undefined ? Object.keys(((fmConfig as { rules?: object })?.rules ?? fmConfig) as object) : [];
   for (const e of ruleSet.errors) if (fmRules.some((id) => e.key === `rules/${id}`)) configErrors.push({ ...e, file: '<front-matter>' });
   const placeholderStyle = dominantStyle(model);
-  const findings: Finding[] = [];
+  const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
+  const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
+  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${/\r\n/.test(model.text)}`;
 
-  for (const active of ruleSet.rules) {
+  const findings: Finding[] = [];
+  const spoken: SpokenEstimate[] = [];
+  let words = 0;
+  let speechWords = 0;
+  for (const segment of model.segments) {
+    let result = cache?.segments.get(segment);
+    if (!result || result.key !== key) {
+      result = lintSegment(model, segment, segmentRules, placeholderStyle, key);
+      cache?.segments.set(segment, result);
+    } else if (result.start !== segment.start) {
+      result = moveSegmentResult(result, segment.start);
+      cache?.segments.set(segment, result);
+    }
+    findings.push(...result.findings);
+    spoken.push(...result.spoken);
+    words += result.words;
+    speechWords += result.speechWords;
+  }
+  runRules(model, documentRules, placeholderStyle, findings);
+
+  const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
+  const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
+  );
+  return {
+    findings: kept,
+    configErrors,
+    stats: { words, speechWords, score: scoreDocument(kept, speechWords || words) },
+    spoken: spoken.sort((a, b) => a.start - b.start),
+    sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
+  };
+}
+
+/** The effective config after the playbook's own `playbook-lint:` front matter, with the errors that block introduced. */
+function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: LintCache): { effective: EffectiveConfig; errors: ConfigError[] } {
+  const base = options.config ?? baseConfig(options.rules, 'recommended');
+  const fmConfig = model.frontMatter.config;
+  if (fmConfig === undefined) return { effective: base, errors: [] };
+  const memo = cache?.frontMatterConfig;
+  if (memo && memo.config === fmConfig) return memo;
+  const errors: ConfigError[] = [];
+  let effective = base;
+  const loaded = parseConfigText('<front-matter>', stringify({ rules: (fmConfig as { rules?: unknown })?.rules ?? fmConfig }));
+  for (const e of loaded.errors) errors.push({ ...e, start: undefined, end: undefined });
+  if (loaded.config.rules) {
+    effective = { rules: { ...base.rules }, customRules: base.customRules };
+    applyRules(effective, loaded.config.rules);
+  }
+  if (cache) cache.frontMatterConfig = { config: fmConfig, effective, errors };
+  return { effective, errors };
+}
+
+/** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */
+function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string): SegmentResult {
+  const view: PlaybookModel = { ...model, units: segment.units, turns: segment.turns, segments: [segment] };
+  const findings: Finding[] = [];
+  runRules(view, rules, placeholderStyle, findings);
+  return {
+    key,
+    start: segment.start,
+    findings,
+    spoken: spokenEstimates(view),
+    words: segment.units.reduce((n, u) => n + countWords(u.text), 0),
+    speechWords: segment.turns.reduce((n, t) => (t.speech ? n + countWords(t.unit.text.slice(t.a, t.b)) : n), 0),
+  };
+}
+
+function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[]): void {
+  for (const active of rules) {
     const ctx = contextFor(model, active, placeholderStyle, findings);
     try {
       active.kind.check(ctx, active.compiled);
@@ -123,19 +209,17 @@ export function lintModel(model: PlaybookModel, options: LintOptions): LintResul
       });
     }
   }
+}
 
-  const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
-  const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
-  );
-  const words = model.units.reduce((n, u) => n + countWords(u.text), 0);
-  const speechWords = model.turns.reduce((n, t) => (t.speech ? n + countWords(t.unit.text.slice(t.a, t.b)) : n), 0);
+/** A segment's result moved with its segment (copies: earlier results stay as they were). */
+function moveSegmentResult(r: SegmentResult, start: number): SegmentResult {
+  const d = start - r.start;
+  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + d, end: x.end + d });
   return {
-    findings: kept,
-    configErrors,
-    stats: { words, speechWords, score: scoreDocument(kept, speechWords || words) },
-    spoken: spokenEstimates(model),
-    sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
+    ...r,
+    start,
+    findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) })),
+    spoken: r.spoken.map(move),
   };
 }
 
@@ -271,7 +355,7 @@ function dominantStyle(model: PlaybookModel): PlaceholderStyle {
   const declared = model.frontMatter.placeholderStyle;
   if (declared === 'mustache' || declared === 'bracket' || declared === 'brace') return declared;
   const counts = new Map<PlaceholderStyle, number>();
-  for (const u of model.units) for (const p of findPlaceholders(u.text)) counts.set(p.style, (counts.get(p.style) ?? 0) + 1);
+  for (const u of model.units) for (const p of placeholdersOf(u)) counts.set(p.style, (counts.get(p.style) ?? 0) + 1);
   let best: PlaceholderStyle = 'mustache';
   let n = 0;
   for (const [style, c] of counts) if (c > n) [best, n] = [style, c];

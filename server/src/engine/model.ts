@@ -11,6 +11,7 @@ import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './s
 import { createSpeakerClassifier, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from './text-builder';
 import type { ConfigError, Section } from './types';
+import { findPlaceholders, type PlaceholderHit } from './words';
 
 export interface SectionNode extends Section {
   index: number;
@@ -68,6 +69,8 @@ export interface PlaybookModel {
   units: Unit[];
   /** Every turn in document order. */
   turns: Turn[];
+  /** The document cut at top-level headings, in order; their units and turns, concatenated, are `units` and `turns`. */
+  segments: Segment[];
   frontMatter: FrontMatter;
   /** HTML comments, in order: disable/enable directives and section markers. */
   comments: Directive[];
@@ -88,55 +91,151 @@ const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
 const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
 
-/** `parsed`, when given, must be `parseMarkdown(text)` or equal to it in offsets (the incremental linter passes a spliced tree). */
-export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel {
-  const { tree, base } = parsed ?? parseMarkdown(text);
-  const configErrors: ConfigError[] = [];
-  const model: PlaybookModel = { text, sections: [], units: [], turns: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: lineStartsOf(text), configErrors };
+/**
+ * A segment is one heading and the blocks up to the next top-level heading
+ * (the first segment holds what comes before any heading). Every unit and
+ * turn belongs to exactly one segment, the segment of its innermost section,
+ * and what a segment's units look like depends only on its own blocks, the
+ * front matter and the sections above it. So the editor can keep segments
+ * whose blocks and ancestry did not change: `SegmentCache`.
+ */
+export interface Segment {
+  /** The heading's section (the preamble for the first segment). */
+  section: SectionNode;
+  units: Unit[];
+  turns: Turn[];
+  comments: Directive[];
+  /** Range of the segment in the text. */
+  start: number;
+  end: number;
+}
 
-  const fmNode = tree.children.find((c) => c.type === 'yaml');
+/**
+ * Segments built for one document, keyed by the identity of their mdast nodes
+ * and by everything they inherit. Only useful with a parser that hands back
+ * the same node objects for unchanged blocks (the incremental linter).
+ */
+export class SegmentCache {
+  private entries = new Map<string, Segment>();
+  private next = new Map<string, Segment>();
+  private frontMatterKey = '';
+  private frontMatter: { fm: FrontMatter; errors: ConfigError[] } | undefined;
+
+  get(key: string): Segment | undefined {
+    return this.entries.get(key);
+  }
+
+  keep(key: string, segment: Segment): void {
+    this.next.set(key, segment);
+  }
+
+  /** Drops the segments the last build did not use. */
+  endBuild(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+
+  /** The front matter read from `yaml` at `offset`, parsed once per distinct text. */
+  readFrontMatter(yaml: string, offset: number): { fm: FrontMatter; errors: ConfigError[] } {
+    const key = `${offset}\u0000${yaml}`;
+    if (!this.frontMatter || this.frontMatterKey !== key) {
+      const errors: ConfigError[] = [];
+      this.frontMatter = { fm: readFrontMatter(yaml, offset, errors), errors };
+      this.frontMatterKey = key;
+    }
+    return this.frontMatter;
+  }
+}
+
+const nodeIds = new WeakMap<object, number>();
+let nextNodeId = 1;
+function nodeId(node: object): number {
+  let id = nodeIds.get(node);
+  if (id === undefined) nodeIds.set(node, (id = nextNodeId++));
+  return id;
+}
+
+/** What a section hands down to the sections below it (tags, title for paths and time budgets), as part of their segments' keys. */
+const inheritedKeys = new WeakMap<SectionNode, string>();
+function inheritedKey(s: SectionNode): string {
+  let key = inheritedKeys.get(s);
+  if (key === undefined) {
+    key = JSON.stringify([s.depth, s.title, s.ownTags, s.tags, s.customerFacing, s.anti]);
+    inheritedKeys.set(s, key);
+  }
+  return key;
+}
+
+/** What the incremental linter already has; the model is the same as one built from the text alone. */
+export interface ModelInputs {
+  /** Must equal `parseMarkdown(text)` in offsets (the incremental linter passes a spliced tree). */
+  parsed?: ParsedMarkdown;
+  /** Segments whose nodes and ancestry are unchanged are reused from here, shifted to their new offsets. */
+  segments?: SegmentCache;
+  /** Must equal `lineStartsOf(text)`. */
+  lineStarts?: number[];
+}
+
+export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookModel {
+  const { tree, base, bases } = inputs.parsed ?? parseMarkdown(text);
+  const cache = inputs.segments;
+  const baseOf = (k: number) => (bases ? bases[k] : base);
+  // What to add to the offsets of the top-level node being read and its descendants.
+  let nodeBase = base;
+  const configErrors: ConfigError[] = [];
+  const model: PlaybookModel = { text, sections: [], units: [], turns: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors };
+
+  const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + nodeBase : 0);
+
+  let fmKey = '';
+  const fmIndex = tree.children.findIndex((c) => c.type === 'yaml');
+  const fmNode = tree.children[fmIndex];
   if (fmNode && fmNode.position) {
-    const s = fmNode.position.start.offset! + base;
+    nodeBase = baseOf(fmIndex);
+    const s = off(fmNode, 'start');
     const nl = text.indexOf('\n', s);
-    model.frontMatter = readFrontMatter((fmNode as { value: string }).value, nl < 0 ? s : nl + 1, configErrors);
+    const yaml = (fmNode as { value: string }).value;
+    const at = nl < 0 ? s : nl + 1;
+    if (cache) {
+      const read = cache.readFrontMatter(yaml, at);
+      model.frontMatter = read.fm;
+      configErrors.push(...read.errors);
+      fmKey = `${at}\u0000${yaml}`;
+    } else model.frontMatter = readFrontMatter(yaml, at, configErrors);
   }
   const fm = model.frontMatter;
   const docTag = fm.type ? DOCUMENT_TYPE_TAGS[fm.type] : undefined;
   const classify = createSpeakerClassifier(fm.speakers);
 
-  const preamble: SectionNode = {
-    index: 0, parent: null, title: null, depth: 0, start: 0, end: text.length, headingStart: 0, headingEnd: 0,
-    ownTags: docTag ? [docTag] : [], tags: docTag ? [docTag] : [], customerFacing: !!docTag, anti: false,
-  };
-  model.sections.push(preamble);
-  const stack: SectionNode[] = [preamble];
+  // Sections enclosing the next heading; the preamble stays at the bottom.
+  const stack: SectionNode[] = [];
+  let segment: Segment;
   let antiNext = false;
 
-  const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + base : 0);
-
-  const openSection = (node: Nodes & { depth: number }) => {
-    // Close the sections this heading ends (they are exactly the ones popped).
-    while (stack.length > 1 && stack[stack.length - 1].depth >= node.depth) stack.pop()!.end = off(node, 'start');
-    const parent = stack[stack.length - 1];
+  const newSection = (node: (Nodes & { depth: number }) | undefined, parent: SectionNode | undefined): SectionNode => {
+    if (!node || !parent) {
+      return {
+        index: 0, parent: null, title: null, depth: 0, start: 0, end: text.length, headingStart: 0, headingEnd: 0,
+        ownTags: docTag ? [docTag] : [], tags: docTag ? [docTag] : [], customerFacing: !!docTag, anti: false,
+      };
+    }
     const title = plainText(node as Nodes).trim();
     const override = fm.sections?.[title.toLowerCase()];
     const own = override ? [override] : tagsForHeading(title);
     const tags = [...new Set([...parent.tags, ...own])];
     const anti = parent.anti || own.includes('anti-example');
-    const sec: SectionNode = {
-      index: model.sections.length, parent: parent.index, title, depth: node.depth,
+    return {
+      index: 0, parent: parent.index, title, depth: node.depth,
       start: off(node, 'start'), end: text.length, headingStart: off(node, 'start'), headingEnd: off(node, 'end'),
       ownTags: own, tags: anti && !tags.includes('anti-example') ? [...tags, 'anti-example'] : tags,
       customerFacing: !anti && isCustomerFacingHeading(own, parent.customerFacing), anti,
     };
-    model.sections.push(sec);
-    stack.push(sec);
   };
 
   const newUnit = (kind: UnitKind, node: Nodes, extra: Partial<Unit> = {}): { unit: Unit; b: TextBuilder } => {
     const unit = {
-      kind, index: model.units.length, start: off(node, 'start'), end: off(node, 'end'),
-      section: stack[stack.length - 1], emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(),
+      kind, index: 0, start: off(node, 'start'), end: off(node, 'end'),
+      section: segment.section, emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(),
       ...extra,
     } as Unit;
     return { unit, b: new TextBuilder() };
@@ -145,9 +244,8 @@ export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel
   const finish = (unit: Unit, b: TextBuilder) => {
     Object.assign(unit, b.build());
     if (unit.text.length === 0) return;
-    model.units.push(unit);
+    segment.units.push(unit);
   };
-
   const phrasing = (nodes: PhrasingContent[], unit: Unit, b: TextBuilder) => {
     for (const n of nodes) {
       switch (n.type) {
@@ -167,7 +265,7 @@ export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel
           b.newline(off(n, 'start'));
           break;
         case 'html':
-          model.comments.push({ start: off(n, 'start'), end: off(n, 'end'), value: n.value });
+          segment.comments.push({ start: off(n, 'start'), end: off(n, 'end'), value: n.value });
           break;
         case 'inlineCode':
         case 'link':
@@ -184,8 +282,7 @@ export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel
 
   const block = (node: RootContent, ctx: { inQuote: boolean; inList: boolean; task: boolean }) => {
     switch (node.type) {
-      case 'heading':
-        if (!ctx.inQuote && !ctx.inList) openSection(node);
+      case 'heading': // top-level headings start segments; nested ones are not sections
         return;
       case 'paragraph': {
         const kind: UnitKind = ctx.inQuote ? 'blockquote' : ctx.inList ? 'list-item' : 'paragraph';
@@ -222,10 +319,10 @@ export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel
       }
       case 'html': {
         const value = node.value.trim();
-        model.comments.push({ start: off(node, 'start'), end: off(node, 'end'), value });
+        segment.comments.push({ start: off(node, 'start'), end: off(node, 'end'), value });
         const sm = SECTION_COMMENT.exec(value);
         if (sm) {
-          const sec = stack[stack.length - 1];
+          const sec = segment.section;
           const own = sm[1].split(/\s*,\s*/);
           sec.ownTags = [...new Set([...sec.ownTags, ...own])];
           sec.tags = [...new Set([...sec.tags, ...own])];
@@ -254,14 +351,108 @@ export function buildModel(text: string, parsed?: ParsedMarkdown): PlaybookModel
     });
   };
 
-  for (const node of tree.children) {
-    const hadAnti = antiNext;
-    block(node, { inQuote: false, inList: false, task: false });
-    if (hadAnti && node.type !== 'html') antiNext = false;
-  }
+  /** Builds the segment of `children[from, to)`, led by a heading unless it is the preamble. */
+  const buildSegment = (section: SectionNode, from: number, to: number, start: number, end: number): Segment => {
+    segment = { section, units: [], turns: [], comments: [], start, end };
+    antiNext = false;
+    for (let k = from; k < to; k++) {
+      const node = children[k];
+      nodeBase = baseOf(k);
+      const hadAnti = antiNext;
+      block(node, { inQuote: false, inList: false, task: false });
+      if (hadAnti && node.type !== 'html') antiNext = false;
+    }
+    for (const unit of segment.units) splitTurns(unit, classify, segment.turns);
+    return segment;
+  };
 
-  for (const unit of model.units) splitTurns(unit, classify, model.turns);
+  const children = tree.children;
+  const startOf = (k: number) => (children[k].position?.start.offset ?? 0) + baseOf(k);
+  // The first segment is the preamble: the blocks before the first heading, maybe none.
+  for (let i = 0, j = 0; model.segments.length === 0 || i < children.length; i = j) {
+    const heading = model.segments.length > 0 ? (children[i] as Nodes & { depth: number }) : undefined;
+    j = heading ? i + 1 : i;
+    while (j < children.length && children[j].type !== 'heading') j++;
+    const end = j < children.length ? startOf(j) : text.length;
+    const start = heading ? startOf(i) : 0;
+    // Close the sections this heading ends (they are exactly the ones popped).
+    if (heading) while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop()!.end = start;
+    const parent = stack[stack.length - 1];
+    const key = cache ? `${fmKey}\u0001${stack.map(inheritedKey).join('\u0002')}\u0001${children.slice(i, j).map(nodeId).join(',')}` : '';
+    let seg = cache?.get(key);
+    if (seg) shiftSegment(seg, start, end, text.length);
+    else {
+      nodeBase = baseOf(i);
+      seg = buildSegment(newSection(heading, parent), i, j, start, end);
+    }
+    cache?.keep(key, seg);
+    const sec = seg.section;
+    sec.index = model.sections.length;
+    sec.parent = parent ? parent.index : null;
+    model.sections.push(sec);
+    stack.push(sec);
+    model.segments.push(seg);
+    for (const u of seg.units) {
+      u.index = model.units.length;
+      model.units.push(u);
+    }
+    for (const t of seg.turns) model.turns.push(t);
+    for (const c of seg.comments) model.comments.push(c);
+  }
+  cache?.endBuild();
+  model.lineStarts = inputs.lineStarts ?? lineStartsOf(text);
   return model;
+}
+
+/** Moves a reused segment to `start` (its units, section and comments); the section's end is set again by the caller. */
+function shiftSegment(seg: Segment, start: number, end: number, textLength: number): void {
+  const delta = start - seg.start;
+  seg.start = start;
+  seg.end = end;
+  seg.section.end = textLength;
+  if (delta === 0) return;
+  const sec = seg.section;
+  if (sec.depth > 0) {
+    sec.start += delta;
+    sec.headingStart += delta;
+    sec.headingEnd += delta;
+  }
+  for (const u of seg.units) {
+    u.start += delta;
+    u.end += delta;
+    for (let k = 0; k < u.starts.length; k++) {
+      u.starts[k] += delta;
+      u.ends[k] += delta;
+    }
+  }
+  for (const c of seg.comments) {
+    c.start += delta;
+    c.end += delta;
+  }
+}
+
+/**
+ * The segments of `section` and its subsections, in order: the section's own
+ * segment and those after it until a heading at its level or above. Needs the
+ * whole model (a document-reach rule's), where segment i holds section i.
+ */
+export function subtree(model: PlaybookModel, section: SectionNode): Segment[] {
+  const out: Segment[] = [];
+  for (let i = section.index; i < model.segments.length; i++) {
+    const seg = model.segments[i];
+    if (i > section.index && seg.section.depth <= section.depth) break;
+    out.push(seg);
+  }
+  return out;
+}
+
+const placeholderHits = new WeakMap<Unit, readonly PlaceholderHit[]>();
+
+/** `findPlaceholders(unit.text)`, kept with the unit (units of unchanged segments are reused between lints). */
+export function placeholdersOf(unit: Unit): readonly PlaceholderHit[] {
+  let hits = placeholderHits.get(unit);
+  if (!hits) placeholderHits.set(unit, (hits = findPlaceholders(unit.text)));
+  return hits;
 }
 
 function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassifier>, out: Turn[]): void {

@@ -14,6 +14,11 @@ export interface ParsedMarkdown {
    * original text.
    */
   base: number;
+  /**
+   * Per top-level node, what to add instead of `base` to the offsets of that
+   * node and its descendants (a tree spliced from blocks parsed separately).
+   */
+  bases?: number[];
 }
 
 export function parseMarkdown(text: string): ParsedMarkdown {

@@ -8,7 +8,7 @@
  * `minBank` (5) or more than `maxBank` (20) questions gets a hint on the
  * heading. Confirmation and permission questions are neither open nor closed.
  */
-import type { PlaybookModel, SectionNode, Turn } from '../model';
+import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../model';
 import { buildFixes } from '../fix-builder';
 import type { RuleKind } from './kind';
 import { fill, num, rangeIn, str } from './units';
@@ -34,16 +34,16 @@ function discoveryRoots(model: PlaybookModel): SectionNode[] {
 
 export const discoveryOpenQuestionsKind: RuleKind<null> = {
   name: 'discovery-open-questions',
+  reach: 'document', // a discovery section counts the questions of its subsections too
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
     const o = ctx.options;
     const messages = (o.messages ?? {}) as Record<string, string>;
     for (const root of discoveryRoots(model)) {
-      const within = (s: SectionNode): boolean => s === root || (s.parent !== null && within(model.sections[s.parent]));
       const qs: Question[] = [];
-      for (const t of model.turns) {
-        if (!within(t.unit.section) || !ctx.inScope(t) || t.role === 'subject') continue;
+      for (const t of subtree(model, root).flatMap((seg) => seg.turns)) {
+        if (!ctx.inScope(t) || t.role === 'subject') continue;
         if (t.unit.kind !== 'list-item' && t.role !== 'rep' && t.role !== 'structural' && t.unit.kind !== 'table-cell' && t.unit.kind !== 'paragraph') continue;
         let a = t.a;
         let b = t.b;

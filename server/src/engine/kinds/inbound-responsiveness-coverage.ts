@@ -20,6 +20,7 @@ const CALLBACK = /\b(?:return|call\s+you\s+back|get\s+back\s+to\s+you|respond)\b
 
 export const inboundResponsivenessCoverageKind: RuleKind<null> = {
   name: 'inbound-responsiveness-coverage',
+  reach: 'document', // coverage is a property of the whole playbook
   compile: () => null,
   check(ctx) {
     const { model } = ctx;

@@ -36,6 +36,15 @@ export interface RuleContext {
 export interface RuleKind<Compiled = unknown> {
   name: string;
   /**
+   * What one check reads. `segment` (the default): the turns of one segment
+   * (a heading and its blocks up to the next heading) plus the sections above
+   * it and the front matter; `ctx.model.units`/`turns` then hold just that
+   * segment, and the editor re-runs the rule only where a segment changed.
+   * `document`: the whole model (coverage across sections, a section with
+   * its subsections, document-wide placeholder style); run on every lint.
+   */
+  reach?: 'segment' | 'document';
+  /**
    * Prepares a rule for checking (compiles its patterns). Throws an Error whose
    * message says what is wrong with the rule; the rule is then skipped and the
    * message reported as a config error.

@@ -12,9 +12,9 @@
  * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
  * placeholders. Options: maxDistance, directions, messages.
  */
-import type { PlaybookModel, Unit } from '../model';
+import { placeholdersOf, type PlaybookModel, type Unit } from '../model';
 import type { Fix, Severity } from '../types';
-import { findPlaceholders, type PlaceholderHit, type PlaceholderStyle } from '../words';
+import type { PlaceholderHit, PlaceholderStyle } from '../words';
 import type { RuleKind } from './kind';
 import { fill, num, str } from './units';
 
@@ -59,6 +59,7 @@ function units(model: PlaybookModel): Unit[] {
 
 export const placeholderHygieneKind: RuleKind<null> = {
   name: 'placeholder-hygiene',
+  reach: 'document', // the expected placeholder style is the document's
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
@@ -73,7 +74,7 @@ export const placeholderHygieneKind: RuleKind<null> = {
     };
     const hits: Array<{ u: Unit; h: PlaceholderHit }> = [];
     for (const u of units(model)) {
-      for (const h of findPlaceholders(u.text)) {
+      for (const h of placeholdersOf(u)) {
         if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
         if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
         hits.push({ u, h });

@@ -6,7 +6,7 @@
  * "saw", a trigger placeholder, a "Reason:" label). Only openers with an
  * intro (a greeting or the rep's name) are judged: without one it's not a script.
  */
-import type { PlaybookModel, SectionNode, Turn } from '../model';
+import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../model';
 import { isRepCallTurn } from '../spoken';
 import type { RuleKind } from './kind';
 import { clearlySpoken, insertFixes, num, rangeIn } from './units';
@@ -22,7 +22,7 @@ function isCallRoot(model: PlaybookModel, s: SectionNode): boolean {
   if (s.ownTags.includes('opener')) return !ancestors(model, s).some((p) => p.ownTags.includes('opener'));
   if (!s.ownTags.includes('call-script')) return false;
   if (ancestors(model, s).some((p) => p.ownTags.includes('call-script') || p.ownTags.includes('opener'))) return false;
-  return !model.sections.some((d) => d.ownTags.includes('opener') && ancestors(model, d).includes(s));
+  return !subtree(model, s).some((seg) => seg.section !== s && seg.section.ownTags.includes('opener'));
 }
 
 function ancestors(model: PlaybookModel, s: SectionNode): SectionNode[] {
@@ -33,13 +33,13 @@ function ancestors(model: PlaybookModel, s: SectionNode): SectionNode[] {
 
 export const stateReasonForCallKind: RuleKind<null> = {
   name: 'state-reason-for-call',
+  reach: 'document', // a call script's first turns may sit in its subsections
   compile: () => null,
   check(ctx) {
     const model = ctx.model;
     const n = num(ctx.options.firstTurns, 3);
     for (const root of model.sections.filter((s) => isCallRoot(model, s))) {
-      const inRoot = (t: Turn) => t.unit.section === root || ancestors(model, t.unit.section).includes(root);
-      const turns = model.turns.filter((t) => inRoot(t) && isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
+      const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
       if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;
       if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) continue;
       const said = turns.some((t) => /^reason\b/i.test(t.label ?? '') || REASON.test(t.unit.text.slice(t.a, t.b)) || TRIGGER.test(t.unit.text.slice(t.a, t.b)));
