@@ -31,3 +31,37 @@ test('chunks never start inside a fence, front matter or an HTML comment', () =>
   const starts = chunkStarts(text).map((s) => text.slice(s, text.indexOf('\n', s)));
   assert.deepEqual(starts, ['---', '# A', '```', '<!--', 'para', 'last']);
 });
+
+/** Lints each version in turn with one DocumentLinter; every result must equal a fresh lint, and the findings must change along the way. */
+function assertVersions(versions: string[]): void {
+  const linter = new DocumentLinter(opts);
+  const seen = new Set<string>();
+  for (const text of versions) {
+    const fresh = lintText(text, opts);
+    assert.deepEqual(linter.lint(text), fresh);
+    seen.add(JSON.stringify(fresh.findings.map((f) => [f.ruleId, f.start, f.end, f.message])));
+  }
+  assert.ok(seen.size > 1, 'the versions should differ in findings, or the test proves nothing');
+}
+
+const longVoicemail = `Hi {{first_name}}, this is Sam from Acme. ${'We help revenue teams forecast with confidence and I would love to walk you through how. '.repeat(4)}Call me back at 555-123-4567.`;
+
+test('a changed heading reaches the findings of its subsections (time budget in an ancestor title)', () => {
+  const doc = (budget: number) => `# Outreach\n\n## Voicemails (≤ ${budget} seconds)\n\n### First touch\n\n${longVoicemail}\n\n### Second touch\n\nHi, just checking in.\n`;
+  assertVersions([doc(20), doc(90), doc(20)]);
+});
+
+test('an edit in a parent section body keeps its subsections right', () => {
+  const doc = (body: string) => `# Cold call script\n\n${body}\n\n## Opener\n\nRep: Hi, just checking in on things.\n\n## Voicemail\n\n${longVoicemail}\n`;
+  assertVersions([doc('Intro.'), doc('Intro, touching base.'), doc('<!-- section: voicemail -->'), doc('Intro.')]);
+});
+
+test('repeated identical sections and definitions added later', () => {
+  const section = '## Email template\n\nSubject: quick question\n\nHi {{first_name}}, just checking in. See [guide].\n\n';
+  assertVersions([section.repeat(3), section.repeat(3).replace('quick question', 'your Q3 plan'), `${section.repeat(3)}[guide]: https://example.com\n`, section.repeat(2)]);
+});
+
+test('front matter changes re-lint every segment', () => {
+  const body = '## Discovery\n\nRep: Do you have budget?\n\nRep: Is this a priority?\n\n## Email\n\nHi [First Name], just following up.\n';
+  assertVersions([`---\ntype: call-script\n---\n\n${body}`, `---\ntype: email\nplaceholder_style: bracket\n---\n\n${body}`, body]);
+});

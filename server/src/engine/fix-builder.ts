@@ -3,7 +3,7 @@
  * A fix whose range would cut through Markdown markup is not offered: a fix
  * must never corrupt the document.
  */
-import type { Turn } from './model';
+import { startAt, endAt, type Turn } from './model';
 import type { FixTemplate } from './rule-types';
 import { isSnippet, toPlaceholderStyle } from './snippets';
 import type { Fix, TextEdit } from './types';
@@ -38,7 +38,7 @@ function editsFor(t: FixTemplate, site: FixSite): TextEdit[] | undefined {
   const { turn, a, b } = site;
   const u = turn.unit;
   const text = u.text;
-  const orig = (x: number, y: number) => ({ start: u.starts[x], end: u.ends[y - 1] });
+  const orig = (x: number, y: number) => ({ start: startAt(u, x), end: endAt(u, y - 1) });
   const template = t.text !== undefined ? toPlaceholderStyle(t.text, site.placeholderStyle) : '';
   const source = site.source;
   const clean = (start: number, end: number) => !MARKUP.test(source.slice(start, end));
@@ -51,23 +51,23 @@ function editsFor(t: FixTemplate, site: FixSite): TextEdit[] | undefined {
       if (tail && tail[0].length > 0 && /[,;:—–\-.…]/.test(tail[0])) {
         const next = b + tail[0].length;
         if (next >= s.b || countWords(text.slice(next, s.b)) < (t.minWordsAfter ?? 4)) return undefined;
-        const start = u.starts[a];
+        const start = startAt(u, a);
         const nextCh = text[next];
         const upper = nextCh.toUpperCase();
-        if (upper !== nextCh && source[u.starts[next]] === nextCh) {
-          if (!clean(start, u.ends[next])) return undefined;
-          return [{ start, end: u.ends[next], text: upper }];
+        if (upper !== nextCh && source[startAt(u, next)] === nextCh) {
+          if (!clean(start, endAt(u, next))) return undefined;
+          return [{ start, end: endAt(u, next), text: upper }];
         }
-        if (!clean(start, u.starts[next])) return undefined;
-        return [{ start, end: u.starts[next], text: '' }];
+        if (!clean(start, startAt(u, next))) return undefined;
+        return [{ start, end: startAt(u, next), text: '' }];
       }
       // The whole sentence is the filler ("Just checking in!") and more follows in the turn: drop the sentence.
       const rest = text.slice(b, s.b);
       if (/^[\s.!?…]*$/.test(rest) && s.b < turn.b) {
         const after = sentenceAt(text, turn.a, turn.b, s.b + 1);
         if (after.a <= s.a || countWords(text.slice(after.a, turn.b)) < (t.minWordsAfter ?? 4)) return undefined;
-        const start = u.starts[a];
-        const end = u.starts[after.a];
+        const start = startAt(u, a);
+        const end = startAt(u, after.a);
         if (!clean(start, end) || /[\r\n]/.test(source.slice(start, end))) return undefined;
         return [{ start, end, text: '' }];
       }
@@ -99,7 +99,7 @@ function editsFor(t: FixTemplate, site: FixSite): TextEdit[] | undefined {
       return [{ ...r, text: template }];
     }
     case 'insert-after': {
-      const at = u.ends[turn.b - 1];
+      const at = endAt(u, turn.b - 1);
       return [{ start: at, end: at, text: ' ' + template }];
     }
   }

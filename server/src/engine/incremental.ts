@@ -16,11 +16,13 @@
  * Contract: `lint(text)` returns exactly what `lintText(text, options)` does
  * (test/robustness/incremental.test.ts checks it on random edit sequences).
  * Link and footnote definitions act across blocks, so every chunk is parsed
- * with the document's definitions appended. Documents where chunking could
- * still change the parse (definitions with a fence left open at the end, a
- * BOM, pathological nesting) are linted whole.
+ * with the document's definitions appended: the labels the parser itself
+ * found defined in the chunks (a `[x]: y` line continuing a table or a
+ * paragraph is no definition), re-parsing every chunk when they change.
+ * Documents where chunking could still change the parse (definitions with a
+ * fence left open at the end, a BOM, pathological nesting) are linted whole.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from './lint';
 import { buildModel, lineStartsOf, SegmentCache } from './model';
 import { parseMarkdown } from './parse';
@@ -33,7 +35,7 @@ interface Chunk {
   nodes: RootContent[];
   /** The definitions text the chunk was parsed with. */
   parsedWith: string;
-  /** First lines of the link and footnote definitions in this chunk. */
+  /** The link and footnote definitions the parser found in this chunk, as `[label]: #` lines. */
   definitions: string[];
   /** Deepest list/quote nesting of its lines (see `nestingDepth`). */
   depth: number;
@@ -49,7 +51,6 @@ interface DocumentState {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
-const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
 
 /**
  * Chunk start offsets: 0, then every line start that follows a blank line,
@@ -63,8 +64,6 @@ export function chunkStarts(text: string): number[] {
 
 interface ChunkScan {
   starts: number[];
-  /** Definition lines per chunk, parallel to `starts`. */
-  definitions: string[][];
   /** Set when the scan stopped because `inStep` said the rest is as before. */
   resyncedAt?: number;
   openAtEnd: boolean;
@@ -77,7 +76,6 @@ interface ChunkScan {
  */
 function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
   const starts = [from];
-  const definitions: string[][] = [[]];
   let fence: string | undefined;
   let html: RegExp | undefined;
   let prevBlank = false;
@@ -96,12 +94,9 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
       if (html.test(line)) html = undefined;
     } else {
       if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
-        if (inStep(i)) return { starts, definitions, resyncedAt: i, openAtEnd: false };
+        if (inStep(i)) return { starts, resyncedAt: i, openAtEnd: false };
         starts.push(i);
-        definitions.push([]);
       }
-      // A copy, so the chunk does not keep this version of the whole text alive.
-      if (DEFINITION.test(line)) definitions[definitions.length - 1].push((' ' + line).slice(1));
       const f = FENCE.exec(line);
       // A backtick fence's info string cannot contain a backtick (then it is inline code).
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
@@ -115,7 +110,7 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
       // Front matter: no chunk boundary until it closes.
       const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
       // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
-      if (closeAt < 0) return { starts, definitions: [[]], openAtEnd: false };
+      if (closeAt < 0) return { starts, openAtEnd: false };
       let k = next + closeAt;
       while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
       i = k;
@@ -128,15 +123,22 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
     prevBlank = blank;
     i = next;
   }
-  return { starts, definitions, openAtEnd: fence !== undefined || html !== undefined };
+  return { starts, openAtEnd: fence !== undefined || html !== undefined };
 }
 
-/** Length of the common prefix of `a` and `b`, and of the common suffix of what remains. */
+/**
+ * Length of the common prefix of `a` and `b`, and of the common suffix of
+ * what remains. Compares blocks natively first: an editor's text is usually
+ * a cons string, on which a `charCodeAt` loop is slow.
+ */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
+  const BLOCK = 1024;
   let p = 0;
+  while (p + BLOCK <= n && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let s = 0;
+  while (s + BLOCK <= n - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
   while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { prefix: p, suffix: s };
 }
@@ -198,7 +200,7 @@ export class DocumentLinter {
     const prev = this.state;
     if (!prev) {
       const scan = scanChunks(text, 0, () => false);
-      const chunks = this.parseChunks(text, scan, [], undefined);
+      const chunks = this.withDefinitions(text, this.parseChunks(text, scan.starts, text.length, '', [], undefined));
       return { text, chunks, lineStarts: lineStartsOf(text), openAtEnd: scan.openAtEnd };
     }
     const { prefix, suffix } = commonEnds(prev.text, text);
@@ -223,54 +225,64 @@ export class DocumentLinter {
       c.start += delta;
       c.end += delta;
     }
-    const scanEnd = resynced ? scan.resyncedAt! : text.length;
-    const window = { ...scan, end: scanEnd };
-    const head = old.slice(0, from);
     const replaced = old.slice(from, resynced ? m : old.length);
-    let chunks = [...head, ...this.parseChunks(text, window, replaced, prev.text, head, tail), ...tail];
-    const definitions = definitionsOf(chunks);
-    if (chunks.some((c) => c.parsedWith !== definitions)) {
-      // The document's definitions changed: every chunk's parse may change.
-      chunks = this.parseChunks(text, { starts: chunks.map((c) => c.start), definitions: chunks.map((c) => c.definitions), openAtEnd: false, end: text.length }, [], undefined);
-    }
+    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, definitionsOf(old), replaced, prev.text);
     return {
       text,
-      chunks,
+      chunks: this.withDefinitions(text, [...old.slice(0, from), ...window, ...tail]),
       lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd),
       openAtEnd: resynced ? prev.openAtEnd : scan.openAtEnd,
     };
   }
 
+  /** `chunks`, every one parsed with the definitions they hold between them (definitions do not depend on other definitions, so one re-parse settles it). */
+  private withDefinitions(text: string, chunks: Chunk[]): Chunk[] {
+    const defs = definitionsOf(chunks);
+    if (chunks.every((c) => c.parsedWith === defs)) return chunks;
+    return this.parseChunks(text, chunks.map((c) => c.start), text.length, defs, [], undefined);
+  }
+
   /**
-   * Chunks for the scanned starts (up to `scan.end`), reusing the parse of a
-   * replaced chunk with the same text and definitions.
+   * Chunks for `starts` (the last one ending at `end`), parsed with `defs`
+   * appended, reusing the parse of a replaced chunk with the same text and
+   * definitions.
    */
-  private parseChunks(text: string, scan: ChunkScan & { end?: number }, replaced: Chunk[], oldText: string | undefined, head: Chunk[] = [], tail: Chunk[] = []): Chunk[] {
-    const end = scan.end ?? text.length;
-    const all = [...head.flatMap((c) => c.definitions), ...scan.definitions.flat(), ...tail.flatMap((c) => c.definitions)];
-    const defs = all.join('\n');
+  private parseChunks(text: string, starts: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
     const byLength = new Map<number, Chunk[]>();
     for (const c of replaced) byLength.set(c.end - c.start, [...(byLength.get(c.end - c.start) ?? []), c]);
     const out: Chunk[] = [];
-    for (let i = 0; i < scan.starts.length; i++) {
-      const s = scan.starts[i];
-      const e = i + 1 < scan.starts.length ? scan.starts[i + 1] : end;
+    for (let i = 0; i < starts.length; i++) {
+      const s = starts[i];
+      const e = i + 1 < starts.length ? starts[i + 1] : end;
       const candidates = byLength.get(e - s);
       const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
       if (at >= 0) {
         // Each old parse is used once: two equal chunks must not share nodes.
         const [reused] = candidates!.splice(at, 1);
-        out.push({ ...reused, start: s, end: e, definitions: scan.definitions[i] });
+        out.push({ ...reused, start: s, end: e });
         continue;
       }
       // A flat copy: parse values are slices of the parsed string and must not keep this version of the text alive.
       const piece = (' ' + text.slice(s, e)).slice(1);
       const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
       const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
-      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: scan.definitions[i], depth: nestingDepth(piece, MAX_NESTING) });
+      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING) });
     }
     return out;
   }
+}
+
+/** Definitions among `nodes` and their descendants (in lists and quotes too), as lines that define the same labels. */
+function definitionsIn(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  const stack: Nodes[] = [...nodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') out.push(`[${(n.label ?? n.identifier).replace(/\s+/g, ' ')}]: #`);
+    else if (n.type === 'footnoteDefinition') out.push(`[^${(n.label ?? n.identifier).replace(/\s+/g, ' ')}]: #`);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
+  return out;
 }
 
 function definitionsOf(chunks: Chunk[]): string {

@@ -91,11 +91,12 @@ export function nestingDepth(text: string, limit: number): number {
 
 /**
  * What a segment contributed to a lint: its segment-reach findings, spoken
- * estimates and word counts, with offsets as they were when computed at `start`.
+ * estimates and word counts, with offsets as they were when the segment's
+ * anchor (its first block) was at `anchor`.
  */
 interface SegmentResult {
   key: string;
-  start: number;
+  anchor: number;
   findings: Finding[];
   spoken: SpokenEstimate[];
   words: number;
@@ -135,8 +136,8 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     if (!result || result.key !== key) {
       result = lintSegment(model, segment, segmentRules, placeholderStyle, key);
       cache?.segments.set(segment, result);
-    } else if (result.start !== segment.start) {
-      result = moveSegmentResult(result, segment.start);
+    } else if (result.anchor !== segment.anchor) {
+      result = moveSegmentResult(result, segment.anchor);
       cache?.segments.set(segment, result);
     }
     findings.push(...result.findings);
@@ -185,7 +186,7 @@ function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[]
   runRules(view, rules, placeholderStyle, findings);
   return {
     key,
-    start: segment.start,
+    anchor: segment.anchor,
     findings,
     spoken: spokenEstimates(view),
     words: segment.units.reduce((n, u) => n + countWords(u.text), 0),
@@ -212,12 +213,12 @@ function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: P
 }
 
 /** A segment's result moved with its segment (copies: earlier results stay as they were). */
-function moveSegmentResult(r: SegmentResult, start: number): SegmentResult {
-  const d = start - r.start;
+function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
+  const d = anchor - r.anchor;
   const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + d, end: x.end + d });
   return {
     ...r,
-    start,
+    anchor,
     findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) })),
     spoken: r.spoken.map(move),
   };
@@ -351,11 +352,24 @@ function tableRange(model: PlaybookModel, at: number): { start: number; end: num
   return { start, end };
 }
 
+const segmentStyles = new WeakMap<Segment, Map<PlaceholderStyle, number>>();
+
+/** Placeholders per style in a segment, in order of first use (kept: segments are reused between lints). */
+function placeholderStyles(seg: Segment): Map<PlaceholderStyle, number> {
+  let counts = segmentStyles.get(seg);
+  if (!counts) {
+    counts = new Map();
+    for (const u of seg.units) for (const p of placeholdersOf(u)) counts.set(p.style, (counts.get(p.style) ?? 0) + 1);
+    segmentStyles.set(seg, counts);
+  }
+  return counts;
+}
+
 function dominantStyle(model: PlaybookModel): PlaceholderStyle {
   const declared = model.frontMatter.placeholderStyle;
   if (declared === 'mustache' || declared === 'bracket' || declared === 'brace') return declared;
   const counts = new Map<PlaceholderStyle, number>();
-  for (const u of model.units) for (const p of placeholdersOf(u)) counts.set(p.style, (counts.get(p.style) ?? 0) + 1);
+  for (const seg of model.segments) for (const [style, c] of placeholderStyles(seg)) counts.set(style, (counts.get(style) ?? 0) + c);
   let best: PlaceholderStyle = 'mustache';
   let n = 0;
   for (const [style, c] of counts) if (c > n) [best, n] = [style, c];

@@ -27,6 +27,12 @@ export type UnitKind = 'paragraph' | 'list-item' | 'table-cell' | 'blockquote' |
 
 export interface Unit extends MappedText {
   kind: UnitKind;
+  /**
+   * Added to `starts` and `ends` when a reused segment moved (an edit above
+   * it), so moving costs one addition per unit. Read offsets of characters
+   * with `startAt` and `endAt`.
+   */
+  shift: number;
   index: number;
   /** Original range of the block the unit came from. */
   start: number;
@@ -108,6 +114,12 @@ export interface Segment {
   /** Range of the segment in the text. */
   start: number;
   end: number;
+  /**
+   * Offset of its first block (its start when it has none). A reused segment
+   * moves by how far this moved: the preamble's range always starts at 0,
+   * yet its blocks move when blank lines are typed above them.
+   */
+  anchor: number;
 }
 
 /**
@@ -120,6 +132,34 @@ export class SegmentCache {
   private next = new Map<string, Segment>();
   private frontMatterKey = '';
   private frontMatter: { fm: FrontMatter; errors: ConfigError[] } | undefined;
+
+  private readonly chainIds = new WeakMap<SectionNode, number>();
+  private interned = new Map<string, number>();
+  private nextId = 1;
+
+  /**
+   * A small number standing for `section` and every section above it (what
+   * a child segment inherits): equal for equal content, so a section rebuilt
+   * after an edit in its body gets the id its old self had.
+   */
+  chainId(section: SectionNode, parentChain: number): number {
+    let id = this.chainIds.get(section);
+    if (id === undefined) {
+      id = this.intern(`${parentChain}\u0002${inheritedKey(section)}`);
+      this.chainIds.set(section, id);
+    }
+    return id;
+  }
+
+  /** Ids are never reused, so forgetting old strings only costs cache misses. */
+  intern(key: string): number {
+    let id = this.interned.get(key);
+    if (id === undefined) {
+      if (this.interned.size > 100_000) this.interned = new Map();
+      this.interned.set(key, (id = this.nextId++));
+    }
+    return id;
+  }
 
   get(key: string): Segment | undefined {
     return this.entries.get(key);
@@ -155,15 +195,9 @@ function nodeId(node: object): number {
   return id;
 }
 
-/** What a section hands down to the sections below it (tags, title for paths and time budgets), as part of their segments' keys. */
-const inheritedKeys = new WeakMap<SectionNode, string>();
+/** What a section hands down to the sections below it: tags, and titles for paths and time budgets. */
 function inheritedKey(s: SectionNode): string {
-  let key = inheritedKeys.get(s);
-  if (key === undefined) {
-    key = JSON.stringify([s.depth, s.title, s.ownTags, s.tags, s.customerFacing, s.anti]);
-    inheritedKeys.set(s, key);
-  }
-  return key;
+  return JSON.stringify([s.depth, s.title, s.ownTags, s.tags, s.customerFacing, s.anti]);
 }
 
 /** What the incremental linter already has; the model is the same as one built from the text alone. */
@@ -209,6 +243,8 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
 
   // Sections enclosing the next heading; the preamble stays at the bottom.
   const stack: SectionNode[] = [];
+  // With a cache: `chainId` of each stack entry.
+  const chains: number[] = [cache ? cache.intern(`fm\u0000${fmKey}`) : 0];
   let segment: Segment;
   let antiNext = false;
 
@@ -235,7 +271,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   const newUnit = (kind: UnitKind, node: Nodes, extra: Partial<Unit> = {}): { unit: Unit; b: TextBuilder } => {
     const unit = {
       kind, index: 0, start: off(node, 'start'), end: off(node, 'end'),
-      section: segment.section, emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(),
+      section: segment.section, emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(), shift: 0,
       ...extra,
     } as Unit;
     return { unit, b: new TextBuilder() };
@@ -352,8 +388,8 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   };
 
   /** Builds the segment of `children[from, to)`, led by a heading unless it is the preamble. */
-  const buildSegment = (section: SectionNode, from: number, to: number, start: number, end: number): Segment => {
-    segment = { section, units: [], turns: [], comments: [], start, end };
+  const buildSegment = (section: SectionNode, from: number, to: number, start: number, end: number, anchor: number): Segment => {
+    segment = { section, units: [], turns: [], comments: [], start, end, anchor };
     antiNext = false;
     for (let k = from; k < to; k++) {
       const node = children[k];
@@ -375,15 +411,21 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     while (j < children.length && children[j].type !== 'heading') j++;
     const end = j < children.length ? startOf(j) : text.length;
     const start = heading ? startOf(i) : 0;
+    const anchor = i < j ? startOf(i) : start;
     // Close the sections this heading ends (they are exactly the ones popped).
-    if (heading) while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop()!.end = start;
+    if (heading) {
+      while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) {
+        stack.pop()!.end = start;
+        chains.pop();
+      }
+    }
     const parent = stack[stack.length - 1];
-    const key = cache ? `${fmKey}\u0001${stack.map(inheritedKey).join('\u0002')}\u0001${children.slice(i, j).map(nodeId).join(',')}` : '';
+    const key = cache ? `${chains[chains.length - 1]}\u0001${children.slice(i, j).map(nodeId).join(',')}` : '';
     let seg = cache?.get(key);
-    if (seg) shiftSegment(seg, start, end, text.length);
+    if (seg) shiftSegment(seg, start, end, anchor, text.length);
     else {
       nodeBase = baseOf(i);
-      seg = buildSegment(newSection(heading, parent), i, j, start, end);
+      seg = buildSegment(newSection(heading, parent), i, j, start, end, anchor);
     }
     cache?.keep(key, seg);
     const sec = seg.section;
@@ -391,6 +433,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     sec.parent = parent ? parent.index : null;
     model.sections.push(sec);
     stack.push(sec);
+    chains.push(cache ? cache.chainId(sec, chains[chains.length - 1]) : 0);
     model.segments.push(seg);
     for (const u of seg.units) {
       u.index = model.units.length;
@@ -405,8 +448,9 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
 }
 
 /** Moves a reused segment to `start` (its units, section and comments); the section's end is set again by the caller. */
-function shiftSegment(seg: Segment, start: number, end: number, textLength: number): void {
-  const delta = start - seg.start;
+function shiftSegment(seg: Segment, start: number, end: number, anchor: number, textLength: number): void {
+  const delta = anchor - seg.anchor;
+  seg.anchor = anchor;
   seg.start = start;
   seg.end = end;
   seg.section.end = textLength;
@@ -420,15 +464,24 @@ function shiftSegment(seg: Segment, start: number, end: number, textLength: numb
   for (const u of seg.units) {
     u.start += delta;
     u.end += delta;
-    for (let k = 0; k < u.starts.length; k++) {
-      u.starts[k] += delta;
-      u.ends[k] += delta;
-    }
+    u.shift += delta;
   }
   for (const c of seg.comments) {
     c.start += delta;
     c.end += delta;
   }
+}
+
+/** Offset in the document where character `i` of `unit.text` starts (undefined past the end). */
+export function startAt(unit: Unit, i: number): number {
+  const s = unit.starts[i];
+  return s === undefined ? s : s + unit.shift;
+}
+
+/** Offset in the document where character `i` of `unit.text` ends (undefined past the end). */
+export function endAt(unit: Unit, i: number): number {
+  const e = unit.ends[i];
+  return e === undefined ? e : e + unit.shift;
 }
 
 /**

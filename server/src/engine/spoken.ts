@@ -3,7 +3,7 @@
  * measured at ~150 words per minute (rules catalog V1); a phone number takes
  * about as long to say as ten words.
  */
-import type { PlaybookModel, SectionNode, Turn } from './model';
+import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from './model';
 import { countWords } from './words';
 
 export const DEFAULT_WPM = 150;
@@ -35,8 +35,8 @@ function makeScript(turns: Turn[]): Script {
   return {
     turns,
     section: first.unit.section,
-    start: first.unit.starts[first.a] ?? first.unit.start,
-    end: last.unit.ends[last.b - 1] ?? last.unit.end,
+    start: startAt(first.unit, first.a) ?? first.unit.start,
+    end: endAt(last.unit, last.b - 1) ?? last.unit.end,
     text,
     words: countWords(text),
     phoneNumbers: countPhoneNumbers(text),

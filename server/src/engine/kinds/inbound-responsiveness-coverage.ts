@@ -7,7 +7,7 @@
  *     contact → warning each, with a snippet appending both.
  * (c) A voicemail greeting with no callback expectation → hint.
  */
-import type { PlaybookModel, SectionNode } from '../model';
+import { startAt, endAt, type PlaybookModel, type SectionNode } from '../model';
 import type { Severity } from '../types';
 import type { RuleKind } from './kind';
 import { fill, insertFixes, str } from './units';
@@ -52,8 +52,8 @@ export const inboundResponsivenessCoverageKind: RuleKind<null> = {
       const isGreeting = t.contexts.has('voicemail') && GREETING_HEADING.test(t.unit.section.title ?? '');
       if (!isOoo && !isGreeting) continue;
       const u = t.unit;
-      const start = u.starts[t.a];
-      const end = u.ends[t.b - 1];
+      const start = startAt(u, t.a);
+      const end = endAt(u, t.b - 1);
       const g = bySection.get(u.section);
       const text = u.text.slice(t.a, t.b);
       if (g) {

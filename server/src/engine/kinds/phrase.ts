@@ -4,6 +4,7 @@
  * placeholders masked) with word boundaries added at both ends, so "touching
  * base" matches across a line break and "adjust" never matches "just".
  */
+import { startAt, endAt } from '../model';
 import { buildFixes } from '../fix-builder';
 import { isMention } from '../mention';
 import type { RuleDefinition } from '../rule-types';
@@ -56,8 +57,8 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
           }
           taken.push([a, b]);
           ctx.report({
-            start: u.starts[a],
-            end: u.ends[b - 1],
+            start: startAt(u, a),
+            end: endAt(u, b - 1),
             message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
             fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
             contexts: turn.contexts,

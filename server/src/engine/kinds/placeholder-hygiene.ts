@@ -12,7 +12,7 @@
  * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
  * placeholders. Options: maxDistance, directions, messages.
  */
-import { placeholdersOf, type PlaybookModel, type Unit } from '../model';
+import { startAt, endAt, placeholdersOf, type PlaybookModel, type Unit } from '../model';
 import type { Fix, Severity } from '../types';
 import type { PlaceholderHit, PlaceholderStyle } from '../words';
 import type { RuleKind } from './kind';
@@ -21,6 +21,21 @@ import { fill, num, str } from './units';
 const DIRECTIONS = ['pause', 'laugh', 'smile', 'beat', 'wait', 'silence', 'optional', 'sigh', 'listen', 'breathe', 'tbd', 'todo', 'x', 'link', 'source', 'citation needed', 'sic', 'sound', 'music', 'applause', 'ok', 'yes', 'no', 'note', 'end'];
 const UNBALANCED = /(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})\s*\}(?!\})|(?<!\{)\{([A-Za-z][\w.]{0,40})\}\}(?!\})|(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})(?=[\s,.;:!?]|$)(?![^\n{]*\}\})/g;
 const UNFINISHED = /\b(?:TODO|TBD|XXX|FIXME|lorem ipsum)\b|\[insert [^\]\n]+\]/g;
+
+// This rule reads every unit on every lint; units of unchanged segments are reused, so their matches are kept.
+const unbalancedMatches = new WeakMap<Unit, RegExpExecArray[]>();
+const unfinishedMatches = new WeakMap<Unit, RegExpExecArray[]>();
+
+function matchesOf(memo: WeakMap<Unit, RegExpExecArray[]>, re: RegExp, u: Unit): RegExpExecArray[] {
+  let found = memo.get(u);
+  if (!found) {
+    found = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(u.text); m; m = re.exec(u.text)) found.push(m);
+    memo.set(u, found);
+  }
+  return found;
+}
 
 export function variableName(h: Pick<PlaceholderHit, 'style' | 'name'>): string {
   return h.name.trim().replace(/^contact\./i, '').replace(/[\s.-]+/g, '_').toLowerCase();
@@ -70,7 +85,7 @@ export const placeholderHygieneKind: RuleKind<null> = {
     const maxDistance = num(o.maxDistance, 2);
     const report = (u: Unit, a: number, b: number, severity: Severity, key: string, fields: Record<string, string | number>, fixes: Fix[] = []) => {
       const contexts = u.turns[0]?.contexts ?? new Set<string>();
-      ctx.report({ start: u.starts[a], end: u.ends[b - 1], severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });
+      ctx.report({ start: startAt(u, a), end: endAt(u, b - 1), severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });
     };
     const hits: Array<{ u: Unit; h: PlaceholderHit }> = [];
     for (const u of units(model)) {
@@ -91,7 +106,7 @@ export const placeholderHygieneKind: RuleKind<null> = {
       const a = h.index;
       const b = h.index + h.length;
       let name = variableName(h);
-      const whole = () => ({ start: u.starts[a], end: u.ends[b - 1] });
+      const whole = () => ({ start: startAt(u, a), end: endAt(u, b - 1) });
       if (declared && declared.length && !declared.includes(name)) {
         const near = declared.filter((d) => editDistance(d, name) <= maxDistance);
         const fixes: Fix[] = near.length === 1 ? [{ title: `Use the declared variable “${near[0]}”`, kind: 'safe', snippet: false, edits: [{ ...whole(), text: render(near[0], style) }] }] : [];
@@ -108,20 +123,18 @@ export const placeholderHygieneKind: RuleKind<null> = {
     }
 
     for (const u of units(model)) {
-      UNBALANCED.lastIndex = 0;
-      for (let m = UNBALANCED.exec(u.text); m; m = UNBALANCED.exec(u.text)) {
+      for (const m of matchesOf(unbalancedMatches, UNBALANCED, u)) {
         const name = (m[1] ?? m[2] ?? m[3]).replace(/[.]+$/, '');
         const a = m.index;
         const b = m.index + m[0].length;
         const text = render(name.toLowerCase().replace(/[\s.-]+/g, '_'), style === 'mustache' || style === 'brace' ? style : 'mustache');
-        const start = u.starts[a];
-        const end = u.ends[b - 1];
+        const start = startAt(u, a);
+        const end = endAt(u, b - 1);
         const clean = end - start === b - a;
         report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
       }
       if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
-        UNFINISHED.lastIndex = 0;
-        for (let m = UNFINISHED.exec(u.text); m; m = UNFINISHED.exec(u.text)) report(u, m.index, m.index + m[0].length, 'warning', 'unfinished', { found: m[0] });
+        for (const m of matchesOf(unfinishedMatches, UNFINISHED, u)) report(u, m.index, m.index + m[0].length, 'warning', 'unfinished', { found: m[0] });
       }
     }
   },

@@ -7,7 +7,7 @@
  * Options: maxGrade (8), minWords (40), maxSentenceWords (25), sentenceMessage.
  */
 import { countWords, maskPlaceholders, sentencesIn } from '../words';
-import type { Turn } from '../model';
+import { startAt, endAt, type Turn } from '../model';
 import type { RuleKind } from './kind';
 import { fill, measuredUnits, num, str } from './units';
 
@@ -84,8 +84,8 @@ export const readabilityKind: RuleKind<null> = {
         const n = countWords(text.slice(s.a, s.b));
         if (n <= maxSentence) continue;
         ctx.report({
-          start: t.unit.starts[s.a],
-          end: t.unit.ends[s.b - 1],
+          start: startAt(t.unit, s.a),
+          end: endAt(t.unit, s.b - 1),
           message: fill(str(o.sentenceMessage, ctx.rule.message), { words: n, limit: maxSentence }),
           metrics: { words: n, limit: maxSentence },
           contexts: t.contexts,

@@ -5,6 +5,7 @@
  * by design. Only text shaped like an email (a subject, a greeting or a
  * sign-off) is judged. Options: exemptHeadings (regex), multipleAsks (3), multipleMessage.
  */
+import { endAt } from '../model';
 import type { RuleKind } from './kind';
 import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
 
@@ -38,7 +39,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
           start: e.start,
           end: e.end,
           message: ctx.rule.message,
-          fixes: last ? insertFixes(ctx.rule.fixes, last.turn.unit.ends[last.b - 1], ctx.placeholderStyle) : [],
+          fixes: last ? insertFixes(ctx.rule.fixes, endAt(last.turn.unit, last.b - 1), ctx.placeholderStyle) : [],
           contexts: e.contexts,
         });
         continue;

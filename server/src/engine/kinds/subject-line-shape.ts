@@ -6,7 +6,7 @@
  * (warning, safe fix: remove), repeated `??` / `$$` (warning), a trailing `?`
  * (hint), a first-name placeholder (hint). Case style is never linted.
  */
-import type { Turn } from '../model';
+import { startAt, endAt, type Turn } from '../model';
 import type { Fix, Severity } from '../types';
 import { countWords, findPlaceholders, maskPlaceholders } from '../words';
 import type { RuleKind } from './kind';
@@ -82,7 +82,7 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     let from = x;
     if (atEnd) while (from > a && text[from - 1] === ' ') from--;
     // Mid-subject "Big news! Reno…" becomes "Big news — Reno…"; a final "!" is dropped.
-    const edit = { start: u.starts[from], end: u.ends[y - 1], text: !atEnd && text[y] === ' ' ? ' —' : '' };
+    const edit = { start: startAt(u, from), end: endAt(u, y - 1), text: !atEnd && text[y] === ' ' ? ' —' : '' };
     out.push({ a: x, b: y, severity: 'warning', key: 'exclamation', fixes: [{ title: 'Remove the exclamation mark', kind: 'safe', snippet: false, edits: [edit] }] });
   }
   for (const m of masked.matchAll(/\?{2,}|\${2,}/g)) out.push({ a: a + m.index!, b: a + m.index! + m[0].length, severity: 'warning', key: 'punctuation', fields: { marks: m[0] } });

@@ -8,7 +8,7 @@
  * `Subject:` line, the greeting line ("Hi {{first_name}},") and the sign-off
  * from "Best," / "Thanks," on.
  */
-import type { PlaybookModel, SectionNode, Turn } from '../model';
+import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../model';
 import { repMonologues, voicemailScripts } from '../spoken';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
@@ -132,8 +132,8 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       text,
       words: countWords(text),
       stage: emailStage(path, contexts),
-      start: first ? first.turn.unit.starts[first.a] : startTurn.unit.starts[startTurn.a],
-      end: last ? last.turn.unit.ends[last.b - 1] : endTurn.unit.ends[endTurn.b - 1],
+      start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
+      end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
       contexts,
       path,
       shaped: subjects.length > 0 || greeted || signOff > 0,
@@ -149,7 +149,7 @@ export function lineText(l: BodyLine): string {
 /** Original range of `[a, b)` in a turn's unit text. */
 export function rangeIn(turn: Turn, a: number, b: number): { start: number; end: number } {
   const u = turn.unit;
-  return { start: u.starts[a], end: u.ends[Math.max(a, b - 1)] };
+  return { start: startAt(u, a), end: endAt(u, Math.max(a, b - 1)) };
 }
 
 /** Replaces `{field}` in a message with figures. */
