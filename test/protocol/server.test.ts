@@ -151,6 +151,28 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(s.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'one message per distinct error set');
   });
 
+  it('refuses a team pattern that backtracks catastrophically, lints a long adversarial line and keeps serving', async () => {
+    const ws = join(servers.dir(), 'ws-redos');
+    mkdirSync(ws);
+    const configPath = join(ws, '.playbooklintrc.yaml');
+    writeFileSync(configPath, ['customRules:', '  - id: team/jargon', '    message: "{match} is jargon; say what changes for the buyer."', "    patterns: ['synerg(?:y|ies)', '(?:a|aa)+b']", ''].join('\n'));
+    const s = start();
+    await s.initialize(BASE_CAPS, fileUri(ws));
+    const uri = fileUri(join(ws, 'playbook.md'));
+    s.open(uri, `${PLAYBOOK}\nRep: ${'a'.repeat(100_000)}!\n`);
+    const configDiagnostics = await s.diagnosticsFor(fileUri(configPath), undefined, 0);
+    const refused = configDiagnostics.diagnostics.find((d) => String(d.message).includes('customRules/0/patterns/1'));
+    assert.ok(refused, JSON.stringify(configDiagnostics.diagnostics));
+    assert.match(String(refused.message), /can stall the linter on long lines: .*; make the alternatives match different text/);
+    assert.equal(refused.range.start.line, 3, 'range points at the pattern');
+    const published = await s.diagnosticsFor(uri, 1, 0);
+    assert.equal(byRule(published.diagnostics, 'no-empty-check-in').length, 1, 'still linted');
+    const mark = s.notifications.length;
+    s.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: 'Touching base. ' }]);
+    const edited = await s.diagnosticsFor(uri, 2, mark);
+    assert.equal(byRule(edited.diagnostics, 'no-empty-check-in').length, 2, 'the next edit is linted too');
+  });
+
   it('clears config diagnostics when the broken config file is deleted', async () => {
     const ws = join(servers.dir(), 'ws-deleted');
     mkdirSync(ws);

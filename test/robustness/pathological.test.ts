@@ -88,12 +88,43 @@ test('a 1 MB playbook of ordinary sections is linted by the engine', () => {
 
 test('a custom pattern that backtracks catastrophically is a config error, and linting still finishes', () => {
   const config = baseConfig(BUILTIN_RULES, 'recommended');
-  for (const pattern of ['(a+)+$', '(\\w*)*x', '(x+x+)+y', '(?:\\s*\\w+)*$']) {
-    const custom = { ...config, customRules: [{ id: 'team/evil', kind: 'phrase', message: 'm', severity: 'warning', patterns: [pattern], scope: { contexts: ['document'] } } as never] };
+  const line = `Rep: ${'a'.repeat(40)}!\n\n${'x'.repeat(40)}\n\n${'1'.repeat(40)}?\n\n${' a'.repeat(5_000)}!\n`;
+  for (const pattern of ['(a+)+$', '(\\w*)*x', '(x+x+)+y', '(?:\\s*\\w+)*$', '(?:a|aa)+b', '(a|a)*$', '(\\w|\\d)+x', '(.*a){20}', '\\s*\\s*\\s*$', '.*.*.*x', '(?:a )*(?:a )*c']) {
+    const custom = { ...config, customRules: [{ id: 'team/evil', kind: 'phrase', message: 'm', severity: 'warning', patterns: ['synergy', pattern], scope: { contexts: ['document'] } } as never] };
     const set = compileRuleSet(BUILTIN_RULES, custom);
-    const refused = set.errors.some((e) => /team\/evil|customRules\/0/.test(`${e.key} ${e.message}`));
-    const r = lintText(`Rep: ${'a'.repeat(40)}!\n\n${'x'.repeat(40)}\n`, { rules: BUILTIN_RULES, config: custom });
+    const refused = set.errors.find((e) => e.key === 'customRules/0/patterns/1');
     assert.ok(refused, `pattern ${pattern} was accepted`);
+    assert.match(refused.message, /can stall the linter on long lines: .*; .*\. The rule is skipped\.$/);
+    const r = lintText(line, { rules: BUILTIN_RULES, config: custom });
     assert.ok(!r.findings.some((f) => f.ruleId === 'team/evil'));
+  }
+});
+
+// Matched on the whole line, each of these patterns takes 30 s or more on it (quadratic: retried from every word).
+test('team patterns that pass the static check still cannot stall on a 1 MB line', { timeout: 120_000 }, () => {
+  const config = baseConfig(BUILTIN_RULES, 'recommended');
+  const rule = (id: string, pattern: string) => ({ id, kind: 'phrase', message: '{match}', severity: 'warning', patterns: [pattern], scope: { contexts: ['document'] } }) as never;
+  const custom = { ...config, customRules: [rule('team/repeat', '(?:just|just )+checking'), rule('team/trial', 'free.*trial'), rule('team/question', '[^.!?]*\\?')] };
+  assert.deepEqual(compileRuleSet(BUILTIN_RULES, custom).errors, []);
+  const text = `Rep: ${'just '.repeat(70_000)}. Start your free trial today. ${'free - '.repeat(50_000)}\n`;
+  const r = lintText(text, { rules: BUILTIN_RULES, config: custom });
+  inside(text, r);
+  const trial = r.findings.filter((f) => f.ruleId === 'team/trial');
+  assert.deepEqual(trial.map((f) => text.slice(f.start, f.end)), ['free trial']);
+  assert.ok(!r.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
+});
+
+test('a team config with a refused pattern: the CLI reports file:line:col and the key, and still lints a long adversarial line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pbl-redos-'));
+  try {
+    writeFileSync(join(dir, '.playbooklintrc.yaml'), ['customRules:', '  - id: team/jargon', '    message: "{match} is jargon; say what changes for the buyer."', "    patterns: ['synerg(?:y|ies)', '(?:\\w+\\s*)+:']", ''].join('\n'));
+    writeFileSync(join(dir, 'playbook.md'), `# Call script\n\nRep: just checking in about the synergy.\n\nRep: ${'word '.repeat(200_000)}!\n`);
+    const r = await runMain(['playbook.md'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^\.playbooklintrc\.yaml:4:35 customRules\/0\/patterns\/1: "\(\?:\\w\+\\s\*\)\+:" can stall the linter on long lines: .*; .*\. The rule is skipped\.$/m);
+    assert.match(r.stdout, /no-empty-check-in/);
+    assert.doesNotMatch(r.stdout, /team\/jargon/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,7 @@
  * patterns.
  */
 import { RULE_KINDS } from './kinds';
+import { compileUserOption } from './kinds/patterns';
 import type { RuleKind } from './kinds/kind';
 import type { EffectiveConfig } from './config-types';
 import type { RuleDefinition } from './rule-types';
@@ -70,11 +71,14 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
       });
     }
     try {
+      for (const [name, flags] of Object.entries(kind.patternOptions ?? {})) {
+        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], flags, `options/${name}`);
+      }
       const compiled = kind.compile(rule);
       rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });
     } catch (e) {
       const msg = (e as Error).message;
-      const sub = /^((?:patterns|unless)\/\d+): /.exec(msg);
+      const sub = /^((?:patterns|unless|options\/hintPatterns)\/\d+|options\/[\w-]+): /.exec(msg);
       errors.push({ file: configFile, key: sub ? `${key}/${sub[1]}` : key, message: `${key}/${msg}. The rule is skipped.` });
     }
   }

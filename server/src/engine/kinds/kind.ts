@@ -51,6 +51,12 @@ export interface RuleKind<Compiled = unknown> {
    */
   compile(rule: RuleDefinition): Compiled;
   check(ctx: RuleContext, compiled: Compiled): void;
+  /**
+   * Options that hold a regular expression, with the flags it runs with. A
+   * value set in config is checked when the config is loaded like a team
+   * pattern (valid, no catastrophic backtracking); a bad one skips the rule.
+   */
+  patternOptions?: Readonly<Record<string, string>>;
 }
 
 export type { Finding };
