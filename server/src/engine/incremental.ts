@@ -226,10 +226,14 @@ export class DocumentLinter {
       c.end += delta;
     }
     const replaced = old.slice(from, resynced ? m : old.length);
-    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, definitionsOf(old), replaced, prev.text);
+    // Every chunk of a settled state was parsed with the document's definitions.
+    const defs = old[0].parsedWith;
+    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+    const chunks = [...old.slice(0, from), ...window, ...tail];
+    const definitionsMoved = window.some((c) => c.definitions.length > 0) || replaced.some((c) => c.definitions.length > 0);
     return {
       text,
-      chunks: this.withDefinitions(text, [...old.slice(0, from), ...window, ...tail]),
+      chunks: definitionsMoved ? this.withDefinitions(text, chunks) : chunks,
       lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd),
       openAtEnd: resynced ? prev.openAtEnd : scan.openAtEnd,
     };

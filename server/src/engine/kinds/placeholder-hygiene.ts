@@ -12,7 +12,7 @@
  * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
  * placeholders. Options: maxDistance, directions, messages.
  */
-import { startAt, endAt, placeholdersOf, type PlaybookModel, type Unit } from '../model';
+import { startAt, endAt, placeholdersOf, type Segment, type Unit } from '../model';
 import type { Fix, Severity } from '../types';
 import type { PlaceholderHit, PlaceholderStyle } from '../words';
 import type { RuleKind } from './kind';
@@ -68,8 +68,31 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-function units(model: PlaybookModel): Unit[] {
-  return model.units.filter((u) => !u.anti && !u.section.anti);
+/** What one segment holds for this rule: placeholders (bar stage directions) and unbalanced braces, in units that are not bad examples. */
+interface SegmentScan {
+  directions: string;
+  hits: Array<{ u: Unit; h: PlaceholderHit }>;
+  unbalanced: Array<{ u: Unit; m: RegExpExecArray }>;
+}
+
+// The rule reads the whole document on every lint; segments the editor reuses keep their scan.
+const segmentScans = new WeakMap<Segment, SegmentScan>();
+
+function scanSegment(seg: Segment, directions: Set<string>, key: string): SegmentScan {
+  const cached = segmentScans.get(seg);
+  if (cached && cached.directions === key) return cached;
+  const scan: SegmentScan = { directions: key, hits: [], unbalanced: [] };
+  for (const u of seg.units) {
+    if (u.anti || u.section.anti) continue;
+    for (const h of placeholdersOf(u)) {
+      if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
+      if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
+      scan.hits.push({ u, h });
+    }
+    for (const m of matchesOf(unbalancedMatches, UNBALANCED, u)) scan.unbalanced.push({ u, m });
+  }
+  segmentScans.set(seg, scan);
+  return scan;
 }
 
 export const placeholderHygieneKind: RuleKind<null> = {
@@ -87,14 +110,9 @@ export const placeholderHygieneKind: RuleKind<null> = {
       const contexts = u.turns[0]?.contexts ?? new Set<string>();
       ctx.report({ start: startAt(u, a), end: endAt(u, b - 1), severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });
     };
-    const hits: Array<{ u: Unit; h: PlaceholderHit }> = [];
-    for (const u of units(model)) {
-      for (const h of placeholdersOf(u)) {
-        if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
-        if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
-        hits.push({ u, h });
-      }
-    }
+    const directionsKey = [...directions].join('\u0000');
+    const scans = model.segments.map((seg) => scanSegment(seg, directions, directionsKey));
+    const hits = scans.flatMap((x) => x.hits);
     const counts = new Map<PlaceholderStyle, number>();
     for (const { h } of hits) counts.set(h.style, (counts.get(h.style) ?? 0) + 1);
     const fmStyle = model.frontMatter.placeholderStyle as PlaceholderStyle | undefined;
@@ -122,18 +140,19 @@ export const placeholderHygieneKind: RuleKind<null> = {
       }
     }
 
-    for (const u of units(model)) {
-      for (const m of matchesOf(unbalancedMatches, UNBALANCED, u)) {
-        const name = (m[1] ?? m[2] ?? m[3]).replace(/[.]+$/, '');
-        const a = m.index;
-        const b = m.index + m[0].length;
-        const text = render(name.toLowerCase().replace(/[\s.-]+/g, '_'), style === 'mustache' || style === 'brace' ? style : 'mustache');
-        const start = startAt(u, a);
-        const end = endAt(u, b - 1);
-        const clean = end - start === b - a;
-        report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
-      }
-      if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
+    for (const { u, m } of scans.flatMap((x) => x.unbalanced)) {
+      const name = (m[1] ?? m[2] ?? m[3]).replace(/[.]+$/, '');
+      const a = m.index;
+      const b = m.index + m[0].length;
+      const text = render(name.toLowerCase().replace(/[\s.-]+/g, '_'), style === 'mustache' || style === 'brace' ? style : 'mustache');
+      const start = startAt(u, a);
+      const end = endAt(u, b - 1);
+      const clean = end - start === b - a;
+      report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
+    }
+    if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
+      for (const u of model.units) {
+        if (u.anti || u.section.anti) continue;
         for (const m of matchesOf(unfinishedMatches, UNFINISHED, u)) report(u, m.index, m.index + m[0].length, 'warning', 'unfinished', { found: m[0] });
       }
     }
