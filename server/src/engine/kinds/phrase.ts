@@ -6,6 +6,7 @@
  */
 import { buildFixes } from '../fix-builder';
 import { isMention } from '../mention';
+import type { Turn } from '../model';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../text-builder';
 import { maskPlaceholders, sentenceAt } from '../words';
@@ -17,6 +18,18 @@ interface CompiledPhrase {
   unless: RegExp[];
   /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
   hints: Set<RegExp>;
+}
+
+/** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
+const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string }>();
+
+function matchText(turn: Turn): string {
+  const { text } = turn.unit;
+  const hit = bodies.get(turn);
+  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit.body;
+  const body = maskPlaceholders(text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+  bodies.set(turn, { text, a: turn.a, b: turn.b, body });
+  return body;
 }
 
 export const phraseKind: RuleKind<CompiledPhrase> = {
@@ -35,7 +48,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     for (const turn of ctx.model.turns) {
       if (!ctx.inScope(turn)) continue;
       const u = turn.unit;
-      const body = maskPlaceholders(u.text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+      const body = matchText(turn);
       const taken: Array<[number, number]> = [];
       for (const re of compiled.patterns) {
         re.lastIndex = 0;
