@@ -104,7 +104,7 @@ export async function main(io: CliIo): Promise<number> {
   const formatted = !opts.fixDryRun && !(opts.stdin && opts.fix);
   if (formatted) await out.write(formatter.begin(ctx));
   let index = 0;
-  for await (const { report: full, key } of runJobs(jobs, jobOpts, threads, io.workerScript, stopped)) {
+  for await (const { report: full, key } of runJobs(jobs, jobOpts, threads, io.workerScript, io.signal)) {
     const job = jobs[index++];
     progress(index, full.filePath);
     if (cache && key) cache.entries[job.absPath] = { key, report: full };

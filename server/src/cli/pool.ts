@@ -15,19 +15,35 @@ interface Response {
   id: number;
   result?: LintJobResult;
   error?: string;
+  /** Not started: the run was interrupted while the job waited in the worker's queue. */
+  skipped?: true;
+}
+interface WorkerInput {
+  opts: LintJobOptions;
+  /** Set to 1 by the main thread on Ctrl-C; read before each job. */
+  stop: Int32Array;
 }
 
 export const WORKER_MARKER = 'playbook-lint-worker';
 
+/** Jobs sent ahead to each worker, so it starts the next file without waiting for the main thread. */
+const QUEUE_PER_WORKER = 2;
+/** Jobs in flight or waiting to be emitted, per thread: a slow file holds back output, not the other workers. */
+const WINDOW_PER_THREAD = 32;
+
 /** Entry point inside a worker thread (see bin.ts). */
 export function runWorker(): void {
-  const opts = (workerData as { opts: LintJobOptions }).opts;
+  const { opts, stop } = workerData as WorkerInput;
   parentPort!.on('message', (req: Request) => {
     let res: Response;
-    try {
-      res = { id: req.id, result: lintJob(req.job, opts) };
-    } catch (e) {
-      res = { id: req.id, error: (e as Error)?.stack ?? String(e) };
+    if (Atomics.load(stop, 0) !== 0) {
+      res = { id: req.id, skipped: true };
+    } else {
+      try {
+        res = { id: req.id, result: lintJob(req.job, opts) };
+      } catch (e) {
+        res = { id: req.id, error: (e as Error)?.stack ?? String(e) };
+      }
     }
     parentPort!.postMessage(res);
   });
@@ -35,22 +51,24 @@ export function runWorker(): void {
 
 /**
  * Yields one result per job, in job order. `threads` 0 or 1 lints on this
- * thread. `shouldStop` is checked before each new job (Ctrl-C).
+ * thread. Once `signal` aborts (Ctrl-C) no new job starts, and results end
+ * before the first job that did not run.
  */
-export async function* runJobs(jobs: Iterable<LintJob>, opts: LintJobOptions, threads: number, workerScript: string | undefined, shouldStop: () => boolean): AsyncGenerator<LintJobResult> {
+export async function* runJobs(jobs: Iterable<LintJob>, opts: LintJobOptions, threads: number, workerScript: string | undefined, signal?: AbortSignal): AsyncGenerator<LintJobResult> {
   if (threads <= 1 || !workerScript) {
     for (const job of jobs) {
-      if (shouldStop()) return;
+      if (signal?.aborted) return;
       yield lintJob(job, opts);
       // Let signals and stream drains run between files.
       await new Promise((r) => setImmediate(r));
     }
     return;
   }
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: { [WORKER_MARKER]: true, opts } }));
-  const window = threads * 4;
-  const done = new Map<number, LintJobResult>();
-  const idle = [...workers];
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: { [WORKER_MARKER]: true, opts, stop } }));
+  const window = threads * WINDOW_PER_THREAD;
+  const done = new Map<number, Response>();
+  const queued = workers.map(() => 0);
   const iterator = jobs[Symbol.iterator]();
   let nextId = 0;
   let nextEmit = 0;
@@ -62,46 +80,58 @@ export async function* runJobs(jobs: Iterable<LintJob>, opts: LintJobOptions, th
     wake = undefined;
     w?.();
   };
-  for (const w of workers) {
+  const onAbort = () => {
+    Atomics.store(stop, 0, 1);
+    notify();
+  };
+  signal?.addEventListener('abort', onAbort);
+  workers.forEach((w, i) => {
     w.on('message', (res: Response) => {
-      idle.push(w);
+      queued[i]--;
       if (res.error) failure ??= new Error(res.error);
-      else done.set(res.id, res.result!);
+      else done.set(res.id, res);
       notify();
     });
     w.on('error', (e) => {
       failure ??= e;
       notify();
     });
-  }
+  });
   const dispatch = () => {
-    while (!exhausted && idle.length && nextId < nextEmit + window) {
-      if (shouldStop()) {
+    while (!exhausted && nextId < nextEmit + window) {
+      if (signal?.aborted) {
         exhausted = true;
         break;
       }
+      let i = 0;
+      for (let k = 1; k < queued.length; k++) if (queued[k] < queued[i]) i = k;
+      if (queued[i] >= QUEUE_PER_WORKER) break;
       const n = iterator.next();
       if (n.done) {
         exhausted = true;
         break;
       }
-      idle.pop()!.postMessage({ id: nextId++, job: n.value } satisfies Request);
+      queued[i]++;
+      workers[i].postMessage({ id: nextId++, job: n.value } satisfies Request);
     }
   };
   try {
     for (;;) {
       dispatch();
       if (failure) throw failure;
-      if (done.has(nextEmit)) {
-        const r = done.get(nextEmit)!;
+      const res = done.get(nextEmit);
+      if (res) {
         done.delete(nextEmit++);
-        yield r;
+        // Jobs after one that was skipped are dropped too, so results stay a prefix of the jobs.
+        if (res.skipped) return;
+        yield res.result!;
         continue;
       }
       if (exhausted && nextEmit === nextId) return;
       await new Promise<void>((r) => (wake = r));
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

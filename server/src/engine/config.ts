@@ -2,7 +2,7 @@
  * Loading, validating and merging configuration. File access goes through
  * `ConfigHost`, so the engine itself never touches the file system.
  */
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { CONFIG_SCHEMA } from './config-schema';
@@ -30,8 +30,12 @@ export interface LoadedConfig {
   errors: ConfigError[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile(CONFIG_SCHEMA);
+let validator: ValidateFunction | undefined;
+
+/** Compiled on first use: compiling costs ~70 ms, and most runs (each CLI worker thread too) never meet a config file. */
+function configValidator(): ValidateFunction {
+  return (validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
+}
 
 /** Parses and validates one config file's text (JSON or YAML). Invalid parts are dropped, valid parts kept. */
 export function parseConfigText(path: string, text: string): LoadedConfig {
@@ -57,6 +61,7 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     return { path, config: {}, errors };
   }
   const config = data as PlaybookLintConfig;
+  const validateConfig = configValidator();
   if (!validateConfig(config)) {
     const seen = new Set<string>();
     const all = validateConfig.errors ?? [];

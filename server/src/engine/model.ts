@@ -5,6 +5,7 @@
  * whether it is speech meant for the buyer and which contexts it carries.
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { bareLinkRanges } from './bare-links';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 import { parseMarkdown, type ParsedMarkdown } from './parse';
 import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
@@ -286,7 +287,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     for (const n of nodes) {
       switch (n.type) {
         case 'text':
-          b.pushAligned(n.value, text, off(n, 'start'), off(n, 'end'));
+          b.pushAligned(n.value, text, off(n, 'start'), off(n, 'end'), bareLinkRanges(n.value));
           break;
         case 'emphasis':
         case 'strong': {

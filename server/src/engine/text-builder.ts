@@ -13,6 +13,9 @@ const FOLD: Record<string, string> = {
 /** Stands for a piece of the document that rules must not read (inline code, a link, an image) but that still counts as a word. */
 export const OPAQUE = '\uFFFC';
 
+const NONE: ReadonlyArray<readonly [number, number]> = [];
+const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
 export interface MappedText {
   text: string;
   /** Original start offset of each character of `text`. */
@@ -67,43 +70,53 @@ export class TextBuilder {
    * Adds an mdast text value, aligning it with the source slice it came from.
    * The slice can hold more than the value: container prefixes (`> `, list
    * indentation) after line breaks, backslash escapes and character references.
+   * Each range of `hidden` (indexes into `value`, sorted, disjoint) becomes one
+   * OPAQUE character spanning its source, like a link: bare URLs and emails.
    */
-  pushAligned(value: string, source: string, from: number, to: number): void {
+  pushAligned(value: string, source: string, from: number, to: number, hidden: ReadonlyArray<readonly [number, number]> = NONE): void {
     let j = from;
+    let h = 0;
+    let hiddenStart = -1;
     for (let i = 0; i < value.length; i++) {
       const ch = value[i];
+      let s = j;
+      let e = j;
+      // A reference can decode to two UTF-16 units (astral characters): the second maps to an empty range.
+      let pair = false;
       if (j < to && source[j] === ch) {
-        this.push(ch, j, j + 1);
-        j++;
-        continue;
-      }
-      if (j < to && source[j] === '\\' && source[j + 1] === ch) {
-        this.push(ch, j, j + 2);
-        j += 2;
-        continue;
-      }
-      if (j < to && source[j] === '&') {
-        const ref = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(j, j + 40));
+        e = ++j;
+      } else if (j < to && source[j] === '\\' && source[j + 1] === ch) {
+        e = j += 2;
+      } else {
+        const ref = j < to && source[j] === '&' ? CHARACTER_REFERENCE.exec(source.slice(j, j + 40)) : null;
         if (ref) {
-          this.push(ch, j, j + ref[0].length);
-          j += ref[0].length;
-          // A reference can decode to two UTF-16 units (astral characters).
-          if (i + 1 < value.length && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) < 0xdc00) {
-            i++;
-            this.push(value[i], j, j);
+          e = j += ref[0].length;
+          pair = i + 1 < value.length && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) < 0xdc00;
+        } else {
+          // Skip what the value does not contain (a `> ` prefix, indentation), looking ahead a little.
+          const limit = Math.min(to, j + 200);
+          let k = j;
+          while (k < limit && source[k] !== ch) k++;
+          if (k < limit) {
+            s = k;
+            e = j = k + 1;
           }
-          continue;
         }
       }
-      // Skip what the value does not contain (a `> ` prefix, indentation), looking ahead a little.
-      const limit = Math.min(to, j + 200);
-      let k = j;
-      while (k < limit && source[k] !== ch) k++;
-      if (k < limit) {
-        this.push(ch, k, k + 1);
-        j = k + 1;
-      } else {
-        this.push(ch, j, j);
+      if (h < hidden.length && i >= hidden[h][0]) {
+        if (hiddenStart < 0) hiddenStart = s;
+        if (pair) i++;
+        if (i + 1 >= hidden[h][1]) {
+          this.opaque(hiddenStart, e);
+          hiddenStart = -1;
+          h++;
+        }
+        continue;
+      }
+      this.push(ch, s, e);
+      if (pair) {
+        i++;
+        this.push(value[i], j, j);
       }
     }
   }

@@ -10,6 +10,7 @@
 import { startAt, endAt } from '../model';
 import { buildFixes } from '../fix-builder';
 import { isMention } from '../mention';
+import type { Turn } from '../model';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../words';
@@ -33,6 +34,18 @@ interface Slice {
   cutEnd: boolean;
 }
 
+/** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
+const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string }>();
+
+function matchText(turn: Turn): string {
+  const { text } = turn.unit;
+  const hit = bodies.get(turn);
+  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit.body;
+  const body = maskPlaceholders(text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+  bodies.set(turn, { text, a: turn.a, b: turn.b, body });
+  return body;
+}
+
 export const phraseKind: RuleKind<CompiledPhrase> = {
   name: 'phrase',
   compile(rule: RuleDefinition) {
@@ -52,7 +65,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     for (const turn of ctx.model.turns) {
       if (!ctx.inScope(turn)) continue;
       const u = turn.unit;
-      const body = maskPlaceholders(u.text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+      const body = matchText(turn);
       const taken: Array<[number, number]> = [];
       for (const re of compiled.patterns) {
         for (const [x, y] of matchesIn(re, body, compiled.bounded)) {
