@@ -45,8 +45,13 @@ export type LintReason = 'open' | 'change' | 'save' | 'config';
 
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Bumped on every schedule/close; a run that sees a newer generation gives up. */
+  /**
+   * The current generation per open document, from one counter, bumped on
+   * every schedule; a run whose document has another generation (or none:
+   * closed) gives up. One counter, so a reopened document never reuses a number.
+   */
   private readonly generations = new Map<string, number>();
+  private nextGeneration = 1;
   private readonly latest = new Map<string, Latest>();
   private readonly warnedTooLarge = new Set<string>();
   private nextResultId = 1;
@@ -90,11 +95,14 @@ export class LintService {
     for (const doc of this.documents.all()) void this.schedule(doc.uri, 'config');
   }
 
+  /** Keeps nothing for a closed document. */
   close(uri: string): void {
-    this.bump(uri);
+    this.cancelTimer(uri);
+    this.generations.delete(uri);
     this.latest.delete(uri);
     this.warnedTooLarge.delete(uri);
     this.settings.forget(uri);
+    this.config.forget(uri);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -132,6 +140,7 @@ export class LintService {
     const skip = shouldLint(uri, text.length, settings, this.workspaceFolders());
     if (skip.skip) return { uri, open: false, diagnostics: [], skipped: skip.reason };
     const resolved = this.config.resolve(uri, settings, this.workspaceFolders()[0]);
+    this.config.forget(uri);
     if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
     const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
     this.logProblems(uri, result);
@@ -220,12 +229,16 @@ export class LintService {
   }
 
   private bump(uri: string): number {
+    this.cancelTimer(uri);
+    const next = this.nextGeneration++;
+    this.generations.set(uri, next);
+    return next;
+  }
+
+  private cancelTimer(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    const next = (this.generations.get(uri) ?? 0) + 1;
-    this.generations.set(uri, next);
-    return next;
   }
 }
 
