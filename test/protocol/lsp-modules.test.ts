@@ -14,6 +14,7 @@ import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
 import { shouldLint } from '../../server/src/lsp/file-filter';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { HeapGrowth, LOADING_HEAP_GROWING_PERCENT } from '../../server/src/lsp/v8-heap';
 
 const doc = (text: string, version = 1) => TextDocument.create('file:///w/p.md', 'markdown', version, text);
 const finding = (start: number, end: number, fixes: Finding['fixes'] = []): Finding => ({ ruleId: 'no-empty-check-in', severity: 'warning', message: 'm', start, end, fixes });
@@ -111,5 +112,22 @@ describe('lsp modules', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the heap tight while documents are loaded, V8 growth while one is edited, unless the command line decides', () => {
+    const set: string[] = [];
+    const heap = new HeapGrowth([], (f) => set.push(f));
+    for (const uri of ['file:///a.md', 'file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
+    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`], 'set once while loading');
+    heap.beforeLint('file:///c.md');
+    heap.beforeLint('file:///c.md');
+    assert.deepEqual(set.slice(1), ['--heap-growing-percent=0'], 'V8 decides while the same document is re-linted');
+    heap.beforeLint('file:///d.md');
+    assert.deepEqual(set.slice(2), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`]);
+    const given: string[] = [];
+    const fixed = new HeapGrowth(['--heap-growing-percent=80'], (f) => given.push(f));
+    fixed.beforeLint('file:///a.md');
+    fixed.beforeLint('file:///b.md');
+    assert.deepEqual(given, []);
   });
 });

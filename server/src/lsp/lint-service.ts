@@ -15,6 +15,7 @@ import { shouldLint } from './file-filter';
 import { readTextFile } from './node-host';
 import { URI } from 'vscode-uri';
 import type { SettingsStore } from './settings';
+import type { HeapGrowth } from './v8-heap';
 
 export interface LintStatus {
   uri: string;
@@ -63,6 +64,7 @@ export class LintService {
     private readonly config: ConfigService,
     private readonly features: ClientFeatures,
     private readonly workspaceFolders: () => readonly string[],
+    private readonly heap: HeapGrowth,
   ) {}
 
   async schedule(uri: string, reason: LintReason): Promise<void> {
@@ -142,6 +144,7 @@ export class LintService {
     const resolved = this.config.resolve(uri, settings, this.workspaceFolders()[0]);
     this.config.forget(uri);
     if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
+    this.heap.beforeLint(uri);
     const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
     this.logProblems(uri, result);
     return { uri, open: false, diagnostics: this.toDiagnostics(textToDocument(uri, text), result) };
@@ -193,6 +196,7 @@ export class LintService {
           // Let queued edits arrive first: if one did, this run is outdated.
           await new Promise((resolve) => setImmediate(resolve));
           if (stale()) return undefined;
+          this.heap.beforeLint(uri);
           result = lintDocument({ uri, version, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
           if (stale()) return undefined;
           this.logProblems(uri, result);
