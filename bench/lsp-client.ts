@@ -11,8 +11,9 @@ export class LspClient {
   private pending = new Map<number, (r: any) => void>();
   private listeners = new Set<Handler>();
 
-  constructor(serverPath: string, private settings: Record<string, unknown>) {
-    this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `nodeArgs` go before the script (e.g. `--expose-gc`, `--require probe.js`), as `node [nodeArgs] server --stdio`. */
+  constructor(serverPath: string, private settings: Record<string, unknown>, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
   }
 
@@ -96,4 +97,11 @@ export class LspClient {
 export function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
+}
+
+/** CPU time (user + system) the process has used so far, in milliseconds (Linux /proc). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  // After the command name: field 14 (utime) and 15 (stime) of stat(5) are at 11 and 12; clock ticks are 1/100 s on Linux.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

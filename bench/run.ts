@@ -7,47 +7,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES } from '../server/src/engine';
 import { parseMarkdown } from '../server/src/engine/parse';
-import { LspClient, rssOf } from './lsp-client';
+import { mdFiles, pickCorpus, ROOT } from './corpus';
+import { LspClient } from './lsp-client';
+import { BENCH_SETTINGS as SETTINGS, serverMemory } from './server-memory';
 
-const ROOT = resolve(__dirname, '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const EDITS = Number(process.env.BENCH_EDITS ?? 300);
-const SETTINGS = { debounceMs: 0, maxFileSize: 64 * 1024 * 1024 };
-
-function mdFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.md$/i.test(name) && !(d === dir && name === 'README.md')) out.push(p); // the corpus's own README describes it
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function pickCorpus(): { dir: string; kind: string } {
-  const arg = process.argv[2];
-  if (arg) return { dir: resolve(arg), kind: `given (${arg})` };
-  const shared = resolve(ROOT, '../shared/corpus');
-  if (existsSync(shared)) return { dir: shared, kind: '../shared/corpus (real public playbooks)' };
-  // Synthetic: the project's own examples, shuffled into 200 files of mixed length.
-  const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-corpus-'));
-  const sources = mdFiles(join(ROOT, 'examples')).map((f) => readFileSync(f, 'utf8'));
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let i = 0; i < 200; i++) {
-    const parts = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => sources[Math.floor(rnd() * sources.length)].replace(/^---[\s\S]*?\n---\n/, ''));
-    writeFileSync(join(dir, `synthetic-${i}.md`), parts.join('\n\n'));
-  }
-  return { dir, kind: `synthetic (200 files generated from examples/ in ${dir})` };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -131,21 +100,6 @@ async function editorLatency(server: string, text: string, label: string): Promi
   return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint };
 }
 
-async function serverMemory(server: string, files: string[], corpus: string): Promise<number> {
-  const client = new LspClient(server, SETTINGS);
-  await client.initialize(pathToFileURL(corpus).href);
-  const waits: Promise<unknown>[] = [];
-  for (const f of files) {
-    const uri = pathToFileURL(f).href;
-    waits.push(client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri));
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(f, 'utf8') } });
-  }
-  await Promise.all(waits);
-  const rss = rssOf(client.proc.pid!);
-  await client.close();
-  return rss;
-}
-
 async function coldStart(server: string): Promise<number> {
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -168,7 +122,7 @@ function assemble(files: string[], lines: number): string {
 }
 
 async function main(): Promise<void> {
-  const { dir: corpus, kind } = pickCorpus();
+  const { dir: corpus, kind } = pickCorpus(process.argv[2]);
   const files = mdFiles(corpus);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const mb = bytes / 1e6;
@@ -198,7 +152,7 @@ async function main(): Promise<void> {
   process.stderr.write('  editor latency, 200 lines…\n');
   const lat200 = await editorLatency(server, small, 'playbook-200');
   process.stderr.write('  server memory…\n');
-  const rss = await serverMemory(server, files, corpus);
+  const { rss } = await serverMemory(server, files, corpus);
   const cold = await coldStart(server);
   const bundles = Object.fromEntries(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, statSync(join(ROOT, 'dist', f)).size]));
 

@@ -1,13 +1,20 @@
 /** The server's glue modules without a process: conversions, code actions, hover, file filter. */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/engine';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
+import { ConfigService } from '../../server/src/lsp/config-watch';
 import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
 import { shouldLint } from '../../server/src/lsp/file-filter';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { HeapGrowth, LOADING_HEAP_GROWING_PERCENT } from '../../server/src/lsp/v8-heap';
 
 const doc = (text: string, version = 1) => TextDocument.create('file:///w/p.md', 'markdown', version, text);
 const finding = (start: number, end: number, fixes: Finding['fixes'] = []): Finding => ({ ruleId: 'no-empty-check-in', severity: 'warning', message: 'm', start, end, fixes });
@@ -77,5 +84,50 @@ describe('lsp modules', () => {
     assert.deepEqual(shouldLint('untitled:Untitled-1', 10, DEFAULT_SETTINGS, folders), { skip: false });
     assert.deepEqual(shouldLint('file:///w/a.md', 11, { ...DEFAULT_SETTINGS, maxFileSize: 10 }, folders), { skip: true, reason: 'too-large' });
     assert.deepEqual(shouldLint('file:///w/a.md', 1, { ...DEFAULT_SETTINGS, enable: false }, folders), { skip: true, reason: 'disabled' });
+  });
+
+  it('resolves config once per distinct result: documents that resolve alike share one object, none is kept after close', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pbl-config-service-'));
+    try {
+      writeFileSync(join(dir, '.playbooklintrc.json'), JSON.stringify({ rules: { 'email-length': 'error' }, overrides: [{ files: ['drafts/**'], rules: { 'email-length': 'off' } }] }));
+      mkdirSync(join(dir, 'plays'));
+      mkdirSync(join(dir, 'drafts'));
+      const silent = { sendDiagnostics: async () => undefined, sendNotification: async () => undefined, client: { register: async () => undefined }, console: { error: () => undefined } } as unknown as Connection;
+      const config = new ConfigService(silent, false);
+      const uri = (p: string) => pathToFileURL(join(dir, p)).href;
+      const a = config.resolve(uri('a.md'), DEFAULT_SETTINGS);
+      assert.equal(a.effective.rules['email-length']?.severity, 'error');
+      assert.equal(config.resolve(uri('plays/b.md'), DEFAULT_SETTINGS), a, 'same config, same object');
+      const draft = config.resolve(uri('drafts/c.md'), DEFAULT_SETTINGS);
+      assert.notEqual(draft, a);
+      assert.equal(draft.effective.rules['email-length']?.severity, 'off');
+      const withSettings = config.resolve(uri('a.md'), { ...DEFAULT_SETTINGS, rules: { 'email-length': 'hint' } });
+      assert.equal(withSettings.effective.rules['email-length']?.severity, 'hint', 'editor settings still apply per document');
+      config.forget(uri('a.md'));
+      assert.equal(config.resolve(uri('a.md'), DEFAULT_SETTINGS), a, 'a closed and reopened document gets the shared object again');
+      config.invalidate();
+      const fresh = config.resolve(uri('a.md'), DEFAULT_SETTINGS);
+      assert.notEqual(fresh, a, 're-read after a config change');
+      assert.deepEqual(fresh, a);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the heap tight while documents are loaded, V8 growth while one is edited, unless the command line decides', () => {
+    const set: string[] = [];
+    const heap = new HeapGrowth([], (f) => set.push(f));
+    for (const uri of ['file:///a.md', 'file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
+    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`], 'set once while loading');
+    heap.beforeLint('file:///c.md');
+    heap.beforeLint('file:///c.md');
+    assert.deepEqual(set.slice(1), ['--heap-growing-percent=0'], 'V8 decides while the same document is re-linted');
+    heap.beforeLint('file:///d.md');
+    assert.deepEqual(set.slice(2), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`]);
+    const given: string[] = [];
+    const fixed = new HeapGrowth(['--heap-growing-percent=80'], (f) => given.push(f));
+    fixed.beforeLint('file:///a.md');
+    fixed.beforeLint('file:///b.md');
+    assert.deepEqual(given, []);
   });
 });

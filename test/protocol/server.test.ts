@@ -224,6 +224,25 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(byRule(first.params.diagnostics, 'no-empty-check-in').length, 0);
   });
 
+  it('keeps nothing for a closed document: its pending lint is dropped and a reopened one is linted afresh', async () => {
+    const s = start();
+    s.settings = { debounceMs: 0 };
+    await s.initialize(BASE_CAPS);
+    const uri = fileUri(join(servers.dir(), 'reopen.md'));
+    // Closed while the open's lint still waits for workspace/configuration.
+    s.open(uri, PLAYBOOK);
+    s.close(uri);
+    const cleared = await s.diagnosticsFor(uri, undefined, 0);
+    assert.deepEqual(cleared.diagnostics, []);
+    const mark = s.notifications.length;
+    s.open(uri, '## Follow-up email\n\nSorry to bother you, but here are the Reno numbers you asked for.\n');
+    const reopened = await s.diagnosticsFor(uri, 1, mark);
+    assert.equal(byRule(reopened.diagnostics, 'no-apology-for-contact').length, 1);
+    assert.equal(byRule(reopened.diagnostics, 'no-empty-check-in').length, 0, 'diagnostics of the closed text');
+    const pushed = s.notifications.slice(0).filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+    assert.deepEqual(pushed.map((n) => n.params.diagnostics.length > 0), [false, true], 'one clearing publish, then the reopened text');
+  });
+
   it('answers pull requests and does not push to pulling clients', async () => {
     const s = start();
     await s.initialize({ ...BASE_CAPS, textDocument: { ...BASE_CAPS.textDocument, diagnostic: { dynamicRegistration: false } } });

@@ -16,7 +16,15 @@ const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 export class ConfigService {
   private readonly host = new CachedNodeHost();
-  private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Per open document: the settings' rules it was resolved with, and the result. */
+  private readonly resolved = new Map<string, { rules: string; config: ResolvedConfig }>();
+  /**
+   * One shared object per distinct resolution: the documents of a workspace
+   * mostly resolve alike, and a ResolvedConfig weighs a few KB (every rule's
+   * setting), so a workspace of open files would otherwise hold a copy each.
+   * Sharing also lets the linter recognise the config by identity.
+   */
+  private readonly interned = new Map<string, ResolvedConfig>();
   /** Config file path → the errors last published for it. */
   private readonly published = new Map<string, string>();
   private readonly shownMessages = new Set<string>();
@@ -35,25 +43,37 @@ export class ConfigService {
 
   /** `workspaceFolder`: for untitled documents, whose config is looked up as if they were saved there. */
   resolve(uri: string, settings: Settings, workspaceFolder?: string): ResolvedConfig {
-    const key = `${uri}\u0000${JSON.stringify(settings.rules)}`;
-    let resolved = this.resolved.get(key);
-    if (!resolved) {
-      const parsed = URI.parse(uri);
-      const folder = workspaceFolder ? URI.parse(workspaceFolder) : undefined;
-      if (parsed.scheme === 'file') resolved = resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules);
-      else if (folder?.scheme === 'file') resolved = resolveConfig(this.host.join(folder.fsPath, 'untitled.md'), this.host, BUILTIN_RULES, settings.rules);
-      else resolved = resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
-      this.resolved.set(key, resolved);
+    const rules = JSON.stringify(settings.rules);
+    const cached = this.resolved.get(uri);
+    if (cached?.rules === rules) return cached.config;
+    const parsed = URI.parse(uri);
+    const folder = workspaceFolder ? URI.parse(workspaceFolder) : undefined;
+    let resolved: ResolvedConfig;
+    if (parsed.scheme === 'file') resolved = resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules);
+    else if (folder?.scheme === 'file') resolved = resolveConfig(this.host.join(folder.fsPath, 'untitled.md'), this.host, BUILTIN_RULES, settings.rules);
+    else resolved = resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
+    const signature = JSON.stringify(resolved);
+    const shared = this.interned.get(signature);
+    if (shared) resolved = shared;
+    else {
+      this.interned.set(signature, resolved);
       this.report(resolved);
       void this.watchExtraFiles(resolved.files);
     }
+    this.resolved.set(uri, { rules, config: resolved });
     return resolved;
+  }
+
+  /** The document closed (or was linted once from disk): drop what was kept for it. */
+  forget(uri: string): void {
+    this.resolved.delete(uri);
   }
 
   /** A config file changed on disk: forget everything read, and the diagnostics of deleted files. */
   invalidate(deletedUris: readonly string[] = []): void {
     this.host.clear();
     this.resolved.clear();
+    this.interned.clear();
     for (const uri of deletedUris) {
       if (this.published.delete(URI.parse(uri).fsPath)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }

@@ -15,6 +15,7 @@ import { shouldLint } from './file-filter';
 import { readTextFile } from './node-host';
 import { URI } from 'vscode-uri';
 import type { SettingsStore } from './settings';
+import type { HeapGrowth } from './v8-heap';
 
 export interface LintStatus {
   uri: string;
@@ -45,8 +46,13 @@ export type LintReason = 'open' | 'change' | 'save' | 'config';
 
 export class LintService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Bumped on every schedule/close; a run that sees a newer generation gives up. */
+  /**
+   * The current generation per open document, from one counter, bumped on
+   * every schedule; a run whose document has another generation (or none:
+   * closed) gives up. One counter, so a reopened document never reuses a number.
+   */
   private readonly generations = new Map<string, number>();
+  private nextGeneration = 1;
   private readonly latest = new Map<string, Latest>();
   private readonly warnedTooLarge = new Set<string>();
   private nextResultId = 1;
@@ -58,6 +64,7 @@ export class LintService {
     private readonly config: ConfigService,
     private readonly features: ClientFeatures,
     private readonly workspaceFolders: () => readonly string[],
+    private readonly heap: HeapGrowth,
   ) {}
 
   async schedule(uri: string, reason: LintReason): Promise<void> {
@@ -90,11 +97,14 @@ export class LintService {
     for (const doc of this.documents.all()) void this.schedule(doc.uri, 'config');
   }
 
+  /** Keeps nothing for a closed document. */
   close(uri: string): void {
-    this.bump(uri);
+    this.cancelTimer(uri);
+    this.generations.delete(uri);
     this.latest.delete(uri);
     this.warnedTooLarge.delete(uri);
     this.settings.forget(uri);
+    this.config.forget(uri);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -132,7 +142,9 @@ export class LintService {
     const skip = shouldLint(uri, text.length, settings, this.workspaceFolders());
     if (skip.skip) return { uri, open: false, diagnostics: [], skipped: skip.reason };
     const resolved = this.config.resolve(uri, settings, this.workspaceFolders()[0]);
+    this.config.forget(uri);
     if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
+    this.heap.beforeLint(uri);
     const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
     this.logProblems(uri, result);
     return { uri, open: false, diagnostics: this.toDiagnostics(textToDocument(uri, text), result) };
@@ -184,6 +196,7 @@ export class LintService {
           // Let queued edits arrive first: if one did, this run is outdated.
           await new Promise((resolve) => setImmediate(resolve));
           if (stale()) return undefined;
+          this.heap.beforeLint(uri);
           result = lintDocument({ uri, version, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
           if (stale()) return undefined;
           this.logProblems(uri, result);
@@ -220,12 +233,16 @@ export class LintService {
   }
 
   private bump(uri: string): number {
+    this.cancelTimer(uri);
+    const next = this.nextGeneration++;
+    this.generations.set(uri, next);
+    return next;
+  }
+
+  private cancelTimer(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    const next = (this.generations.get(uri) ?? 0) + 1;
-    this.generations.set(uri, next);
-    return next;
   }
 }
 

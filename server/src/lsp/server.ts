@@ -10,6 +10,7 @@ import { positionToOffset } from './conversions';
 import { hoverAt } from './hover';
 import { LintService } from './lint-service';
 import { SettingsStore } from './settings';
+import { HeapGrowth } from './v8-heap';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -28,7 +29,7 @@ export function startServer(connection: Connection): void {
     config = new ConfigService(connection, features.dynamicWatchers);
     folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    lint = new LintService(connection, documents, settings, config, features, () => folders);
+    lint = new LintService(connection, documents, settings, config, features, () => folders, new HeapGrowth());
     return { capabilities: serverCapabilities(features), serverInfo: { name: 'playbook-language-server', version: '0.1.0' } };
   });
 
