@@ -21,7 +21,7 @@ import {
   type RuleSetting,
 } from '../engine';
 import { createCachedHost } from './node-host';
-import { offsetToLineColumn } from './positions';
+import { lineColumnConverter, offsetToLineColumn } from './positions';
 import type { FileReport, ReportConfigError, ReportMessage } from './report';
 
 /** Files above this size are reported, not linted: playbooks are prose, not data dumps. */
@@ -106,7 +106,8 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
     }
   }
   report.score = result.stats.score;
-  report.messages = result.findings.map((f) => findingToMessage(f, text!));
+  const at = lineColumnConverter(text);
+  report.messages = result.findings.map((f) => findingToMessage(f, text!, at));
   return { report, key: opts.fix ? undefined : key };
 }
 
@@ -128,9 +129,9 @@ export function writeAtomically(path: string, text: string): void {
   }
 }
 
-function findingToMessage(f: Finding, text: string): ReportMessage {
-  const s = offsetToLineColumn(text, f.start);
-  const e = offsetToLineColumn(text, f.end);
+function findingToMessage(f: Finding, text: string, at: (offset: number) => { line: number; column: number }): ReportMessage {
+  const s = at(f.start);
+  const e = at(f.end);
   const words = text.slice(f.start, Math.min(f.end, f.start + 200)).toLowerCase().replace(/\s+/g, ' ').trim();
   return {
     ruleId: f.ruleId,
@@ -144,8 +145,8 @@ function findingToMessage(f: Finding, text: string): ReportMessage {
       title: fix.title,
       kind: fix.kind,
       edits: fix.edits.map((ed) => {
-        const a = offsetToLineColumn(text, ed.start);
-        const b = offsetToLineColumn(text, ed.end);
+        const a = at(ed.start);
+        const b = at(ed.end);
         return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text: fix.snippet ? snippetToPlainText(ed.text) : ed.text };
       }),
     })),

@@ -5,7 +5,7 @@
  * when the run holds a line break), so a phrase split across lines or typed
  * with smart quotes still matches; offsets always point into the original.
  */
-const FOLD: Record<string, string> = {
+const FOLD: Record<string, string | undefined> = {
   '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\t': ' ',
@@ -35,9 +35,16 @@ export class TextBuilder {
 
   push(ch: string, start: number, end: number): void {
     const code = ch.charCodeAt(0);
+    // Printable ASCII other than the space: most characters, nothing to fold.
+    if (code > 0x20 && code < 0x7f) {
+      this.chars.push(ch);
+      this.starts.push(start);
+      this.ends.push(end);
+      return;
+    }
     // Zero-width and soft-hyphen characters, by code unit (a regex test per character was slow).
     if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0x00ad) return;
-    const c = FOLD[ch] ?? (ch === '\r' ? '\n' : ch);
+    const c = (code >= 0x80 || code === 9 ? FOLD[ch] : undefined) ?? (code === 13 ? '\n' : ch);
     if (c === ' ' || c === '\n') {
       const n = this.chars.length;
       if (n === 0) return; // no leading white space
@@ -124,11 +131,13 @@ export class TextBuilder {
   build(): MappedText {
     let n = this.chars.length;
     while (n > 0 && (this.chars[n - 1] === ' ' || this.chars[n - 1] === '\n')) n--;
-    return {
-      text: this.chars.slice(0, n).join(''),
-      starts: Int32Array.from(this.starts.slice(0, n)),
-      ends: Int32Array.from(this.ends.slice(0, n)),
-    };
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = this.starts[i];
+      ends[i] = this.ends[i];
+    }
+    return { text: (n === this.chars.length ? this.chars : this.chars.slice(0, n)).join(''), starts, ends };
   }
 }
 
