@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { BUILTIN_RULES, lintText } from '../../server/src/engine';
 import { DocumentLinter, chunkStarts } from '../../server/src/engine/incremental';
+import { parseMarkdown } from '../../server/src/engine/parse';
 import { applyEdit, edit, playbook } from './markdown-arbitrary';
 
 const opts = { rules: BUILTIN_RULES };
@@ -64,4 +65,27 @@ test('repeated identical sections and definitions added later', () => {
 test('front matter changes re-lint every segment', () => {
   const body = '## Discovery\n\nRep: Do you have budget?\n\nRep: Is this a priority?\n\n## Email\n\nHi [First Name], just following up.\n';
   assertVersions([`---\ntype: call-script\n---\n\n${body}`, `---\ntype: email\nplaceholder_style: bracket\n---\n\n${body}`, body]);
+});
+
+test('an edit inside a table row re-parses only that row, and the table equals a fresh parse', () => {
+  const cell = fc.stringMatching(/^[a-z ]{1,12}$/);
+  const row = fc.tuple(cell, cell).map(([a, b]) => `| ${a} | ${b} |`);
+  const typed = fc.constantFrom('x', ' ', '|', '`', '\\', '*', '[', ']', '-', '>', '<', '~', ':', '```', '- ', '# ', '[^1]', '<!--', '');
+  fc.assert(
+    fc.property(fc.array(row, { minLength: 2, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), typed, fc.boolean()), { minLength: 1, maxLength: 6 }), (rows, edits) => {
+      let text = `# Objections\n\nIntro line.\n| Objection | Response |\n|---|:-:|\n${rows.join('\n')}\nJust checking in.\n\nAfter.\n`;
+      const linter = new DocumentLinter(opts);
+      linter.lint(text);
+      for (const [r, c, typedText, del] of edits) {
+        const lines = text.split('\n');
+        const line = 5 + (r % rows.length);
+        const at = lines.slice(0, line).join('\n').length + 1 + (c % (lines[line].length + 1));
+        text = text.slice(0, at) + typedText + text.slice(del && text[at] !== '\n' ? at + 1 : at);
+        assert.deepEqual(linter.lint(text), lintText(text, opts), `after typing ${JSON.stringify(typedText)} at ${at}`);
+        const chunks = (linter as unknown as { state?: { chunks: Array<{ start: number; end: number; nodes: unknown[] }> } }).state?.chunks ?? [];
+        for (const ch of chunks) assert.deepEqual(JSON.parse(JSON.stringify(ch.nodes)), JSON.parse(JSON.stringify(parseMarkdown(text.slice(ch.start, ch.end)).tree.children)));
+      }
+    }),
+    { numRuns: 150 },
+  );
 });

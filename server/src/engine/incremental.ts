@@ -22,7 +22,8 @@
  * Documents where chunking could still change the parse (definitions with a
  * fence left open at the end, a BOM, pathological nesting) are linted whole.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Point } from 'unist';
 import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from './lint';
 import { buildModel, lineStartsOf, SegmentCache } from './model';
 import { parseMarkdown } from './parse';
@@ -208,10 +209,18 @@ export class DocumentLinter {
     const newEnd = text.length - suffix;
     const delta = newEnd - oldEnd;
     const old = prev.chunks;
-    // Re-scan from the chunk before the one holding the edit: whether a line
-    // starts a chunk depends on the line before it.
     let k = 0;
     while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
+    const row = reparseTableRow(old[k], prev.text, text, prefix, oldEnd, newEnd);
+    if (row) {
+      for (let i = k + 1; i < old.length; i++) {
+        old[i].start += delta;
+        old[i].end += delta;
+      }
+      return { text, chunks: [...old.slice(0, k), row, ...old.slice(k + 1)], lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), openAtEnd: prev.openAtEnd };
+    }
+    // Re-scan from the chunk before the one holding the edit: whether a line
+    // starts a chunk depends on the line before it.
     const from = Math.max(0, k - 1);
     let m = k;
     const scan = scanChunks(text, old[from].start, (start) => {
@@ -274,6 +283,75 @@ export class DocumentLinter {
     }
     return out;
   }
+}
+
+/**
+ * The chunk after an edit inside one body row of one of its top-level GFM
+ * tables, parsing only that row (with the table's header and delimiter rows
+ * above it) instead of the whole table: a big table is the slowest block to
+ * parse, and a row's cells depend on nothing but its own line. Undefined when
+ * the edit is anything else, or when the new line would not stay a row of
+ * the table (it would start a fence, a quote, a list…): then the chunk is
+ * parsed as usual.
+ */
+function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: number, oldEnd: number, newEnd: number): Chunk | undefined {
+  const lineStart = lineStartBefore(oldText, prefix);
+  const lineEnd = lineEndFrom(oldText, oldEnd);
+  if (lineStart <= chunk.start || lineEnd >= chunk.end || /[\r\n]/.test(oldText.slice(prefix, oldEnd)) || /[\r\n]/.test(text.slice(prefix, newEnd))) return undefined;
+  const rel = lineStart - chunk.start;
+  const t = chunk.nodes.findIndex((n) => n.position!.start.offset! < rel && rel < n.position!.end.offset!);
+  const table = chunk.nodes[t];
+  if (table?.type !== 'table') return undefined;
+  const r = table.children.findIndex((row) => row.position!.start.offset! >= rel && row.position!.start.offset! <= lineEnd - chunk.start);
+  if (r < 1) return undefined; // the header row, the delimiter row or no row at all
+  const delta = newEnd - oldEnd;
+  const line = text.slice(lineStart, lineEnd + delta);
+  // The chunk scanner must see the same line kinds as before (see scanChunks).
+  if (line.trim() === '' || FENCE.test(line) || RAW_HTML_OPEN.test(line)) return undefined;
+  const headStart = lineStartBefore(oldText, chunk.start + table.position!.start.offset!);
+  const headEnd = lineEndFrom(oldText, headStart);
+  const delimEnd = lineEndFrom(oldText, headEnd + 1);
+  if (/\r/.test(oldText.slice(headStart, delimEnd + 1))) return undefined;
+  const head = oldText.slice(headStart, delimEnd + 1);
+  const defs = chunk.parsedWith;
+  const { tree } = parseMarkdown(defs ? `${head}${line}\n\n${defs}\n` : head + line);
+  const mini = tree.children[0];
+  const rest = tree.children.slice(1).filter((n) => n.position!.start.offset! < head.length + line.length);
+  if (mini?.type !== 'table' || mini.children.length !== 2 || rest.length > 0 || mini.position!.end.offset! > head.length + line.length) return undefined;
+  const oldRow = table.children[r];
+  const newRow = moved(mini.children[1], rel - head.length, oldRow.position!.start.line - mini.children[1].position!.start.line);
+  const rows = [...table.children.slice(0, r), newRow, ...table.children.slice(r + 1).map((n) => moved(n, delta, 0))];
+  const last = rows[rows.length - 1].position!.end;
+  const spliced: Table = { ...table, children: rows, position: { start: table.position!.start, end: r === rows.length - 1 ? { ...last } : shiftPoint(table.position!.end, delta, 0) } };
+  return {
+    ...chunk,
+    end: chunk.end + delta,
+    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
+  };
+}
+
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+function lineEndFrom(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+function shiftPoint(p: Point, offset: number, line: number): Point {
+  return { line: p.line + line, column: p.column, offset: p.offset! + offset };
+}
+
+/** A deep copy of `node` with every position moved by `offset` characters and `line` lines (the columns stay). */
+function moved<T extends Nodes>(node: T, offset: number, line: number): T {
+  const copy = { ...node } as T & { children?: Nodes[] };
+  if (node.position) copy.position = { start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
+  if ('children' in node) copy.children = (node.children as Nodes[]).map((c) => moved(c, offset, line));
+  return copy;
 }
 
 /** Definitions among `nodes` and their descendants (in lists and quotes too), as lines that define the same labels. */

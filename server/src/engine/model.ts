@@ -129,8 +129,9 @@ export interface Segment {
  * the same node objects for unchanged blocks (the incremental linter).
  */
 export class SegmentCache {
-  private entries = new Map<string, Segment>();
-  private next = new Map<string, Segment>();
+  /** By the segment's first node (the parser hands out each node object once); the empty preamble by `NO_NODES`. */
+  private entries = new Map<object, KeptSegment>();
+  private next = new Map<object, KeptSegment>();
   private frontMatterKey = '';
   private frontMatter: { fm: FrontMatter; errors: ConfigError[] } | undefined;
 
@@ -162,12 +163,16 @@ export class SegmentCache {
     return id;
   }
 
-  get(key: string): Segment | undefined {
-    return this.entries.get(key);
+  /** The segment last built from exactly `nodes[from, to)` under the ancestry `chain`. */
+  find(chain: number, nodes: readonly RootContent[], from: number, to: number): KeptSegment | undefined {
+    const kept = this.entries.get(from < to ? nodes[from] : NO_NODES);
+    if (!kept || kept.chain !== chain || kept.nodes.length !== to - from) return undefined;
+    for (let k = 0; k < kept.nodes.length; k++) if (kept.nodes[k] !== nodes[from + k]) return undefined;
+    return kept;
   }
 
-  keep(key: string, segment: Segment): void {
-    this.next.set(key, segment);
+  keep(kept: KeptSegment): void {
+    this.next.set(kept.nodes.length > 0 ? kept.nodes[0] : NO_NODES, kept);
   }
 
   /** Drops the segments the last build did not use. */
@@ -188,13 +193,14 @@ export class SegmentCache {
   }
 }
 
-const nodeIds = new WeakMap<object, number>();
-let nextNodeId = 1;
-function nodeId(node: object): number {
-  let id = nodeIds.get(node);
-  if (id === undefined) nodeIds.set(node, (id = nextNodeId++));
-  return id;
+interface KeptSegment {
+  segment: Segment;
+  /** `chainId` of the section above it (with the front matter). */
+  chain: number;
+  nodes: readonly RootContent[];
 }
+
+const NO_NODES = {};
 
 /** What a section hands down to the sections below it: tags, and titles for paths and time budgets. */
 function inheritedKey(s: SectionNode): string {
@@ -421,14 +427,18 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
       }
     }
     const parent = stack[stack.length - 1];
-    const key = cache ? `${chains[chains.length - 1]}\u0001${children.slice(i, j).map(nodeId).join(',')}` : '';
-    let seg = cache?.get(key);
-    if (seg) shiftSegment(seg, start, end, anchor, text.length);
-    else {
+    const chain = chains[chains.length - 1];
+    const kept = cache?.find(chain, children, i, j);
+    let seg: Segment;
+    if (kept) {
+      seg = kept.segment;
+      shiftSegment(seg, start, end, anchor, text.length);
+      cache!.keep(kept);
+    } else {
       nodeBase = baseOf(i);
       seg = buildSegment(newSection(heading, parent), i, j, start, end, anchor);
+      cache?.keep({ segment: seg, chain, nodes: children.slice(i, j) });
     }
-    cache?.keep(key, seg);
     const sec = seg.section;
     sec.index = model.sections.length;
     sec.parent = parent ? parent.index : null;

@@ -45,7 +45,8 @@ export interface LintFileResult {
 export type LintReason = 'open' | 'change' | 'save' | 'config';
 
 export class LintService {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Cancels the pending (debounced) run per document. */
+  private readonly timers = new Map<string, () => void>();
   /**
    * The current generation per open document, from one counter, bumped on
    * every schedule; a run whose document has another generation (or none:
@@ -78,7 +79,7 @@ export class LintService {
     if (!doc) return;
     const delay = reason === 'change' ? settings.debounceMs : 0;
     const version = doc.version;
-    this.timers.set(uri, setTimeout(() => {
+    this.timers.set(uri, later(delay, () => {
       this.timers.delete(uri);
       // A hover or code action may already have linted this version (without publishing).
       const cached = reason === 'config' ? undefined : this.cachedResult(uri);
@@ -89,7 +90,7 @@ export class LintService {
       void this.run(uri, version, () => this.generations.get(uri) !== generation).then((latest) => {
         if (latest && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
       });
-    }, delay));
+    }));
   }
 
   /** Re-lints every open document (settings or config changed). */
@@ -240,10 +241,19 @@ export class LintService {
   }
 
   private cancelTimer(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
+}
+
+/** Runs `fn` after `ms`; with 0 in this turn's check phase (a 0 ms timeout waits at least 1 ms). Returns the cancel. */
+function later(ms: number, fn: () => void): () => void {
+  if (ms > 0) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  }
+  const immediate = setImmediate(fn);
+  return () => clearImmediate(immediate);
 }
 
 function delay(ms: number, token: CancellationToken): Promise<void> {
