@@ -22,6 +22,7 @@ export function applyDirectives(findings: Finding[], comments: Directive[], line
   const open = new Map<string, number>(); // rule ('*' for all) → line of disable
   const lastLine = lineStarts.length - 1;
   for (const c of comments) {
+    if (!c.value.includes('playbook-lint-')) continue; // most comments are not directives; this runs every lint
     DIRECTIVE.lastIndex = 0;
     for (let m = DIRECTIVE.exec(c.value); m; m = DIRECTIVE.exec(c.value)) {
       const rules = m[2].split(/[\s,]+/).filter(Boolean);

@@ -125,7 +125,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const placeholderStyle = dominantStyle(model);
   const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
   const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
-  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${/\r\n/.test(model.text)}`;
+  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}`;
 
   const findings: Finding[] = [];
   const spoken: SpokenEstimate[] = [];

@@ -8,7 +8,7 @@
  * `minBank` (5) or more than `maxBank` (20) questions gets a hint on the
  * heading. Confirmation and permission questions are neither open nor closed.
  */
-import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../model';
+import { subtree, type PlaybookModel, type SectionNode, type Segment, type Turn } from '../model';
 import { buildFixes } from '../fix-builder';
 import type { RuleKind } from './kind';
 import { fill, num, rangeIn, str } from './units';
@@ -28,6 +28,31 @@ interface Question {
   text: string;
 }
 
+// The rule reads every discovery section on every lint; segments the editor reuses keep their candidates.
+const candidates = new WeakMap<Segment, Question[]>();
+
+/** The lines of a segment that read as questions from the rep (before scope and severity, which depend on config). */
+function questionsIn(seg: Segment): Question[] {
+  let qs = candidates.get(seg);
+  if (qs) return qs;
+  qs = [];
+  for (const t of seg.turns) {
+    if (t.role === 'subject') continue;
+    if (t.unit.kind !== 'list-item' && t.role !== 'rep' && t.role !== 'structural' && t.unit.kind !== 'table-cell' && t.unit.kind !== 'paragraph') continue;
+    let a = t.a;
+    let b = t.b;
+    const text = t.unit.text;
+    while (a < b && /[\s"“*_]/.test(text[a])) a++;
+    while (b > a && /[\s"”*_]/.test(text[b - 1])) b--;
+    const q = text.slice(a, b);
+    if (!q.endsWith('?') || q.includes('\n') || FAQ_HEADING.test(t.unit.section.title ?? '')) continue;
+    if (t.role !== 'rep' && t.role !== 'structural' && BUYER_VOICE.test(q) && !EXEMPT.test(q)) continue;
+    qs.push({ turn: t, a, b, text: q });
+  }
+  candidates.set(seg, qs);
+  return qs;
+}
+
 function discoveryRoots(model: PlaybookModel): SectionNode[] {
   return model.sections.filter((s) => s.ownTags.includes('discovery') && !s.anti && !FAQ_HEADING.test(s.title ?? '') && !(s.parent !== null && model.sections[s.parent].tags.includes('discovery')));
 }
@@ -42,19 +67,7 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
     const messages = (o.messages ?? {}) as Record<string, string>;
     for (const root of discoveryRoots(model)) {
       const qs: Question[] = [];
-      for (const t of subtree(model, root).flatMap((seg) => seg.turns)) {
-        if (!ctx.inScope(t) || t.role === 'subject') continue;
-        if (t.unit.kind !== 'list-item' && t.role !== 'rep' && t.role !== 'structural' && t.unit.kind !== 'table-cell' && t.unit.kind !== 'paragraph') continue;
-        let a = t.a;
-        let b = t.b;
-        const text = t.unit.text;
-        while (a < b && /[\s"“*_]/.test(text[a])) a++;
-        while (b > a && /[\s"”*_]/.test(text[b - 1])) b--;
-        const q = text.slice(a, b);
-        if (!q.endsWith('?') || q.includes('\n') || FAQ_HEADING.test(t.unit.section.title ?? '')) continue;
-        if (t.role !== 'rep' && t.role !== 'structural' && BUYER_VOICE.test(q) && !EXEMPT.test(q)) continue;
-        qs.push({ turn: t, a, b, text: q });
-      }
+      for (const seg of subtree(model, root)) for (const q of questionsIn(seg)) if (ctx.inScope(q.turn)) qs.push(q);
       if (qs.length === 0) continue;
       const judged = qs.filter((q) => !EXEMPT.test(q.text));
       const closed = judged.filter((q) => CLOSED.test(q.text) && !OPEN.test(q.text));

@@ -47,10 +47,9 @@ export const inboundResponsivenessCoverageKind: RuleKind<null> = {
     // (b) out-of-office templates, (c) voicemail greetings
     const bySection = new Map<SectionNode, { start: number; end: number; text: string; contexts: ReadonlySet<string> }>();
     for (const t of model.turns) {
-      if (!t.speech || !ctx.inScope(t) || t.role === 'subject') continue;
       const isOoo = t.contexts.has('ooo');
-      const isGreeting = t.contexts.has('voicemail') && GREETING_HEADING.test(t.unit.section.title ?? '');
-      if (!isOoo && !isGreeting) continue;
+      const isGreeting = !isOoo && t.contexts.has('voicemail') && GREETING_HEADING.test(t.unit.section.title ?? '');
+      if ((!isOoo && !isGreeting) || !t.speech || !ctx.inScope(t) || t.role === 'subject') continue;
       const u = t.unit;
       const start = startAt(u, t.a);
       const end = endAt(u, t.b - 1);

@@ -72,6 +72,8 @@ export function editDistance(a: string, b: string): number {
 interface SegmentScan {
   directions: string;
   hits: Array<{ u: Unit; h: PlaceholderHit }>;
+  /** Hits per style. */
+  counts: Map<PlaceholderStyle, number>;
   unbalanced: Array<{ u: Unit; m: RegExpExecArray }>;
 }
 
@@ -81,13 +83,14 @@ const segmentScans = new WeakMap<Segment, SegmentScan>();
 function scanSegment(seg: Segment, directions: Set<string>, key: string): SegmentScan {
   const cached = segmentScans.get(seg);
   if (cached && cached.directions === key) return cached;
-  const scan: SegmentScan = { directions: key, hits: [], unbalanced: [] };
+  const scan: SegmentScan = { directions: key, hits: [], counts: new Map(), unbalanced: [] };
   for (const u of seg.units) {
     if (u.anti || u.section.anti) continue;
     for (const h of placeholdersOf(u)) {
       if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
       if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
       scan.hits.push({ u, h });
+      scan.counts.set(h.style, (scan.counts.get(h.style) ?? 0) + 1);
     }
     for (const m of matchesOf(unbalancedMatches, UNBALANCED, u)) scan.unbalanced.push({ u, m });
   }
@@ -112,13 +115,14 @@ export const placeholderHygieneKind: RuleKind<null> = {
     };
     const directionsKey = [...directions].join('\u0000');
     const scans = model.segments.map((seg) => scanSegment(seg, directions, directionsKey));
-    const hits = scans.flatMap((x) => x.hits);
     const counts = new Map<PlaceholderStyle, number>();
-    for (const { h } of hits) counts.set(h.style, (counts.get(h.style) ?? 0) + 1);
+    for (const scan of scans) for (const [st, n] of scan.counts) counts.set(st, (counts.get(st) ?? 0) + n);
     const fmStyle = model.frontMatter.placeholderStyle as PlaceholderStyle | undefined;
     let style: PlaceholderStyle = fmStyle && ['mustache', 'bracket', 'brace'].includes(fmStyle) ? fmStyle : ctx.placeholderStyle;
     if (!fmStyle && !counts.has(style)) style = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'mustache';
-    const mixed = counts.size > 1 || (fmStyle !== undefined && hits.some(({ h }) => h.style !== style));
+    const mixed = counts.size > 1 || (fmStyle !== undefined && [...counts.keys()].some((st) => st !== style));
+    // Without declared variables or mixed styles no placeholder is reported: skip the walk (it runs on every keystroke).
+    const hits = (declared && declared.length) || mixed ? scans.flatMap((x) => x.hits) : [];
 
     for (const { u, h } of hits) {
       const a = h.index;

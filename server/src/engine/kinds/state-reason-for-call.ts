@@ -18,6 +18,7 @@ const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's
 const SKIP = ['voicemail', 'email', 'anti-example', 'process', 'objection', 'ooo'];
 
 function isCallRoot(model: PlaybookModel, s: SectionNode): boolean {
+  if (!s.ownTags.includes('opener') && !s.ownTags.includes('call-script')) return false;
   if (SKIP.some((t) => s.tags.includes(t))) return false;
   if (s.ownTags.includes('opener')) return !ancestors(model, s).some((p) => p.ownTags.includes('opener'));
   if (!s.ownTags.includes('call-script')) return false;
