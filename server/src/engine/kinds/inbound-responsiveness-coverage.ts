@@ -46,7 +46,8 @@ export const inboundResponsivenessCoverageKind: RuleKind<null> = {
 
     // (b) out-of-office templates, (c) voicemail greetings
     const bySection = new Map<SectionNode, { start: number; end: number; text: string; contexts: ReadonlySet<string> }>();
-    for (const t of model.turns) {
+    // A turn's `ooo`/`voicemail` contexts are its section's tags: skip other segments whole (this runs every lint).
+    for (const t of model.segments.flatMap((seg) => (seg.section.tags.includes('ooo') || seg.section.tags.includes('voicemail') ? seg.turns : []))) {
       const isOoo = t.contexts.has('ooo');
       const isGreeting = !isOoo && t.contexts.has('voicemail') && GREETING_HEADING.test(t.unit.section.title ?? '');
       if ((!isOoo && !isGreeting) || !t.speech || !ctx.inScope(t) || t.role === 'subject') continue;
