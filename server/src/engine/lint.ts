@@ -181,7 +181,8 @@ function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: L
 
 /** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */
 function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string): SegmentResult {
-  const view: PlaybookModel = { ...model, units: segment.units, turns: segment.turns, segments: [segment] };
+  const { text, sections, frontMatter, comments, lineStarts, configErrors } = model;
+  const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, units: segment.units, turns: segment.turns, segments: [segment] };
   const findings: Finding[] = [];
   runRules(view, rules, placeholderStyle, findings);
   return {

@@ -34,7 +34,6 @@ export interface Unit extends MappedText {
    * with `startAt` and `endAt`.
    */
   shift: number;
-  index: number;
   /** Original range of the block the unit came from. */
   start: number;
   end: number;
@@ -73,8 +72,9 @@ export interface Directive {
 export interface PlaybookModel {
   text: string;
   sections: SectionNode[];
+  /** Every unit in document order (built on first read: the editor's rules mostly read segments). */
   units: Unit[];
-  /** Every turn in document order. */
+  /** Every turn in document order (built on first read). */
   turns: Turn[];
   /** The document cut at top-level headings, in order; their units and turns, concatenated, are `units` and `turns`. */
   segments: Segment[];
@@ -224,7 +224,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   // What to add to the offsets of the top-level node being read and its descendants.
   let nodeBase = base;
   const configErrors: ConfigError[] = [];
-  const model: PlaybookModel = { text, sections: [], units: [], turns: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors };
+  const model = withFlatLists({ text, sections: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors });
 
   const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + nodeBase : 0);
 
@@ -277,7 +277,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
 
   const newUnit = (kind: UnitKind, node: Nodes, extra: Partial<Unit> = {}): { unit: Unit; b: TextBuilder } => {
     const unit = {
-      kind, index: 0, start: off(node, 'start'), end: off(node, 'end'),
+      kind, start: off(node, 'start'), end: off(node, 'end'),
       section: segment.section, emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(), shift: 0,
       ...extra,
     } as Unit;
@@ -446,16 +446,21 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     stack.push(sec);
     chains.push(cache ? cache.chainId(sec, chains[chains.length - 1]) : 0);
     model.segments.push(seg);
-    for (const u of seg.units) {
-      u.index = model.units.length;
-      model.units.push(u);
-    }
-    for (const t of seg.turns) model.turns.push(t);
     for (const c of seg.comments) model.comments.push(c);
   }
   cache?.endBuild();
   model.lineStarts = inputs.lineStarts ?? lineStartsOf(text);
   return model;
+}
+
+/** The model with `units` and `turns` concatenated from its segments when first read (not on every keystroke). */
+function withFlatLists(model: Omit<PlaybookModel, 'units' | 'turns'>): PlaybookModel {
+  let units: Unit[] | undefined;
+  let turns: Turn[] | undefined;
+  return Object.defineProperties(model as PlaybookModel, {
+    units: { enumerable: true, get: () => (units ??= model.segments.flatMap((seg) => seg.units)) },
+    turns: { enumerable: true, get: () => (turns ??= model.segments.flatMap((seg) => seg.turns)) },
+  });
 }
 
 /** Moves a reused segment to `start` (its units, section and comments); the section's end is set again by the caller. */

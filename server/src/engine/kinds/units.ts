@@ -81,12 +81,12 @@ export function isEmailTurn(t: Turn): boolean {
 }
 
 export function emailUnits(model: PlaybookModel): EmailUnit[] {
-  const groups = new Map<string, Turn[]>();
+  const groups = new Map<object, Turn[]>();
   for (const t of model.turns) {
     if (!isEmailTurn(t)) continue;
     // A subject-line option list is not an email.
     if (t.unit.kind === 'list-item' && t.contexts.has('subject')) continue;
-    const key = t.unit.kind === 'fence' ? `f${t.unit.index}` : `s${t.unit.section.index}`;
+    const key = t.unit.kind === 'fence' ? t.unit : t.unit.section;
     const g = groups.get(key);
     if (g) g.push(t);
     else groups.set(key, [t]);
