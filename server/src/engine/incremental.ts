@@ -144,21 +144,36 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   return { prefix: p, suffix: s };
 }
 
-/** `lineStartsOf(text)`, from the previous text's line starts and the edited span. */
-function updateLineStarts(old: number[], text: string, prefix: number, oldEnd: number, newEnd: number): number[] {
+/**
+ * `lineStartsOf(text)`, made from the previous text's line starts and the
+ * edited span, in place (a keystroke in a long document would otherwise copy
+ * thousands of entries; nothing else keeps the array).
+ */
+function updateLineStarts(starts: number[], text: string, prefix: number, oldEnd: number, newEnd: number): number[] {
   const delta = newEnd - oldEnd;
-  // A line start L depends on the characters at L - 1 and L (a lone CR).
-  const out = [0];
-  let k = 1;
-  while (k < old.length && old[k] <= prefix - 1) out.push(old[k++]);
+  // A line start L depends on the characters at L - 1 and L (a lone CR): keep those before prefix - 1.
+  const k = firstAbove(starts, prefix - 1, 1);
+  const m = firstAbove(starts, oldEnd, k);
+  const fresh: number[] = [];
   for (let i = Math.max(prefix - 1, 0); i < newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (i + 1 < prefix) continue;
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) fresh.push(i + 1);
   }
-  while (k < old.length && old[k] < oldEnd + 1) k++;
-  for (; k < old.length; k++) out.push(old[k] + delta);
-  return out;
+  starts.splice(k, m - k, ...fresh);
+  if (delta !== 0) for (let i = k + fresh.length; i < starts.length; i++) starts[i] += delta;
+  return starts;
+}
+
+/** The first index from `from` on whose entry exceeds `value` (entries ascend). */
+function firstAbove(sorted: number[], value: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class DocumentLinter {
@@ -170,7 +185,13 @@ export class DocumentLinter {
 
   /** Lints `text`, reusing what the previous call computed for unchanged parts. */
   lint(text: string): LintResult {
-    const state = text.charCodeAt(0) === 0xfeff ? undefined : this.update(text);
+    let state: DocumentState | undefined;
+    try {
+      state = text.charCodeAt(0) === 0xfeff ? undefined : this.update(text);
+    } catch (e) {
+      this.state = undefined; // the kept state may be half-updated
+      throw e;
+    }
     this.state = state;
     if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || (state.openAtEnd && state.chunks.some((c) => c.definitions.length > 0))) {
       this.state = undefined;
