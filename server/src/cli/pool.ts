@@ -30,6 +30,13 @@ export const WORKER_MARKER = 'playbook-lint-worker';
 const QUEUE_PER_WORKER = 2;
 /** Jobs in flight or waiting to be emitted, per thread: a slow file holds back output, not the other workers. */
 const WINDOW_PER_THREAD = 32;
+/**
+ * Young generation per worker. Parsing a file allocates its whole syntax tree,
+ * which outlives V8's default young generation on larger files, so it was
+ * copied by scavenges and then collected again by full GCs; with this size
+ * most trees die young. Costs up to this much memory per worker.
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
 
 /** Entry point inside a worker thread (see bin.ts). */
 export function runWorker(): void {
@@ -65,7 +72,7 @@ export async function* runJobs(jobs: Iterable<LintJob>, opts: LintJobOptions, th
     return;
   }
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: { [WORKER_MARKER]: true, opts, stop } }));
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: { [WORKER_MARKER]: true, opts, stop }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
   const window = threads * WINDOW_PER_THREAD;
   const done = new Map<number, Response>();
   const queued = workers.map(() => 0);
