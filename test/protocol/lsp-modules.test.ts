@@ -7,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../server/src/engine';
+import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type Finding } from '../../server/src/engine';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
 import { ConfigService } from '../../server/src/lsp/config-watch';
 import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
+import { forgetDocument, incrementalDocuments, lintDocument } from '../../server/src/lsp/document-linter';
 import { shouldLint } from '../../server/src/lsp/file-filter';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
@@ -112,6 +113,32 @@ describe('lsp modules', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps incremental state only from a document’s second lint until it is closed, results equal a fresh lint', () => {
+    const host: ConfigHost = { readFile: () => undefined, dirname: (p) => p.replace(/\/[^/]*$/, ''), join: (a, b) => `${a}/${b}`, relative: (_, b) => b };
+    const config = resolveConfig('/w/p.md', host, BUILTIN_RULES).effective;
+    const strict = resolveConfig('/w/p.md', host, BUILTIN_RULES, { 'no-empty-check-in': 'error' }).effective;
+    const [a, b] = ['file:///w/keep-a.md', 'file:///w/keep-b.md'];
+    const fresh = (text: string, c = config) => lintText(text, { rules: BUILTIN_RULES, config: c });
+    let text = '# Email\n\nJust checking in.\n';
+    assert.deepEqual(lintDocument({ uri: a, version: 1, text, config }), fresh(text));
+    assert.deepEqual(lintDocument({ uri: b, version: 0, text, config }), fresh(text));
+    assert.ok(!incrementalDocuments().includes(a) && !incrementalDocuments().includes(b), 'a first lint keeps nothing');
+    text += '\nSorry to bother you.\n';
+    assert.deepEqual(lintDocument({ uri: a, version: 2, text, config }), fresh(text));
+    assert.ok(incrementalDocuments().includes(a), 'the second lint keeps the parse');
+    text = text.replace('Email', 'Follow-up email');
+    assert.deepEqual(lintDocument({ uri: a, version: 3, text, config }), fresh(text));
+    const severe = lintDocument({ uri: a, version: 3, text, config: strict });
+    assert.deepEqual(severe, fresh(text, strict), 'a changed config is not served from the old state');
+    assert.ok(severe.findings.some((f) => f.ruleId === 'no-empty-check-in' && f.severity === 'error'));
+    forgetDocument(a);
+    forgetDocument(b);
+    assert.ok(!incrementalDocuments().includes(a), 'closing drops the state');
+    assert.deepEqual(lintDocument({ uri: a, version: 1, text, config }), fresh(text));
+    assert.ok(!incrementalDocuments().includes(a), 'a reopened document starts with a plain lint again');
+    forgetDocument(a);
   });
 
   it('keeps the heap tight while documents are loaded, V8 growth while one is edited, unless the command line decides', () => {
