@@ -14,10 +14,24 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The team-pattern safety check (refa, scslre, regexpp: 1.4 MB, half of the
+// server bundle) is only needed when a config has team rules. It is its own
+// bundle, dist/pattern-safety.js, which engine/kinds/patterns.ts requires on
+// first use; the server and CLI bundles keep that require as a relative one,
+// resolved next to them at run time. (esbuild splits only ESM output.)
+const lazyPatternSafety = {
+  name: 'lazy-pattern-safety',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/pattern-safety$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.endsWith('patterns.ts') ? { path: './pattern-safety.js', external: true } : undefined,
+    );
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyPatternSafety] },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyPatternSafety] },
+  { entryPoints: ['server/src/engine/pattern-safety.ts'], outfile: 'dist/pattern-safety.js' },
 ];
 
 if (watch) {
