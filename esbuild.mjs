@@ -14,24 +14,30 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
-// The team-pattern safety check (refa, scslre, regexpp: 1.4 MB, half of the
-// server bundle) is only needed when a config has team rules. It is its own
-// bundle, dist/pattern-safety.js, which engine/kinds/patterns.ts requires on
-// first use; the server and CLI bundles keep that require as a relative one,
-// resolved next to them at run time. (esbuild splits only ESM output.)
-const lazyPatternSafety = {
-  name: 'lazy-pattern-safety',
+// Code most sessions never run is bundled on its own and required on first use:
+// the team-pattern safety check (refa, scslre, regexpp: 1.4 MB, half of the
+// server bundle), needed only when a config has team rules, and Ajv (250 KB),
+// needed only when a config file or front-matter config is read. The server and
+// CLI bundles keep those requires as relative ones, resolved next to them at
+// run time. (esbuild splits code only for ESM output.)
+const LAZY = [
+  { entry: 'server/src/engine/pattern-safety.ts', request: '../pattern-safety', importer: '/engine/kinds/patterns.ts', outfile: 'dist/pattern-safety.js' },
+  { entry: 'server/src/engine/config-validator.ts', request: './config-validator', importer: '/engine/config.ts', outfile: 'dist/config-validator.js' },
+];
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/pattern-safety$/ }, (args) =>
-      args.kind === 'require-call' && args.importer.endsWith('patterns.ts') ? { path: './pattern-safety.js', external: true } : undefined,
-    );
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const lazy = LAZY.find((l) => args.kind === 'require-call' && args.path === l.request && args.importer.replaceAll('\\', '/').endsWith(l.importer));
+      return lazy ? { path: `./${lazy.outfile.slice('dist/'.length)}`, external: true } : undefined;
+    });
   },
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyPatternSafety] },
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyPatternSafety] },
-  { entryPoints: ['server/src/engine/pattern-safety.ts'], outfile: 'dist/pattern-safety.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyModules] },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyModules] },
+  ...LAZY.map((l) => ({ entryPoints: [l.entry], outfile: l.outfile })),
 ];
 
 if (watch) {
