@@ -15,7 +15,7 @@ import { forgetDocument, incrementalDocuments, lintDocument } from '../../server
 import { shouldLint } from '../../server/src/lsp/file-filter';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { HeapGrowth, LOADING_HEAP_GROWING_PERCENT } from '../../server/src/lsp/v8-heap';
+import { HeapGrowth, holdYoungGeneration, LOADING_HEAP_GROWING_PERCENT, LOADING_YOUNG_GENERATION_CAP } from '../../server/src/lsp/v8-heap';
 
 const doc = (text: string, version = 1) => TextDocument.create('file:///w/p.md', 'markdown', version, text);
 const finding = (start: number, end: number, fixes: Finding['fixes'] = []): Finding => ({ ruleId: 'no-empty-check-in', severity: 'warning', message: 'm', start, end, fixes });
@@ -143,16 +143,26 @@ describe('lsp modules', () => {
 
   it('keeps the heap tight while documents are loaded, V8 growth while one is edited, unless the command line decides', () => {
     const set: string[] = [];
-    const heap = new HeapGrowth([], (f) => set.push(f));
-    for (const uri of ['file:///a.md', 'file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
-    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`], 'set once while loading');
+    const MB = 2 ** 20;
+    let young = 2 * MB;
+    const heap = new HeapGrowth([], (f) => set.push(f), () => young);
+    heap.beforeLint('file:///a.md');
+    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`, '--semi-space-growth-factor=8'], 'the young generation may grow to the cap in one step');
+    young = LOADING_YOUNG_GENERATION_CAP;
+    for (const uri of ['file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
+    assert.deepEqual(set.slice(2), ['--semi-space-growth-factor=1'], 'and no further while loading');
     heap.beforeLint('file:///c.md');
     heap.beforeLint('file:///c.md');
-    assert.deepEqual(set.slice(1), ['--heap-growing-percent=0'], 'V8 decides while the same document is re-linted');
+    assert.deepEqual(set.slice(3), ['--heap-growing-percent=0', '--semi-space-growth-factor=2'], 'V8 decides while the same document is re-linted');
+    young = 32 * MB;
     heap.beforeLint('file:///d.md');
-    assert.deepEqual(set.slice(2), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`]);
+    assert.deepEqual(set.slice(5), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`, '--semi-space-growth-factor=1']);
+    const held: string[] = [];
+    holdYoungGeneration([], (f) => held.push(f));
+    assert.deepEqual(held, ['--semi-space-growth-factor=1'], 'start-up does not grow it');
     const given: string[] = [];
-    const fixed = new HeapGrowth(['--heap-growing-percent=80'], (f) => given.push(f));
+    holdYoungGeneration(['--max-semi-space-size=4'], (f) => given.push(f));
+    const fixed = new HeapGrowth(['--heap-growing-percent=80', '--max-semi-space-size=4'], (f) => given.push(f), () => young);
     fixed.beforeLint('file:///a.md');
     fixed.beforeLint('file:///b.md');
     assert.deepEqual(given, []);
