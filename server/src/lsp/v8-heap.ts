@@ -21,8 +21,9 @@
  *   while much survives a scavenge, up to Node's 16 MB: 32 MB resident for
  *   good, already after module loading. While loading it grows to 8 MB per
  *   semi-space and no further: with the corpus open ~20 MB less resident,
- *   for twice the scavenges (~1.1 s more GC pauses and 10–25% more CPU over
- *   the ~20 s of linting 679 files; 1 MB semi-spaces cost ~50% more CPU).
+ *   for twice the scavenges (~1.1 s more GC pauses; 6% more CPU for opening
+ *   679 files on a quiet machine, up to 25% on a loaded one; 1 MB
+ *   semi-spaces cost ~50% more).
  *   While editing V8 lets it grow again.
  *
  * `--heap-growing-percent` is read by V8 whenever it sets the next GC limit,
