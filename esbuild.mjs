@@ -1,11 +1,29 @@
 // Bundles the three entry points. unified/remark are ESM-only; bundling them
 // into CommonJS lets VS Code's extension host and plain `node` load them.
 import { build, context } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// V8 keeps a script's source in memory, two bytes per character if any
+// character is beyond Latin-1. esbuild escapes such characters in code but
+// copies comments as they are, so one curly quote in a dependency's comment
+// doubled the server's 1.4 MB of source in memory. Each UTF-16 unit above
+// ASCII becomes a \uXXXX escape: the same value in strings, regexes and
+// identifiers, and plain text in comments.
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(b) {
+    b.onEnd((result) => {
+      if (result.errors.length) return;
+      const file = b.initialOptions.outfile;
+      const text = readFileSync(file, 'utf8');
+      if (/[^\0-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    });
+  },
+};
 const common = {
   bundle: true,
+  plugins: [asciiOutput],
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -14,10 +32,30 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// Code most sessions never run is bundled on its own and required on first use:
+// the team-pattern safety check (refa, scslre, regexpp: 1.4 MB, half of the
+// server bundle), needed only when a config has team rules, and Ajv (250 KB),
+// needed only when a config file or front-matter config is read. The server and
+// CLI bundles keep those requires as relative ones, resolved next to them at
+// run time. (esbuild splits code only for ESM output.)
+const LAZY = [
+  { entry: 'server/src/engine/pattern-safety.ts', request: '../pattern-safety', importer: '/engine/kinds/patterns.ts', outfile: 'dist/pattern-safety.js' },
+  { entry: 'server/src/engine/config-validator.ts', request: './config-validator', importer: '/engine/config.ts', outfile: 'dist/config-validator.js' },
+];
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const lazy = LAZY.find((l) => args.kind === 'require-call' && args.path === l.request && args.importer.replaceAll('\\', '/').endsWith(l.importer));
+      return lazy ? { path: `./${lazy.outfile.slice('dist/'.length)}`, external: true } : undefined;
+    });
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyModules, asciiOutput] },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyModules, asciiOutput] },
+  ...LAZY.map((l) => ({ entryPoints: [l.entry], outfile: l.outfile })),
 ];
 
 if (watch) {

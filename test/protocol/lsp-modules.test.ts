@@ -7,14 +7,15 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../server/src/engine';
+import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type Finding } from '../../server/src/engine';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
 import { ConfigService } from '../../server/src/lsp/config-watch';
 import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
+import { forgetDocument, incrementalDocuments, lintDocument } from '../../server/src/lsp/document-linter';
 import { shouldLint } from '../../server/src/lsp/file-filter';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { HeapGrowth, LOADING_HEAP_GROWING_PERCENT } from '../../server/src/lsp/v8-heap';
+import { HeapGrowth, holdYoungGeneration, LOADING_HEAP_GROWING_PERCENT, LOADING_YOUNG_GENERATION_CAP } from '../../server/src/lsp/v8-heap';
 
 const doc = (text: string, version = 1) => TextDocument.create('file:///w/p.md', 'markdown', version, text);
 const finding = (start: number, end: number, fixes: Finding['fixes'] = []): Finding => ({ ruleId: 'no-empty-check-in', severity: 'warning', message: 'm', start, end, fixes });
@@ -114,18 +115,54 @@ describe('lsp modules', () => {
     }
   });
 
+  it('keeps incremental state only from a document’s second lint until it is closed, results equal a fresh lint', () => {
+    const host: ConfigHost = { readFile: () => undefined, dirname: (p) => p.replace(/\/[^/]*$/, ''), join: (a, b) => `${a}/${b}`, relative: (_, b) => b };
+    const config = resolveConfig('/w/p.md', host, BUILTIN_RULES).effective;
+    const strict = resolveConfig('/w/p.md', host, BUILTIN_RULES, { 'no-empty-check-in': 'error' }).effective;
+    const [a, b] = ['file:///w/keep-a.md', 'file:///w/keep-b.md'];
+    const fresh = (text: string, c = config) => lintText(text, { rules: BUILTIN_RULES, config: c });
+    let text = '# Email\n\nJust checking in.\n';
+    assert.deepEqual(lintDocument({ uri: a, version: 1, text, config }), fresh(text));
+    assert.deepEqual(lintDocument({ uri: b, version: 0, text, config }), fresh(text));
+    assert.ok(!incrementalDocuments().includes(a) && !incrementalDocuments().includes(b), 'a first lint keeps nothing');
+    text += '\nSorry to bother you.\n';
+    assert.deepEqual(lintDocument({ uri: a, version: 2, text, config }), fresh(text));
+    assert.ok(incrementalDocuments().includes(a), 'the second lint keeps the parse');
+    text = text.replace('Email', 'Follow-up email');
+    assert.deepEqual(lintDocument({ uri: a, version: 3, text, config }), fresh(text));
+    const severe = lintDocument({ uri: a, version: 3, text, config: strict });
+    assert.deepEqual(severe, fresh(text, strict), 'a changed config is not served from the old state');
+    assert.ok(severe.findings.some((f) => f.ruleId === 'no-empty-check-in' && f.severity === 'error'));
+    forgetDocument(a);
+    forgetDocument(b);
+    assert.ok(!incrementalDocuments().includes(a), 'closing drops the state');
+    assert.deepEqual(lintDocument({ uri: a, version: 1, text, config }), fresh(text));
+    assert.ok(!incrementalDocuments().includes(a), 'a reopened document starts with a plain lint again');
+    forgetDocument(a);
+  });
+
   it('keeps the heap tight while documents are loaded, V8 growth while one is edited, unless the command line decides', () => {
     const set: string[] = [];
-    const heap = new HeapGrowth([], (f) => set.push(f));
-    for (const uri of ['file:///a.md', 'file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
-    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`], 'set once while loading');
+    const MB = 2 ** 20;
+    let young = 2 * MB;
+    const heap = new HeapGrowth([], (f) => set.push(f), () => young);
+    heap.beforeLint('file:///a.md');
+    assert.deepEqual(set, [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`, '--semi-space-growth-factor=8'], 'the young generation may grow to the cap in one step');
+    young = LOADING_YOUNG_GENERATION_CAP;
+    for (const uri of ['file:///b.md', 'file:///c.md']) heap.beforeLint(uri);
+    assert.deepEqual(set.slice(2), ['--semi-space-growth-factor=1'], 'and no further while loading');
     heap.beforeLint('file:///c.md');
     heap.beforeLint('file:///c.md');
-    assert.deepEqual(set.slice(1), ['--heap-growing-percent=0'], 'V8 decides while the same document is re-linted');
+    assert.deepEqual(set.slice(3), ['--heap-growing-percent=0', '--semi-space-growth-factor=2'], 'V8 decides while the same document is re-linted');
+    young = 32 * MB;
     heap.beforeLint('file:///d.md');
-    assert.deepEqual(set.slice(2), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`]);
+    assert.deepEqual(set.slice(5), [`--heap-growing-percent=${LOADING_HEAP_GROWING_PERCENT}`, '--semi-space-growth-factor=1']);
+    const held: string[] = [];
+    holdYoungGeneration([], (f) => held.push(f));
+    assert.deepEqual(held, ['--semi-space-growth-factor=1'], 'start-up does not grow it');
     const given: string[] = [];
-    const fixed = new HeapGrowth(['--heap-growing-percent=80'], (f) => given.push(f));
+    holdYoungGeneration(['--max-semi-space-size=4'], (f) => given.push(f));
+    const fixed = new HeapGrowth(['--heap-growing-percent=80', '--max-semi-space-size=4'], (f) => given.push(f), () => young);
     fixed.beforeLint('file:///a.md');
     fixed.beforeLint('file:///b.md');
     assert.deepEqual(given, []);

@@ -2,10 +2,10 @@
  * Loading, validating and merging configuration. File access goes through
  * `ConfigHost`, so the engine itself never touches the file system.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { CONFIG_SCHEMA } from './config-schema';
+import type * as ConfigValidator from './config-validator';
 import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-types';
 import { PRESETS, presetSeverity, type PresetName } from './presets';
 import type { RuleDefinition } from './rule-types';
@@ -32,9 +32,12 @@ export interface LoadedConfig {
 
 let validator: ValidateFunction | undefined;
 
-/** Compiled on first use: compiling costs ~70 ms, and most runs (each CLI worker thread too) never meet a config file. */
+/**
+ * Loaded and compiled on first use: compiling costs ~70 ms, Ajv is 250 KB of
+ * code, and most runs (each CLI worker thread too) never meet a config file.
+ */
 function configValidator(): ValidateFunction {
-  return (validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
+  return (validator ??= (require('./config-validator') as typeof ConfigValidator).compileConfigValidator());
 }
 
 /** Parses and validates one config file's text (JSON or YAML). Invalid parts are dropped, valid parts kept. */

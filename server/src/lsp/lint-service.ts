@@ -10,7 +10,7 @@ import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { ConfigService } from './config-watch';
 import { textToDocument } from './conversions';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
-import { lintDocument } from './document-linter';
+import { forgetDocument, lintDocument } from './document-linter';
 import { shouldLint } from './file-filter';
 import { readTextFile } from './node-host';
 import { URI } from 'vscode-uri';
@@ -106,6 +106,7 @@ export class LintService {
     this.warnedTooLarge.delete(uri);
     this.settings.forget(uri);
     this.config.forget(uri);
+    forgetDocument(uri);
     if (!this.features.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -147,6 +148,7 @@ export class LintService {
     if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
     this.heap.beforeLint(uri);
     const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
+    forgetDocument(uri);
     this.logProblems(uri, result);
     return { uri, open: false, diagnostics: this.toDiagnostics(textToDocument(uri, text), result) };
   }

@@ -2,6 +2,7 @@
  * `playbook-language-server --stdio` (or `--node-ipc`, `--socket=<port>`).
  * stdout is the protocol channel: console output goes to the client's log.
  */
+import './hold-young-generation';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';

@@ -7,7 +7,8 @@
 import type * as PatternSafety from '../pattern-safety';
 
 // The analysis (scslre, refa: 1.4 MB bundled, with Unicode tables) loads on the first
-// team pattern, so start-up without team rules does not pay for it.
+// team pattern, so start-up without team rules does not pay for it. The bundles keep
+// it in a file of its own, dist/pattern-safety.js (see esbuild.mjs).
 let safety: typeof PatternSafety | undefined;
 const loadSafety = (): typeof PatternSafety => (safety ??= require('../pattern-safety') as typeof PatternSafety);
 
