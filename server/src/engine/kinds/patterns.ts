@@ -71,9 +71,16 @@ export function compileUserOption(source: unknown, flags: string, key: string): 
  * super-linear time. `shown` is the pattern as the user wrote it.
  */
 export function assertNoBacktrackingRisk(source: string, flags: string, key: string, shown = source): void {
+  let check: typeof PatternSafety.findBacktrackingRisk;
+  try {
+    check = loadSafety().findBacktrackingRisk;
+  } catch (e) {
+    // A broken install, not a bad pattern: say so rather than blame the pattern.
+    throw new Error(`${key}: team patterns cannot be checked because the pattern-safety module failed to load (${(e as Error).message.split('\n')[0]}); reinstall Playbook Lint`);
+  }
   let risk: string | undefined;
   try {
-    risk = loadSafety().findBacktrackingRisk(source, flags);
+    risk = check(source, flags);
   } catch {
     risk = 'it is too complex to check for slow matching; split it into several simpler patterns';
   }
