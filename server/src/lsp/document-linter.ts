@@ -4,13 +4,13 @@
  * incremental linter per recently edited document reuses the parse of the
  * blocks a change did not touch; its result equals a fresh `lintText`.
  *
- * A document's first lint (opening it, "Lint workspace" of a closed file) is
- * a plain `lintText` that keeps nothing: most opened documents are never
- * edited, and the incremental state of every file of a workspace would stay
- * resident. The incremental linter is created on the document's second lint
- * and dropped when the document is closed (`forgetDocument`).
+ * Most opened documents are never edited, and the incremental state of every
+ * file of a workspace would stay resident (it is tens of times the text). So
+ * the state is kept for the documents being edited (linted more than once,
+ * the 8 most recent) and for the one document opened last, and dropped when
+ * a document is closed (`forgetDocument`).
  */
-import { BUILTIN_RULES, hashString, lintText, type EffectiveConfig, type LintResult } from '../engine';
+import { BUILTIN_RULES, hashString, type EffectiveConfig, type LintResult } from '../engine';
 import { DocumentLinter } from '../engine/incremental';
 
 export interface LintInput {
@@ -23,38 +23,59 @@ export interface LintInput {
   configFile?: string;
 }
 
-/** Documents whose parse is kept: the ones being typed in, not every file ever opened. */
-const MAX_CACHED_DOCUMENTS = 8;
-const linters = new Map<string, { config: EffectiveConfig; key: string; linter: DocumentLinter }>();
-/** Documents linted at least once since they were last forgotten: their next lint keeps incremental state. */
+interface Entry {
+  config: EffectiveConfig;
+  key: string;
+  linter: DocumentLinter;
+}
+
+/** Documents being edited (linted more than once) whose parse is kept, least recently linted first. */
+const MAX_EDITED_DOCUMENTS = 8;
+const edited = new Map<string, Entry>();
+/**
+ * The document linted for the first time most recently: likely the one about
+ * to be typed in, so its parse is kept too (a 5,000-line playbook would
+ * otherwise pay a full parse again on its first keystroke). The next first
+ * lint of another document takes its place.
+ */
+let opened: { uri: string; entry: Entry } | undefined;
+/** Documents linted at least once since they were last forgotten. */
 const linted = new Set<string>();
 
 export function lintDocument(input: LintInput): LintResult {
-  let entry = linters.get(input.uri);
-  if (!entry && !linted.has(input.uri)) {
+  if (!linted.has(input.uri)) {
     linted.add(input.uri);
-    return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile });
+    opened = { uri: input.uri, entry: newEntry(input) };
+    return opened.entry.linter.lint(input.text);
   }
-  if (!entry || (entry.config !== input.config && entry.key !== configKey(input))) {
-    entry = { config: input.config, key: configKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile }) };
+  let entry = edited.get(input.uri);
+  if (!entry && opened?.uri === input.uri) {
+    entry = opened.entry;
+    opened = undefined;
   }
+  if (!entry || (entry.config !== input.config && entry.key !== configKey(input))) entry = newEntry(input);
   entry.config = input.config;
   // Most recently used last, so the first key is the one to evict.
-  linters.delete(input.uri);
-  linters.set(input.uri, entry);
-  if (linters.size > MAX_CACHED_DOCUMENTS) linters.delete(linters.keys().next().value!);
+  edited.delete(input.uri);
+  edited.set(input.uri, entry);
+  if (edited.size > MAX_EDITED_DOCUMENTS) edited.delete(edited.keys().next().value!);
   return entry.linter.lint(input.text);
+}
+
+function newEntry(input: LintInput): Entry {
+  return { config: input.config, key: configKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile }) };
 }
 
 /** Drops everything kept for `uri` (the document was closed); its next lint is a first lint again. */
 export function forgetDocument(uri: string): void {
   linted.delete(uri);
-  linters.delete(uri);
+  edited.delete(uri);
+  if (opened?.uri === uri) opened = undefined;
 }
 
-/** The documents whose incremental state is kept, least recently linted first (for tests). */
+/** The documents whose incremental state is kept (for tests). */
 export function incrementalDocuments(): string[] {
-  return [...linters.keys()];
+  return [...edited.keys(), ...(opened ? [opened.uri] : [])];
 }
 
 function configKey(input: LintInput): string {
