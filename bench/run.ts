@@ -2,7 +2,9 @@
  * `npm run bench`: a reproducible benchmark, not a test. Prints a Markdown
  * table and writes JSON to bench/results/. Corpus: the first argument, else
  * ../shared/corpus when present, else a synthetic corpus built from examples/.
- * BENCH_RUNS (default 5) sets the runs per throughput figure (the median is kept).
+ * BENCH_RUNS (default 5) sets the runs per throughput figure (the median is kept);
+ * the four throughput commands take turns run by run, so load that drifts on a
+ * shared machine weighs on all of them alike.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -34,16 +36,32 @@ function timeCommand(cmd: string, args: string[], cwd: string): { ms: number; pe
   return { ms, peakRss: Number.isFinite(kb) ? kb * 1024 : undefined };
 }
 
-function medianRun(label: string, fn: () => { ms: number; peakRss?: number }): { ms: number; runs: number[]; peakRss?: number } {
-  const runs: number[] = [];
-  let peak: number | undefined;
+interface Timed {
+  ms: number;
+  runs: number[];
+  peakRss?: number;
+}
+
+/**
+ * Runs every measure RUNS times, taking turns (round 1 of each, then round 2…),
+ * and keeps each one's median: load that drifts on a shared machine then
+ * weighs on all of them alike, so their ratios hold.
+ */
+function medianRuns<K extends string>(measures: Record<K, () => { ms: number; peakRss?: number }>): Record<K, Timed> {
+  const labels = Object.keys(measures) as K[];
+  const out = {} as Record<K, Timed>;
+  for (const label of labels) out[label] = { ms: 0, runs: [] };
   for (let i = 0; i < RUNS; i++) {
-    const r = fn();
-    runs.push(r.ms);
-    if (r.peakRss !== undefined) peak = Math.max(peak ?? 0, r.peakRss);
-    process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(2)} s\n`);
+    for (const label of labels) {
+      const r = measures[label]();
+      const o = out[label];
+      o.runs.push(r.ms);
+      if (r.peakRss !== undefined) o.peakRss = Math.max(o.peakRss ?? 0, r.peakRss);
+      process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(2)} s\n`);
+    }
   }
-  return { ms: median(runs), runs, peakRss: peak };
+  for (const label of labels) out[label].ms = median(out[label].runs);
+  return out;
 }
 
 /** A prh dictionary from the built-in phrase rules' patterns (those JavaScript accepts without the u flag). */
@@ -132,18 +150,21 @@ async function main(): Promise<void> {
   if (!existsSync(cli) || !existsSync(server)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const rels = files.map((f) => relative(corpus, f));
 
-  const ours = medianRun('playbook-lint CLI', () => timeCommand(process.execPath, [cli, '--format', 'json', ...rels], corpus));
-  const parseOnly = medianRun('parse only', () => {
-    const t = process.hrtime.bigint();
-    for (const f of files) parseMarkdown(readFileSync(f, 'utf8'));
-    return { ms: Number(process.hrtime.bigint() - t) / 1e6 };
-  });
-  const mdl = medianRun('markdownlint-cli2', () => timeCommand(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...rels.map((r) => `:${r}`)], corpus));
   const prh = prhYaml();
   const tlDir = mkdtempSync(join(tmpdir(), 'pbl-bench-textlint-'));
   writeFileSync(join(tlDir, 'prh.yml'), prh.yaml);
   writeFileSync(join(tlDir, 'textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: [join(tlDir, 'prh.yml')] } } }));
-  const tl = medianRun('textlint + prh', () => timeCommand(process.execPath, [join(ROOT, 'node_modules/textlint/bin/textlint.js'), '--config', join(tlDir, 'textlintrc.json'), '--format', 'json', ...files], ROOT));
+  const timed = medianRuns({
+    'playbook-lint CLI': () => timeCommand(process.execPath, [cli, '--format', 'json', ...rels], corpus),
+    'parse only': () => {
+      const t = process.hrtime.bigint();
+      for (const f of files) parseMarkdown(readFileSync(f, 'utf8'));
+      return { ms: Number(process.hrtime.bigint() - t) / 1e6 };
+    },
+    'markdownlint-cli2': () => timeCommand(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...rels.map((r) => `:${r}`)], corpus),
+    'textlint + prh': () => timeCommand(process.execPath, [join(ROOT, 'node_modules/textlint/bin/textlint.js'), '--config', join(tlDir, 'textlintrc.json'), '--format', 'json', ...files], ROOT),
+  });
+  const { 'playbook-lint CLI': ours, 'parse only': parseOnly, 'markdownlint-cli2': mdl, 'textlint + prh': tl } = timed;
 
   const big = assemble(files, 5000);
   const small = assemble(files, 200);
