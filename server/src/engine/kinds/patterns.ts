@@ -38,7 +38,7 @@ export function compilePattern(source: string, key: string, { wordBounded, untru
   } catch (e) {
     throw new Error(`${key}: "${source}" is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')}); patterns use JavaScript syntax with the u flag`);
   }
-  const wrapped = wordBounded ? `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])` : source;
+  const wrapped = wordBounded ? boundedByWords(source) : source;
   let re: RegExp;
   try {
     re = new RegExp(wrapped, 'giu');
@@ -47,6 +47,11 @@ export function compilePattern(source: string, key: string, { wordBounded, untru
   }
   if (untrusted) assertNoBacktrackingRisk(wrapped, 'giu', key, source);
   return re;
+}
+
+/** `source` matched only where it neither starts nor ends inside a word ("adjust" never matches "just"). */
+export function boundedByWords(source: string): string {
+  return `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../words';
 import type { RuleKind } from './kind';
-import { MAX_MATCH_INPUT, compilePattern } from './patterns';
+import { MAX_MATCH_INPUT, boundedByWords, compilePattern } from './patterns';
 
 interface CompiledPhrase {
   patterns: RegExp[];
@@ -24,6 +24,12 @@ interface CompiledPhrase {
   hints: Set<RegExp>;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
   bounded: boolean;
+  /**
+   * Built-in rules: all patterns as one alternation, tried first. Most turns
+   * match none, and one scan costs about what one pattern's does. (Team
+   * patterns are each vetted for backtracking alone, so they are not joined.)
+   */
+  any?: RegExp;
 }
 
 /** A slice of a turn's text to match in; a cut inside a word is not a word boundary. */
@@ -54,8 +60,11 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const phrase = { wordBounded: true, untrusted };
     const hintSources = Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : [];
     const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
+    const patterns = [...rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
+    const sources = [...rule.patterns, ...hintSources];
     return {
-      patterns: [...rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints],
+      any: !untrusted && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
+      patterns,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(p, `unless/${i}`, { wordBounded: false, untrusted })),
       hints: new Set(hints),
       bounded: untrusted,
@@ -66,6 +75,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       if (!ctx.inScope(turn)) continue;
       const u = turn.unit;
       const body = matchText(turn);
+      if (compiled.any && ((compiled.any.lastIndex = 0), !compiled.any.test(body))) continue;
       const taken: Array<[number, number]> = [];
       for (const re of compiled.patterns) {
         for (const [x, y] of matchesIn(re, body, compiled.bounded)) {
