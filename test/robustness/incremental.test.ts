@@ -67,6 +67,13 @@ test('front matter changes re-lint every segment', () => {
   assertVersions([`---\ntype: call-script\n---\n\n${body}`, `---\ntype: email\nplaceholder_style: bracket\n---\n\n${body}`, body]);
 });
 
+test('a block reused in a rebuilt segment keeps its inline comments at their new offsets', () => {
+  // Moved first (an edit above), then its segment rebuilt (an edit below): the disable comment must still apply.
+  const doc = (above: string, below: string) => `${above}\n\n# Call script\n\n| Say | Try |\n|---|---|\n| a | just checking in <!-- playbook-lint-disable --> just checking in |\n\n${below}\n`;
+  const longer = `Rep: Hi, just checking in. ${'More words here. '.repeat(12)}`; // moves the comment past its line's end if shifted twice
+  assertVersions([doc('Intro.', '<!-- section: voicemail -->'), doc(longer, '<!-- section: voicemail -->'), doc(longer, '!-- section: voicemail -->')]);
+});
+
 test('an edit inside a table row re-parses only that row, and the table equals a fresh parse', () => {
   const cell = fc.stringMatching(/^[a-z ]{1,12}$/);
   const row = fc.tuple(cell, cell).map(([a, b]) => `| ${a} | ${b} |`);

@@ -136,6 +136,7 @@ export class SegmentCache {
   private frontMatter: { fm: FrontMatter; errors: ConfigError[] } | undefined;
 
   private readonly chainIds = new WeakMap<SectionNode, number>();
+  private readonly texts = new WeakMap<object, BuiltText>();
   private interned = new Map<string, number>();
   private nextId = 1;
 
@@ -181,6 +182,15 @@ export class SegmentCache {
     this.next = new Map();
   }
 
+  /** The inline text built from a node (see `inlineUnit` in buildModel). */
+  builtText(node: object): BuiltText | undefined {
+    return this.texts.get(node);
+  }
+
+  keepText(node: object, built: BuiltText): void {
+    this.texts.set(node, built);
+  }
+
   /** The front matter read from `yaml` at `offset`, parsed once per distinct text. */
   readFrontMatter(yaml: string, offset: number): { fm: FrontMatter; errors: ConfigError[] } {
     const key = `${offset}\u0000${yaml}`;
@@ -191,6 +201,16 @@ export class SegmentCache {
     }
     return this.frontMatter;
   }
+}
+
+/** A unit's text built from one node: offsets as they were with the node's offsets based at `base`. */
+interface BuiltText {
+  base: number;
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  emphasis: Array<[number, number]>;
+  comments: Directive[];
 }
 
 interface KeptSegment {
@@ -323,15 +343,33 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     }
   };
 
+  /**
+   * Fills a unit with the text of `node`'s inline content. The editor keeps
+   * what it built per node object (an unchanged block keeps its nodes), so
+   * re-building a segment after a keystroke re-reads only the changed blocks.
+   */
+  const inlineUnit = ({ unit, b }: { unit: Unit; b: TextBuilder }, node: Parent & { children: PhrasingContent[] }) => {
+    const kept = cache?.builtText(node);
+    if (kept) {
+      const d = nodeBase - kept.base;
+      Object.assign(unit, { text: kept.text, starts: kept.starts, ends: kept.ends, shift: d, emphasis: kept.emphasis });
+      for (const c of kept.comments) segment.comments.push({ start: c.start + d, end: c.end + d, value: c.value });
+      if (unit.text.length > 0) segment.units.push(unit);
+      return;
+    }
+    const commentsBefore = segment.comments.length;
+    phrasing(node.children, unit, b);
+    finish(unit, b);
+    cache?.keepText(node, { base: nodeBase, text: unit.text, starts: unit.starts, ends: unit.ends, emphasis: unit.emphasis, comments: segment.comments.slice(commentsBefore).map((c) => ({ ...c })) }); // copies: shiftSegment moves the segment's own
+  };
+
   const block = (node: RootContent, ctx: { inQuote: boolean; inList: boolean; task: boolean }) => {
     switch (node.type) {
       case 'heading': // top-level headings start segments; nested ones are not sections
         return;
       case 'paragraph': {
         const kind: UnitKind = ctx.inQuote ? 'blockquote' : ctx.inList ? 'list-item' : 'paragraph';
-        const { unit, b } = newUnit(kind, node, { task: ctx.task });
-        phrasing(node.children, unit, b);
-        finish(unit, b);
+        inlineUnit(newUnit(kind, node, { task: ctx.task }), node);
         return;
       }
       case 'blockquote':
@@ -387,9 +425,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     const headers = (node.children[0]?.children ?? []).map((c) => plainText(c).trim());
     node.children.forEach((row, r) => {
       row.children.forEach((cell, c) => {
-        const { unit, b } = newUnit('table-cell', cell, { table: { header: headers[c] ?? '', row: r, column: c } });
-        phrasing(cell.children, unit, b);
-        finish(unit, b);
+        inlineUnit(newUnit('table-cell', cell, { table: { header: headers[c] ?? '', row: r, column: c } }), cell);
       });
     });
   };
