@@ -30,10 +30,9 @@ export const inboundResponsivenessCoverageKind: RuleKind<null> = {
       ctx.report({ start, end, severity, message: fill(str(messages[key], ctx.rule.message), {}), fixes, contexts });
 
     // (a) document coverage
-    const titled = model.sections.filter((s) => s.title);
     // Only whole playbooks: a single template or a handbook page is not expected to carry the policy.
-    const isPlaybook = model.frontMatter.type === 'playbook';
-    if (isPlaybook && titled.length && !titled.some((s) => COVERAGE.test(s.title!))) {
+    const titled = model.frontMatter.type === 'playbook' ? model.sections.filter((s) => s.title) : [];
+    if (titled.length && !titled.some((s) => COVERAGE.test(s.title!))) {
       const title = titled.find((s) => s.depth === 1) ?? titled[0];
       const at = model.text.length;
       const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';
