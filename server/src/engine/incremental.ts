@@ -25,7 +25,7 @@
 import type { Nodes, Root, RootContent, Table } from 'mdast';
 import type { Point } from 'unist';
 import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from './lint';
-import { buildModel, lineStartsOf, SegmentCache } from './model';
+import { buildModel, lineOf, lineStartsOf, SegmentCache } from './model';
 import { parseMarkdown } from './parse';
 import type { LintResult } from './types';
 
@@ -83,8 +83,7 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
   let i = from;
   let first = from === 0;
   while (i < text.length) {
-    let j = i;
-    while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    const j = lineEndFrom(text, i);
     const line = text.slice(i, j);
     const next = j < text.length && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
     const blank = line.trim() === '';
@@ -112,9 +111,7 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
       const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
       // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
       if (closeAt < 0) return { starts, openAtEnd: false };
-      let k = next + closeAt;
-      while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
-      i = k;
+      i = lineEndFrom(text, next + closeAt);
       prevBlank = false;
       first = false;
       if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
@@ -152,8 +149,8 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
 function updateLineStarts(starts: number[], text: string, prefix: number, oldEnd: number, newEnd: number): number[] {
   const delta = newEnd - oldEnd;
   // A line start L depends on the characters at L - 1 and L (a lone CR): keep those before prefix - 1.
-  const k = firstAbove(starts, prefix - 1, 1);
-  const m = firstAbove(starts, oldEnd, k);
+  const k = lineOf(starts, prefix - 1) + 1;
+  const m = lineOf(starts, oldEnd) + 1;
   const fresh: number[] = [];
   for (let i = Math.max(prefix - 1, 0); i < newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -162,18 +159,6 @@ function updateLineStarts(starts: number[], text: string, prefix: number, oldEnd
   starts.splice(k, m - k, ...fresh);
   if (delta !== 0) for (let i = k + fresh.length; i < starts.length; i++) starts[i] += delta;
   return starts;
-}
-
-/** The first index from `from` on whose entry exceeds `value` (entries ascend). */
-function firstAbove(sorted: number[], value: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class DocumentLinter {
@@ -234,10 +219,7 @@ export class DocumentLinter {
     while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
     const row = reparseTableRow(old[k], prev.text, text, prefix, oldEnd, newEnd);
     if (row) {
-      for (let i = k + 1; i < old.length; i++) {
-        old[i].start += delta;
-        old[i].end += delta;
-      }
+      shiftChunks(old.slice(k + 1), delta);
       return { text, chunks: [...old.slice(0, k), row, ...old.slice(k + 1)], lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), openAtEnd: prev.openAtEnd };
     }
     // Re-scan from the chunk before the one holding the edit: whether a line
@@ -251,10 +233,7 @@ export class DocumentLinter {
     });
     const resynced = scan.resyncedAt !== undefined;
     const tail = resynced ? old.slice(m) : [];
-    for (const c of tail) {
-      c.start += delta;
-      c.end += delta;
-    }
+    shiftChunks(tail, delta);
     const replaced = old.slice(from, resynced ? m : old.length);
     // Every chunk of a settled state was parsed with the document's definitions.
     const defs = old[0].parsedWith;
@@ -349,6 +328,14 @@ function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: nu
     end: chunk.end + delta,
     nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
   };
+}
+
+/** Moves chunks after an edit (their nodes stay relative to their start). */
+function shiftChunks(chunks: Chunk[], delta: number): void {
+  for (const c of chunks) {
+    c.start += delta;
+    c.end += delta;
+  }
 }
 
 function lineStartBefore(text: string, at: number): number {

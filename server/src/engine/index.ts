@@ -58,7 +58,7 @@ export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, base
 export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-types';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
-export { buildModel, type PlaybookModel } from './model';
+export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './model';
 export { PRESETS } from './presets';
 export type { RuleDefinition, RuleExample, FixTemplate } from './rule-types';
 export { compileRuleSet, hashString } from './rule-set';

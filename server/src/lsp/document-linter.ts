@@ -10,7 +10,7 @@
  * the 8 most recent) and for the one document opened last, and dropped when
  * a document is closed (`forgetDocument`).
  */
-import { BUILTIN_RULES, hashString, type EffectiveConfig, type LintResult } from '../engine';
+import { BUILTIN_RULES, hashString, lintText, type EffectiveConfig, type LintResult } from '../engine';
 import { DocumentLinter } from '../engine/incremental';
 
 export interface LintInput {
@@ -60,6 +60,11 @@ export function lintDocument(input: LintInput): LintResult {
   edited.set(input.uri, entry);
   if (edited.size > MAX_EDITED_DOCUMENTS) edited.delete(edited.keys().next().value!);
   return entry.linter.lint(input.text);
+}
+
+/** Lints a document that is not open (Lint workspace): nothing is kept, and what is kept for open ones is left alone. */
+export function lintClosedDocument(input: LintInput): LintResult {
+  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile });
 }
 
 function newEntry(input: LintInput): Entry {

@@ -10,7 +10,7 @@ import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { ConfigService } from './config-watch';
 import { textToDocument } from './conversions';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
-import { forgetDocument, lintDocument } from './document-linter';
+import { forgetDocument, lintClosedDocument, lintDocument } from './document-linter';
 import { shouldLint } from './file-filter';
 import { readTextFile } from './node-host';
 import { URI } from 'vscode-uri';
@@ -147,8 +147,7 @@ export class LintService {
     this.config.forget(uri);
     if (resolved.ignored) return { uri, open: false, diagnostics: [], skipped: 'ignored' };
     this.heap.beforeLint(uri);
-    const result = lintDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
-    forgetDocument(uri);
+    const result = lintClosedDocument({ uri, version: 0, text, config: resolved.effective, configFile: resolved.configPath });
     this.logProblems(uri, result);
     return { uri, open: false, diagnostics: this.toDiagnostics(textToDocument(uri, text), result) };
   }

@@ -7,10 +7,9 @@
  * longer turn is matched sentence by sentence, so no user pattern ever runs on
  * a megabyte-long line.
  */
-import { startAt, endAt } from '../model';
 import { buildFixes } from '../fix-builder';
 import { isMention } from '../mention';
-import type { Turn } from '../model';
+import { endAt, startAt, type Turn } from '../model';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../words';
@@ -75,7 +74,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       if (!ctx.inScope(turn)) continue;
       const u = turn.unit;
       const body = matchText(turn);
-      if (compiled.any && ((compiled.any.lastIndex = 0), !compiled.any.test(body))) continue;
+      if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
       const taken: Array<[number, number]> = [];
       for (const re of compiled.patterns) {
         for (const [x, y] of matchesIn(re, body, compiled.bounded)) {
