@@ -39,8 +39,8 @@ const common = {
 // CLI bundles keep those requires as relative ones, resolved next to them at
 // run time. (esbuild splits code only for ESM output.)
 const LAZY = [
-  { entry: 'server/src/engine/pattern-safety.ts', request: '../pattern-safety', importer: '/engine/kinds/patterns.ts', outfile: 'dist/pattern-safety.js' },
-  { entry: 'server/src/engine/config-validator.ts', request: './config-validator', importer: '/engine/config.ts', outfile: 'dist/config-validator.js' },
+  { entry: 'server/src/engine/config/pattern-safety.ts', request: '../../config/pattern-safety', importer: '/engine/rules/kinds/patterns.ts', outfile: 'dist/pattern-safety.js' },
+  { entry: 'server/src/engine/config/config-validator.ts', request: './config-validator', importer: '/engine/config/config.ts', outfile: 'dist/config-validator.js' },
 ];
 const lazyModules = {
   name: 'lazy-modules',

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILTIN_RULES, lintText } from '../server/src/engine';
-import { DocumentLinter } from '../server/src/engine/incremental';
+import { DocumentLinter } from '../server/src/engine/incremental/incremental';
 
 const corpus = resolve(__dirname, process.argv[2] ?? '../../shared/corpus');
 const files: string[] = [];

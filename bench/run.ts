@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES } from '../server/src/engine';
-import { parseMarkdown } from '../server/src/engine/parse';
+import { parseMarkdown } from '../server/src/engine/parse/parse';
 import { mdFiles, pickCorpus, ROOT } from './corpus';
 import { LspClient } from './lsp-client';
 import { BENCH_SETTINGS as SETTINGS, serverMemory } from './server-memory';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles the built-in rules (server/rules/*.yaml, one rule per file) into
-// server/src/engine/builtin-rules.generated.ts, so the engine bundles them
+// server/src/engine/rules/builtin-rules.generated.ts, so the engine bundles them
 // without reading files at run time. Checks each file's id matches its name
 // and that required fields are present; fails with the file and key otherwise.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'server', 'rules');
-const out = join(root, 'server', 'src', 'engine', 'builtin-rules.generated.ts');
+const out = join(root, 'server', 'src', 'engine', 'rules', 'builtin-rules.generated.ts');
 const REQUIRED = ['id', 'kind', 'severity', 'message', 'rationale', 'sources', 'scope'];
 
 const rules = [];

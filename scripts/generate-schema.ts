@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONFIG_SCHEMA } from '../server/src/engine/config-schema';
+import { CONFIG_SCHEMA } from '../server/src/engine/config/config-schema';
 
 export const SCHEMA_PATH = resolve(__dirname, '..', 'schemas', 'playbooklintrc.schema.json');
 

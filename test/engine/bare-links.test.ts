@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildModel } from '../../server/src/engine';
-import { bareLinkRanges } from '../../server/src/engine/bare-links';
-import { OPAQUE } from '../../server/src/engine/text-builder';
+import { bareLinkRanges } from '../../server/src/engine/parse/bare-links';
+import { OPAQUE } from '../../server/src/engine/parse/text-builder';
 import { formatFinding, lint } from '../helpers/findings';
 
 const links = (value: string) => bareLinkRanges(value).map(([a, b]) => value.slice(a, b));

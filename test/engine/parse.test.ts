@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
-import { GFM_PARTS, createParser, parseMarkdown } from '../../server/src/engine/parse';
+import { GFM_PARTS, createParser, parseMarkdown } from '../../server/src/engine/parse/parse';
 import { playbook } from '../robustness/markdown-arbitrary';
 
 const everything = createParser((1 << GFM_PARTS.length) - 1);

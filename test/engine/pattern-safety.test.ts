@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILTIN_RULES, baseConfig, compileRuleSet } from '../../server/src/engine';
-import { RULE_KINDS } from '../../server/src/engine/kinds';
-import { compilePattern } from '../../server/src/engine/kinds/patterns';
-import { findBacktrackingRisk } from '../../server/src/engine/pattern-safety';
+import { RULE_KINDS } from '../../server/src/engine/rules/kinds';
+import { compilePattern } from '../../server/src/engine/rules/kinds/patterns';
+import { findBacktrackingRisk } from '../../server/src/engine/config/pattern-safety';
 
 /** A phrase pattern as it runs: word-bounded, flags giu. */
 const phrase = (source: string) => `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`;

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { BUILTIN_RULES, fixText, lintText, safeFixes, type EffectiveConfig, type Finding } from '../../server/src/engine';
-import { applyRules, baseConfig } from '../../server/src/engine/config';
-import type { RuleSetting } from '../../server/src/engine/config-types';
+import { applyRules, baseConfig } from '../../server/src/engine/config/config';
+import type { RuleSetting } from '../../server/src/engine/config/config-types';
 
 export function position(text: string, offset: number): string {
   let line = 1;

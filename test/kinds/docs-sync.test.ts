@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BUILTIN_RULES, ruleDocsUrl } from '../../server/src/engine';
+import { BUILTIN_RULES, ruleDocsUrl, scoreDocument } from '../../server/src/engine';
 // @ts-expect-error plain ES module without types
 import { DOCS_FILE, renderRulesDoc } from '../../scripts/generate-rules-docs.mjs';
 
@@ -30,8 +30,12 @@ describe('docs/rules.md', () => {
   it('documents the playbook score formula', () => {
     assert.match(doc, /## Playbook score/);
     assert.match(doc, /e\^\(−density \/ 10\)/);
-    const score = readFileSync(join(__dirname, '../../server/src/engine/score.ts'), 'utf8');
-    assert.match(score, /Math\.exp\(-density \/ 10\)/, 'score.ts still uses the documented formula');
-    assert.match(score, /error: 4, warning: 2, info: 1, hint: 0/, 'score.ts still uses the documented weights');
+    // The documented examples, computed: one warning in 100 words scores 82, one in 500 scores 96.
+    const f = (severity: 'error' | 'warning' | 'info' | 'hint') => ({ ruleId: 'x', severity, message: '', start: 0, end: 0, fixes: [] });
+    assert.equal(scoreDocument([f('warning')], 100), 82);
+    assert.equal(scoreDocument([f('warning')], 500), 96);
+    assert.equal(scoreDocument([f('error')], 100), Math.round(100 * Math.exp(-0.4)), 'an error weighs 4');
+    assert.equal(scoreDocument([f('info')], 100), Math.round(100 * Math.exp(-0.1)), 'information weighs 1');
+    assert.equal(scoreDocument([f('hint')], 100), 100, 'hints do not count');
   });
 });

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILTIN_RULES, fixText } from '../../server/src/engine';
-import { buildModel } from '../../server/src/engine/model';
-import { editDistance, render } from '../../server/src/engine/kinds/placeholder-hygiene';
-import { readabilityOf, syllables } from '../../server/src/engine/kinds/readability';
-import { emailStage, emailUnits } from '../../server/src/engine/kinds/units';
-import { pronounCounts } from '../../server/src/engine/kinds/you-focus-ratio';
+import { buildModel } from '../../server/src/engine/read/model';
+import { editDistance, render } from '../../server/src/engine/rules/kinds/placeholder-hygiene';
+import { readabilityOf, syllables } from '../../server/src/engine/rules/kinds/readability';
+import { emailStage, emailUnits } from '../../server/src/engine/rules/kinds/units';
+import { pronounCounts } from '../../server/src/engine/rules/kinds/you-focus-ratio';
 import { checkInvariants, configFrom, formatFinding, lint } from '../helpers/findings';
 
 const only = (text: string, rule: string, config?: Parameters<typeof configFrom>[0]) =>

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { BUILTIN_RULES, lintText } from '../../server/src/engine';
-import { DocumentLinter, chunkStarts } from '../../server/src/engine/incremental';
-import { parseMarkdown } from '../../server/src/engine/parse';
+import { DocumentLinter, chunkStarts } from '../../server/src/engine/incremental/incremental';
+import { parseMarkdown } from '../../server/src/engine/parse/parse';
 import { applyEdit, edit, playbook } from './markdown-arbitrary';
 
 const opts = { rules: BUILTIN_RULES };

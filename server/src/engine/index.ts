@@ -9,10 +9,10 @@
  *   const result = lintText(text, { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath });
  *   const fixed = fixText(text, { rules: BUILTIN_RULES, config: resolved.effective });
  */
-import { BUILTIN_RULES as GENERATED } from './builtin-rules.generated';
-import { applyFixList, safeFixes } from './apply-fixes';
+import { BUILTIN_RULES as GENERATED } from './rules/builtin-rules.generated';
+import { applyFixList, safeFixes } from './fixes/apply-fixes';
 import { lintText, type LintOptions } from './lint';
-import type { RuleDefinition } from './rule-types';
+import type { RuleDefinition } from './rules/rule-types';
 
 export const BUILTIN_RULES: readonly RuleDefinition[] = GENERATED.map((r) => ({ ...r, origin: 'builtin' }));
 
@@ -53,15 +53,15 @@ export function fixText(text: string, options: LintOptions): FixResult {
   return { text: current, fixed, passes };
 }
 
-export { applyEdits, applyFixList, safeFixes } from './apply-fixes';
-export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config';
-export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config-schema';
-export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-types';
+export { applyEdits, applyFixList, safeFixes } from './fixes/apply-fixes';
+export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config/config';
+export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
+export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
-export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './model';
-export { PRESETS } from './presets';
-export type { RuleDefinition, RuleExample, FixTemplate } from './rule-types';
-export { compileRuleSet, hashString } from './rule-set';
-export { scoreDocument } from './score';
-export { snippetToPlainText, escapeSnippet } from './snippets';
+export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
+export { PRESETS } from './config/presets';
+export type { RuleDefinition, RuleExample, FixTemplate } from './rules/rule-types';
+export { compileRuleSet, hashString } from './rules/rule-set';
+export { scoreDocument } from './rules/score';
+export { snippetToPlainText, escapeSnippet } from './fixes/snippets';
 export * from './types';

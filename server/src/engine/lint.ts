@@ -3,17 +3,17 @@
  * rule that throws becomes one internal finding; the others still run), drop
  * suppressed findings, sort, and add figures for the editor and the CLI.
  */
-import { applyRules, baseConfig, parseConfigText } from './config';
-import type { EffectiveConfig } from './config-types';
-import { applyDirectives, disableNextLineComment } from './directives';
-import type { RuleContext } from './kinds/kind';
-import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, type Turn, type Unit } from './model';
-import type { RuleCondition, RuleDefinition } from './rule-types';
-import { compileRuleSet, type ActiveRule } from './rule-set';
-import { scoreDocument } from './score';
-import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './spoken';
+import { applyRules, baseConfig, parseConfigText } from './config/config';
+import type { EffectiveConfig } from './config/config-types';
+import { applyDirectives, disableNextLineComment } from './rules/directives';
+import type { RuleContext } from './rules/kinds/kind';
+import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, type Turn, type Unit } from './read/model';
+import type { RuleCondition, RuleDefinition } from './rules/rule-types';
+import { compileRuleSet, type ActiveRule } from './rules/rule-set';
+import { scoreDocument } from './rules/score';
+import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
 import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
-import { countWords, type PlaceholderStyle } from './words';
+import { countWords, type PlaceholderStyle } from './read/words';
 import { stringify } from 'yaml';
 
 export const INTERNAL_ERROR_RULE = 'internal-error';

@@ -11,7 +11,7 @@
  * a document is closed (`forgetDocument`).
  */
 import { BUILTIN_RULES, hashString, lintText, type EffectiveConfig, type LintResult } from '../engine';
-import { DocumentLinter } from '../engine/incremental';
+import { DocumentLinter } from '../engine/incremental/incremental';
 
 export interface LintInput {
   uri: string;

@@ -1,0 +1,380 @@
+/**
+ * Incremental linting for the editor. A `DocumentLinter` keeps, between
+ * calls, the document cut into chunks (split at blank lines where Markdown
+ * cannot carry a construct across: outside fences, HTML blocks and front
+ * matter, before a line that starts at column 0) with the parse of each, the
+ * model's segments and the findings per segment.
+ *
+ * On a change it finds the edited span (common prefix and suffix with the
+ * previous text), re-scans chunk boundaries from just before it until they
+ * fall back into step with the old ones, re-parses only chunks whose text
+ * changed and shifts the others. The model reuses segments whose nodes and
+ * ancestry are unchanged, and the rules re-run only on new segments (see
+ * `SegmentCache`, `LintCache`), so a keystroke costs about one block's parse
+ * and one section's rules.
+ *
+ * Contract: `lint(text)` returns exactly what `lintText(text, options)` does
+ * (test/robustness/incremental.test.ts checks it on random edit sequences).
+ * Link and footnote definitions act across blocks, so every chunk is parsed
+ * with the document's definitions appended: the labels the parser itself
+ * found defined in the chunks (a `[x]: y` line continuing a table or a
+ * paragraph is no definition), re-parsing every chunk when they change.
+ * Documents where chunking could still change the parse (definitions with a
+ * fence left open at the end, a BOM, pathological nesting) are linted whole.
+ */
+import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Point } from 'unist';
+import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from '../lint';
+import { buildModel, lineOf, lineStartsOf, SegmentCache } from '../read/model';
+import { parseMarkdown } from '../parse/parse';
+import type { LintResult } from '../types';
+
+interface Chunk {
+  start: number;
+  end: number;
+  /** Top-level nodes, with offsets relative to the chunk's start (never shifted). */
+  nodes: RootContent[];
+  /** The definitions text the chunk was parsed with. */
+  parsedWith: string;
+  /** The link and footnote definitions the parser found in this chunk, as `[label]: #` lines. */
+  definitions: string[];
+  /** Deepest list/quote nesting of its lines (see `nestingDepth`). */
+  depth: number;
+}
+
+interface DocumentState {
+  text: string;
+  chunks: Chunk[];
+  lineStarts: number[];
+  /** The text ends inside a fence or a raw HTML block. */
+  openAtEnd: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
+
+/**
+ * Chunk start offsets: 0, then every line start that follows a blank line,
+ * begins with a character other than white space (no indented continuation),
+ * is not `---`/`+++` (front matter or a thematic break that chunking would
+ * turn into front matter), and lies outside a fence or a raw HTML block.
+ */
+export function chunkStarts(text: string): number[] {
+  return scanChunks(text, 0, () => false).starts;
+}
+
+interface ChunkScan {
+  starts: number[];
+  /** Set when the scan stopped because `inStep` said the rest is as before. */
+  resyncedAt?: number;
+  openAtEnd: boolean;
+}
+
+/**
+ * Scans chunk boundaries from `from`, which must be 0 or a chunk start (the
+ * scanner's state is neutral there). Stops early at a chunk start for which
+ * `inStep` returns true: from there on the chunks are known.
+ */
+function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
+  const starts = [from];
+  let fence: string | undefined;
+  let html: RegExp | undefined;
+  let prevBlank = false;
+  let i = from;
+  let first = from === 0;
+  while (i < text.length) {
+    const j = lineEndFrom(text, i);
+    const line = text.slice(i, j);
+    const next = j < text.length && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    const blank = line.trim() === '';
+    if (fence !== undefined) {
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = undefined;
+    } else if (html !== undefined) {
+      if (html.test(line)) html = undefined;
+    } else {
+      if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
+        if (inStep(i)) return { starts, resyncedAt: i, openAtEnd: false };
+        starts.push(i);
+      }
+      const f = FENCE.exec(line);
+      // A backtick fence's info string cannot contain a backtick (then it is inline code).
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
+      else if (RAW_HTML_OPEN.test(line)) {
+        const close = /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
+        const after = line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
+        if (!close.test(after)) html = close;
+      }
+    }
+    if (first && /^(?:---|\+\+\+)\s*$/.test(line)) {
+      // Front matter: no chunk boundary until it closes.
+      const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
+      // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
+      if (closeAt < 0) return { starts, openAtEnd: false };
+      i = lineEndFrom(text, next + closeAt);
+      prevBlank = false;
+      first = false;
+      if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      continue;
+    }
+    first = false;
+    prevBlank = blank;
+    i = next;
+  }
+  return { starts, openAtEnd: fence !== undefined || html !== undefined };
+}
+
+/**
+ * Length of the common prefix of `a` and `b`, and of the common suffix of
+ * what remains. Compares blocks natively first: an editor's text is usually
+ * a cons string, on which a `charCodeAt` loop is slow.
+ */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  const BLOCK = 1024;
+  let p = 0;
+  while (p + BLOCK <= n && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s + BLOCK <= n - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { prefix: p, suffix: s };
+}
+
+/**
+ * `lineStartsOf(text)`, made from the previous text's line starts and the
+ * edited span, in place (a keystroke in a long document would otherwise copy
+ * thousands of entries; nothing else keeps the array).
+ */
+function updateLineStarts(starts: number[], text: string, prefix: number, oldEnd: number, newEnd: number): number[] {
+  const delta = newEnd - oldEnd;
+  // A line start L depends on the characters at L - 1 and L (a lone CR): keep those before prefix - 1.
+  const k = lineOf(starts, prefix - 1) + 1;
+  const m = lineOf(starts, oldEnd) + 1;
+  const fresh: number[] = [];
+  for (let i = Math.max(prefix - 1, 0); i < newEnd && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) fresh.push(i + 1);
+  }
+  starts.splice(k, m - k, ...fresh);
+  if (delta !== 0) for (let i = k + fresh.length; i < starts.length; i++) starts[i] += delta;
+  return starts;
+}
+
+export class DocumentLinter {
+  private state: DocumentState | undefined;
+  private readonly segments = new SegmentCache();
+  private readonly results = new LintCache();
+
+  constructor(private readonly options: LintOptions) {}
+
+  /** Lints `text`, reusing what the previous call computed for unchanged parts. */
+  lint(text: string): LintResult {
+    let state: DocumentState | undefined;
+    try {
+      state = text.charCodeAt(0) === 0xfeff ? undefined : this.update(text);
+    } catch (e) {
+      this.state = undefined; // the kept state may be half-updated
+      throw e;
+    }
+    this.state = state;
+    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || (state.openAtEnd && state.chunks.some((c) => c.definitions.length > 0))) {
+      this.state = undefined;
+      return lintText(text, this.options);
+    }
+    const children: RootContent[] = [];
+    const bases: number[] = [];
+    for (const c of state.chunks) {
+      for (const n of c.nodes) {
+        children.push(n);
+        bases.push(c.start);
+      }
+    }
+    const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
+    let model;
+    try {
+      model = buildModel(text, { parsed: { tree, base: 0, bases }, segments: this.segments, lineStarts: state.lineStarts });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      this.state = undefined;
+      return lintText(text, this.options);
+    }
+    return lintModel(model, this.options, this.results);
+  }
+
+  /** The chunks of `text`: the previous ones where the text is unchanged, new ones where it changed. */
+  private update(text: string): DocumentState {
+    const prev = this.state;
+    if (!prev) {
+      const scan = scanChunks(text, 0, () => false);
+      const chunks = this.withDefinitions(text, this.parseChunks(text, scan.starts, text.length, '', [], undefined));
+      return { text, chunks, lineStarts: lineStartsOf(text), openAtEnd: scan.openAtEnd };
+    }
+    const { prefix, suffix } = commonEnds(prev.text, text);
+    const oldEnd = prev.text.length - suffix;
+    const newEnd = text.length - suffix;
+    const delta = newEnd - oldEnd;
+    const old = prev.chunks;
+    let k = 0;
+    while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
+    const row = reparseTableRow(old[k], prev.text, text, prefix, oldEnd, newEnd);
+    if (row) {
+      shiftChunks(old.slice(k + 1), delta);
+      return { text, chunks: [...old.slice(0, k), row, ...old.slice(k + 1)], lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), openAtEnd: prev.openAtEnd };
+    }
+    // Re-scan from the chunk before the one holding the edit: whether a line
+    // starts a chunk depends on the line before it.
+    const from = Math.max(0, k - 1);
+    let m = k;
+    const scan = scanChunks(text, old[from].start, (start) => {
+      if (start < newEnd || start - delta < oldEnd) return false;
+      while (m < old.length && old[m].start < start - delta) m++;
+      return m < old.length && old[m].start === start - delta;
+    });
+    const resynced = scan.resyncedAt !== undefined;
+    const tail = resynced ? old.slice(m) : [];
+    shiftChunks(tail, delta);
+    const replaced = old.slice(from, resynced ? m : old.length);
+    // Every chunk of a settled state was parsed with the document's definitions.
+    const defs = old[0].parsedWith;
+    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+    const chunks = [...old.slice(0, from), ...window, ...tail];
+    const definitionsMoved = window.some((c) => c.definitions.length > 0) || replaced.some((c) => c.definitions.length > 0);
+    return {
+      text,
+      chunks: definitionsMoved ? this.withDefinitions(text, chunks) : chunks,
+      lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd),
+      openAtEnd: resynced ? prev.openAtEnd : scan.openAtEnd,
+    };
+  }
+
+  /** `chunks`, every one parsed with the definitions they hold between them (definitions do not depend on other definitions, so one re-parse settles it). */
+  private withDefinitions(text: string, chunks: Chunk[]): Chunk[] {
+    const defs = definitionsOf(chunks);
+    if (chunks.every((c) => c.parsedWith === defs)) return chunks;
+    return this.parseChunks(text, chunks.map((c) => c.start), text.length, defs, [], undefined);
+  }
+
+  /**
+   * Chunks for `starts` (the last one ending at `end`), parsed with `defs`
+   * appended, reusing the parse of a replaced chunk with the same text and
+   * definitions.
+   */
+  private parseChunks(text: string, starts: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
+    const byLength = new Map<number, Chunk[]>();
+    for (const c of replaced) byLength.set(c.end - c.start, [...(byLength.get(c.end - c.start) ?? []), c]);
+    const out: Chunk[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const s = starts[i];
+      const e = i + 1 < starts.length ? starts[i + 1] : end;
+      const candidates = byLength.get(e - s);
+      const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
+      if (at >= 0) {
+        // Each old parse is used once: two equal chunks must not share nodes.
+        const [reused] = candidates!.splice(at, 1);
+        out.push({ ...reused, start: s, end: e });
+        continue;
+      }
+      // A flat copy: parse values are slices of the parsed string and must not keep this version of the text alive.
+      const piece = (' ' + text.slice(s, e)).slice(1);
+      const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
+      const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
+      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING) });
+    }
+    return out;
+  }
+}
+
+/**
+ * The chunk after an edit inside one body row of one of its top-level GFM
+ * tables, parsing only that row (with the table's header and delimiter rows
+ * above it) instead of the whole table: a big table is the slowest block to
+ * parse, and a row's cells depend on nothing but its own line. Undefined when
+ * the edit is anything else, or when the new line would not stay a row of
+ * the table (it would start a fence, a quote, a list…): then the chunk is
+ * parsed as usual.
+ */
+function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: number, oldEnd: number, newEnd: number): Chunk | undefined {
+  const lineStart = lineStartBefore(oldText, prefix);
+  const lineEnd = lineEndFrom(oldText, oldEnd);
+  if (lineStart <= chunk.start || lineEnd >= chunk.end || /[\r\n]/.test(oldText.slice(prefix, oldEnd)) || /[\r\n]/.test(text.slice(prefix, newEnd))) return undefined;
+  const rel = lineStart - chunk.start;
+  const t = chunk.nodes.findIndex((n) => n.position!.start.offset! < rel && rel < n.position!.end.offset!);
+  const table = chunk.nodes[t];
+  if (table?.type !== 'table') return undefined;
+  const r = table.children.findIndex((row) => row.position!.start.offset! >= rel && row.position!.start.offset! <= lineEnd - chunk.start);
+  if (r < 1) return undefined; // the header row, the delimiter row or no row at all
+  const delta = newEnd - oldEnd;
+  const line = text.slice(lineStart, lineEnd + delta);
+  // The chunk scanner must see the same line kinds as before (see scanChunks).
+  if (line.trim() === '' || FENCE.test(line) || RAW_HTML_OPEN.test(line)) return undefined;
+  const headStart = lineStartBefore(oldText, chunk.start + table.position!.start.offset!);
+  const headEnd = lineEndFrom(oldText, headStart);
+  const delimEnd = lineEndFrom(oldText, headEnd + 1);
+  if (/\r/.test(oldText.slice(headStart, delimEnd + 1))) return undefined;
+  const head = oldText.slice(headStart, delimEnd + 1);
+  const defs = chunk.parsedWith;
+  const { tree } = parseMarkdown(defs ? `${head}${line}\n\n${defs}\n` : head + line);
+  const mini = tree.children[0];
+  const rest = tree.children.slice(1).filter((n) => n.position!.start.offset! < head.length + line.length);
+  if (mini?.type !== 'table' || mini.children.length !== 2 || rest.length > 0 || mini.position!.end.offset! > head.length + line.length) return undefined;
+  const oldRow = table.children[r];
+  const newRow = moved(mini.children[1], rel - head.length, oldRow.position!.start.line - mini.children[1].position!.start.line);
+  const rows = [...table.children.slice(0, r), newRow, ...table.children.slice(r + 1).map((n) => moved(n, delta, 0))];
+  const last = rows[rows.length - 1].position!.end;
+  const spliced: Table = { ...table, children: rows, position: { start: table.position!.start, end: r === rows.length - 1 ? { ...last } : shiftPoint(table.position!.end, delta, 0) } };
+  return {
+    ...chunk,
+    end: chunk.end + delta,
+    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
+  };
+}
+
+/** Moves chunks after an edit (their nodes stay relative to their start). */
+function shiftChunks(chunks: Chunk[], delta: number): void {
+  for (const c of chunks) {
+    c.start += delta;
+    c.end += delta;
+  }
+}
+
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+function lineEndFrom(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+function shiftPoint(p: Point, offset: number, line: number): Point {
+  return { line: p.line + line, column: p.column, offset: p.offset! + offset };
+}
+
+/** A deep copy of `node` with every position moved by `offset` characters and `line` lines (the columns stay). */
+function moved<T extends Nodes>(node: T, offset: number, line: number): T {
+  const copy = { ...node } as T & { children?: Nodes[] };
+  if (node.position) copy.position = { start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
+  if ('children' in node) copy.children = (node.children as Nodes[]).map((c) => moved(c, offset, line));
+  return copy;
+}
+
+/** Definitions among `nodes` and their descendants (in lists and quotes too), as lines that define the same labels. */
+function definitionsIn(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  const stack: Nodes[] = [...nodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') out.push(`[${(n.label ?? n.identifier).replace(/\s+/g, ' ')}]: #`);
+    else if (n.type === 'footnoteDefinition') out.push(`[^${(n.label ?? n.identifier).replace(/\s+/g, ' ')}]: #`);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
+  return out;
+}
+
+function definitionsOf(chunks: Chunk[]): string {
+  return chunks.flatMap((c) => c.definitions).join('\n');
+}

@@ -1,0 +1,59 @@
+import { parseDocument } from 'yaml';
+import type { SpeakerConfig } from '../read/speakers';
+import type { ConfigError } from '../types';
+
+/**
+ * What a playbook says about itself in YAML front matter (rules catalog §5.2).
+ * Unknown keys are ignored: front matter belongs to the team's other tools too.
+ */
+export interface FrontMatter {
+  /** playbook | call-script | email-sequence | voicemail | battlecard | guide | … */
+  type?: string;
+  /** prospect (default) | customer | partner */
+  audience?: string;
+  /** cold (default) | warm | existing. Also read from `relationship`. */
+  stage?: string;
+  /** draft | final | published */
+  status?: string;
+  speakers?: SpeakerConfig;
+  /** Declared placeholder variables, e.g. [first_name, company]. */
+  variables?: string[];
+  /** mustache | bracket | brace */
+  placeholderStyle?: string;
+  /** Heading text → section tag, for headings the words do not reveal. */
+  sections?: Record<string, string>;
+  /** The `playbook-lint:` block: config for this file only. */
+  config?: unknown;
+  /** Offset of the YAML text in the document, for error positions. */
+  yamlOffset: number;
+}
+
+export function readFrontMatter(yamlText: string, yamlOffset: number, errors: ConfigError[]): FrontMatter {
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const fm: FrontMatter = { yamlOffset };
+  for (const e of doc.errors) {
+    errors.push({ file: '<front-matter>', key: '', message: `Front matter is not valid YAML: ${e.message.split('\n')[0]}. Fix the YAML between the --- lines.`, start: yamlOffset + e.pos[0], end: yamlOffset + e.pos[1] });
+  }
+  if (doc.errors.length) return fm;
+  const data = doc.toJS() as unknown;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return fm;
+  const d = data as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : undefined);
+  const strList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : undefined);
+  fm.type = str(d.type);
+  fm.audience = str(d.audience);
+  fm.stage = str(d.stage) ?? str(d.relationship);
+  fm.status = str(d.status);
+  fm.placeholderStyle = str(d.placeholder_style) ?? str(d.placeholderStyle);
+  fm.variables = strList(d.variables);
+  if (d.speakers && typeof d.speakers === 'object') {
+    const s = d.speakers as Record<string, unknown>;
+    fm.speakers = { rep: strList(s.rep), prospect: strList(s.prospect), other: strList(s.other) };
+  }
+  if (d.sections && typeof d.sections === 'object') {
+    fm.sections = {};
+    for (const [k, v] of Object.entries(d.sections as Record<string, unknown>)) if (typeof v === 'string') fm.sections[k.toLowerCase().trim()] = v.trim();
+  }
+  if ('playbook-lint' in d) fm.config = d['playbook-lint'];
+  return fm;
+}

@@ -1,0 +1,682 @@
+/**
+ * The playbook model: the Markdown tree turned into what sales rules reason
+ * about — sections with types, units of text (paragraphs, list items, table
+ * cells, quotes, plain fences) split into speaker turns, each turn knowing
+ * whether it is speech meant for the buyer and which contexts it carries.
+ */
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { bareLinkRanges } from '../parse/bare-links';
+import { readFrontMatter, type FrontMatter } from '../parse/front-matter';
+import { parseMarkdown, type ParsedMarkdown } from '../parse/parse';
+import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
+import { createSpeakerClassifier, type SpeakerRole } from './speakers';
+import { TextBuilder, type MappedText } from '../parse/text-builder';
+import type { ConfigError, Section } from '../types';
+import { findPlaceholders, type PlaceholderHit } from './words';
+
+export interface SectionNode extends Section {
+  index: number;
+  parent: number | null;
+  /** Tags from this heading's own words (or front matter / a section comment). */
+  ownTags: string[];
+  customerFacing: boolean;
+  /** Below a "what not to say" heading: nothing here is linted as speech. */
+  anti: boolean;
+}
+
+export type UnitKind = 'paragraph' | 'list-item' | 'table-cell' | 'blockquote' | 'fence';
+
+export interface Unit extends MappedText {
+  kind: UnitKind;
+  /**
+   * Added to `starts` and `ends` when a reused segment moved (an edit above
+   * it), so moving costs one addition per unit. Read offsets of characters
+   * with `startAt` and `endAt`.
+   */
+  shift: number;
+  /** Original range of the block the unit came from. */
+  start: number;
+  end: number;
+  section: SectionNode;
+  /** Ranges of `text` that were emphasised (`*x*`, `**x**`): a way of quoting. */
+  emphasis: Array<[number, number]>;
+  /** Marked as a bad example by `<!-- example: bad -->`, or a struck-through block. */
+  anti: boolean;
+  /** A task-list item (`- [ ]`): checklists are instructions, not speech. */
+  task: boolean;
+  table?: { header: string; row: number; column: number };
+  /** Language of a fenced block ('' when none). */
+  lang?: string;
+  turns: Turn[];
+}
+
+export interface Turn {
+  unit: Unit;
+  /** Range in `unit.text`, label excluded. */
+  a: number;
+  b: number;
+  role: SpeakerRole | 'none';
+  label?: string;
+  /** Customer-facing words the rules read. */
+  speech: boolean;
+  /** Contexts for rule scoping: section tags plus `rep`, `subject`. */
+  contexts: Set<string>;
+}
+
+export interface Directive {
+  start: number;
+  end: number;
+  value: string;
+}
+
+export interface PlaybookModel {
+  text: string;
+  sections: SectionNode[];
+  /** Every unit in document order (built on first read: the editor's rules mostly read segments). */
+  units: Unit[];
+  /** Every turn in document order (built on first read). */
+  turns: Turn[];
+  /** The document cut at top-level headings, in order; their units and turns, concatenated, are `units` and `turns`. */
+  segments: Segment[];
+  frontMatter: FrontMatter;
+  /** HTML comments, in order: disable/enable directives and section markers. */
+  comments: Directive[];
+  /** Offsets where each line starts. */
+  lineStarts: number[];
+  configErrors: ConfigError[];
+}
+
+/** Fence languages that hold scripts and templates; anything else is code or data. */
+const PLAIN_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'email', 'script', 'call', 'voicemail', 'md', 'markdown', 'quote', 'none']);
+const ANTI_MARKER = /^\s*(?:[❌🚫✗✘⛔×]|:x:|:no_entry:)/u;
+const POSITIVE_MARKER = /^\s*(?:[✅✔✓]|:white_check_mark:)/u;
+const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?"[^"]+"[\s.,!?;:)]*$/;
+const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
+const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario)\b/i;
+const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording)\b/i;
+const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
+const SUBJECT_HEADING = /\bsubject lines?\b/i;
+const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
+
+/**
+ * A segment is one heading and the blocks up to the next top-level heading
+ * (the first segment holds what comes before any heading). Every unit and
+ * turn belongs to exactly one segment, the segment of its innermost section,
+ * and what a segment's units look like depends only on its own blocks, the
+ * front matter and the sections above it. So the editor can keep segments
+ * whose blocks and ancestry did not change: `SegmentCache`.
+ */
+export interface Segment {
+  /** The heading's section (the preamble for the first segment). */
+  section: SectionNode;
+  units: Unit[];
+  turns: Turn[];
+  comments: Directive[];
+  /** Range of the segment in the text. */
+  start: number;
+  end: number;
+  /**
+   * Offset of its first block (its start when it has none). A reused segment
+   * moves by how far this moved: the preamble's range always starts at 0,
+   * yet its blocks move when blank lines are typed above them.
+   */
+  anchor: number;
+}
+
+/**
+ * Segments built for one document, keyed by the identity of their mdast nodes
+ * and by everything they inherit. Only useful with a parser that hands back
+ * the same node objects for unchanged blocks (the incremental linter).
+ */
+export class SegmentCache {
+  /** By the segment's first node (the parser hands out each node object once); the empty preamble by `NO_NODES`. */
+  private entries = new Map<object, KeptSegment>();
+  private next = new Map<object, KeptSegment>();
+  private frontMatterKey = '';
+  private frontMatter: { fm: FrontMatter; errors: ConfigError[] } | undefined;
+
+  private readonly chainIds = new WeakMap<SectionNode, number>();
+  private readonly texts = new WeakMap<object, BuiltText>();
+  private interned = new Map<string, number>();
+  private nextId = 1;
+
+  /**
+   * A small number standing for `section` and every section above it (what
+   * a child segment inherits): equal for equal content, so a section rebuilt
+   * after an edit in its body gets the id its old self had.
+   */
+  chainId(section: SectionNode, parentChain: number): number {
+    let id = this.chainIds.get(section);
+    if (id === undefined) {
+      id = this.intern(`${parentChain}\u0002${inheritedKey(section)}`);
+      this.chainIds.set(section, id);
+    }
+    return id;
+  }
+
+  /** Ids are never reused, so forgetting old strings only costs cache misses. */
+  intern(key: string): number {
+    let id = this.interned.get(key);
+    if (id === undefined) {
+      if (this.interned.size > 100_000) this.interned = new Map();
+      this.interned.set(key, (id = this.nextId++));
+    }
+    return id;
+  }
+
+  /** The segment last built from exactly `nodes[from, to)` under the ancestry `chain`. */
+  find(chain: number, nodes: readonly RootContent[], from: number, to: number): KeptSegment | undefined {
+    const kept = this.entries.get(from < to ? nodes[from] : NO_NODES);
+    if (!kept || kept.chain !== chain || kept.nodes.length !== to - from) return undefined;
+    for (let k = 0; k < kept.nodes.length; k++) if (kept.nodes[k] !== nodes[from + k]) return undefined;
+    return kept;
+  }
+
+  keep(kept: KeptSegment): void {
+    this.next.set(kept.nodes.length > 0 ? kept.nodes[0] : NO_NODES, kept);
+  }
+
+  /** Drops the segments the last build did not use. */
+  endBuild(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+
+  /** The inline text built from a node (see `inlineUnit` in buildModel). */
+  builtText(node: object): BuiltText | undefined {
+    return this.texts.get(node);
+  }
+
+  keepText(node: object, built: BuiltText): void {
+    this.texts.set(node, built);
+  }
+
+  /** The front matter read from `yaml` at `offset`, parsed once per distinct text. */
+  readFrontMatter(yaml: string, offset: number): { fm: FrontMatter; errors: ConfigError[] } {
+    const key = `${offset}\u0000${yaml}`;
+    if (!this.frontMatter || this.frontMatterKey !== key) {
+      const errors: ConfigError[] = [];
+      this.frontMatter = { fm: readFrontMatter(yaml, offset, errors), errors };
+      this.frontMatterKey = key;
+    }
+    return this.frontMatter;
+  }
+}
+
+/** A unit's text built from one node: offsets as they were with the node's offsets based at `base`. */
+interface BuiltText {
+  base: number;
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  emphasis: Array<[number, number]>;
+  comments: Directive[];
+}
+
+interface KeptSegment {
+  segment: Segment;
+  /** `chainId` of the section above it (with the front matter). */
+  chain: number;
+  nodes: readonly RootContent[];
+}
+
+const NO_NODES = {};
+
+/** What a section hands down to the sections below it: tags, and titles for paths and time budgets. */
+function inheritedKey(s: SectionNode): string {
+  return JSON.stringify([s.depth, s.title, s.ownTags, s.tags, s.customerFacing, s.anti]);
+}
+
+/** What the incremental linter already has; the model is the same as one built from the text alone. */
+export interface ModelInputs {
+  /** Must equal `parseMarkdown(text)` in offsets (the incremental linter passes a spliced tree). */
+  parsed?: ParsedMarkdown;
+  /** Segments whose nodes and ancestry are unchanged are reused from here, shifted to their new offsets. */
+  segments?: SegmentCache;
+  /** Must equal `lineStartsOf(text)`. */
+  lineStarts?: number[];
+}
+
+export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookModel {
+  const { tree, base, bases } = inputs.parsed ?? parseMarkdown(text);
+  const cache = inputs.segments;
+  const baseOf = (k: number) => (bases ? bases[k] : base);
+  // What to add to the offsets of the top-level node being read and its descendants.
+  let nodeBase = base;
+  const configErrors: ConfigError[] = [];
+  const model = withFlatLists({ text, sections: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors });
+
+  const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + nodeBase : 0);
+
+  let fmKey = '';
+  const fmIndex = tree.children.findIndex((c) => c.type === 'yaml');
+  const fmNode = tree.children[fmIndex];
+  if (fmNode && fmNode.position) {
+    nodeBase = baseOf(fmIndex);
+    const s = off(fmNode, 'start');
+    const nl = text.indexOf('\n', s);
+    const yaml = (fmNode as { value: string }).value;
+    const at = nl < 0 ? s : nl + 1;
+    if (cache) {
+      const read = cache.readFrontMatter(yaml, at);
+      model.frontMatter = read.fm;
+      configErrors.push(...read.errors);
+      fmKey = `${at}\u0000${yaml}`;
+    } else model.frontMatter = readFrontMatter(yaml, at, configErrors);
+  }
+  const fm = model.frontMatter;
+  const docTag = fm.type ? DOCUMENT_TYPE_TAGS[fm.type] : undefined;
+  const classify = createSpeakerClassifier(fm.speakers);
+
+  // Sections enclosing the next heading; the preamble stays at the bottom.
+  const stack: SectionNode[] = [];
+  // With a cache: `chainId` of each stack entry.
+  const chains: number[] = [cache ? cache.intern(`fm\u0000${fmKey}`) : 0];
+  let segment: Segment;
+  let antiNext = false;
+
+  const newSection = (node: (Nodes & { depth: number }) | undefined, parent: SectionNode | undefined): SectionNode => {
+    if (!node || !parent) {
+      return {
+        index: 0, parent: null, title: null, depth: 0, start: 0, end: text.length, headingStart: 0, headingEnd: 0,
+        ownTags: docTag ? [docTag] : [], tags: docTag ? [docTag] : [], customerFacing: !!docTag, anti: false,
+      };
+    }
+    const title = plainText(node as Nodes).trim();
+    const override = fm.sections?.[title.toLowerCase()];
+    const own = override ? [override] : tagsForHeading(title);
+    const tags = [...new Set([...parent.tags, ...own])];
+    const anti = parent.anti || own.includes('anti-example');
+    return {
+      index: 0, parent: parent.index, title, depth: node.depth,
+      start: off(node, 'start'), end: text.length, headingStart: off(node, 'start'), headingEnd: off(node, 'end'),
+      ownTags: own, tags: anti && !tags.includes('anti-example') ? [...tags, 'anti-example'] : tags,
+      customerFacing: !anti && isCustomerFacingHeading(own, parent.customerFacing), anti,
+    };
+  };
+
+  const newUnit = (kind: UnitKind, node: Nodes, extra: Partial<Unit> = {}): { unit: Unit; b: TextBuilder } => {
+    const unit = {
+      kind, start: off(node, 'start'), end: off(node, 'end'),
+      section: segment.section, emphasis: [], anti: antiNext, task: false, turns: [], text: '', starts: new Int32Array(), ends: new Int32Array(), shift: 0,
+      ...extra,
+    } as Unit;
+    return { unit, b: new TextBuilder() };
+  };
+
+  const finish = (unit: Unit, b: TextBuilder) => {
+    Object.assign(unit, b.build());
+    if (unit.text.length === 0) return;
+    segment.units.push(unit);
+  };
+  const phrasing = (nodes: PhrasingContent[], unit: Unit, b: TextBuilder) => {
+    for (const n of nodes) {
+      switch (n.type) {
+        case 'text':
+          b.pushAligned(n.value, text, off(n, 'start'), off(n, 'end'), bareLinkRanges(n.value));
+          break;
+        case 'emphasis':
+        case 'strong': {
+          const from = b.length;
+          phrasing(n.children, unit, b);
+          unit.emphasis.push([from, b.length]);
+          break;
+        }
+        case 'delete': // struck through: a bad example, not the rep's words
+          break;
+        case 'break':
+          b.newline(off(n, 'start'));
+          break;
+        case 'html':
+          segment.comments.push({ start: off(n, 'start'), end: off(n, 'end'), value: n.value });
+          break;
+        case 'inlineCode':
+        case 'link':
+        case 'linkReference':
+        case 'image':
+        case 'imageReference':
+          b.opaque(off(n, 'start'), off(n, 'end'));
+          break;
+        default:
+          break; // footnote references
+      }
+    }
+  };
+
+  /**
+   * Fills a unit with the text of `node`'s inline content. The editor keeps
+   * what it built per node object (an unchanged block keeps its nodes), so
+   * re-building a segment after a keystroke re-reads only the changed blocks.
+   */
+  const inlineUnit = ({ unit, b }: { unit: Unit; b: TextBuilder }, node: Parent & { children: PhrasingContent[] }) => {
+    const kept = cache?.builtText(node);
+    if (kept) {
+      const d = nodeBase - kept.base;
+      Object.assign(unit, { text: kept.text, starts: kept.starts, ends: kept.ends, shift: d, emphasis: kept.emphasis });
+      for (const c of kept.comments) segment.comments.push({ start: c.start + d, end: c.end + d, value: c.value });
+      if (unit.text.length > 0) segment.units.push(unit);
+      return;
+    }
+    const commentsBefore = segment.comments.length;
+    phrasing(node.children, unit, b);
+    finish(unit, b);
+    cache?.keepText(node, { base: nodeBase, text: unit.text, starts: unit.starts, ends: unit.ends, emphasis: unit.emphasis, comments: segment.comments.slice(commentsBefore).map((c) => ({ ...c })) }); // copies: shiftSegment moves the segment's own
+  };
+
+  const block = (node: RootContent, ctx: { inQuote: boolean; inList: boolean; task: boolean }) => {
+    switch (node.type) {
+      case 'heading': // top-level headings start segments; nested ones are not sections
+        return;
+      case 'paragraph': {
+        const kind: UnitKind = ctx.inQuote ? 'blockquote' : ctx.inList ? 'list-item' : 'paragraph';
+        inlineUnit(newUnit(kind, node, { task: ctx.task }), node);
+        return;
+      }
+      case 'blockquote':
+        for (const c of node.children) block(c, { ...ctx, inQuote: true });
+        return;
+      case 'list':
+        for (const item of node.children) for (const c of item.children) block(c, { ...ctx, inList: true, task: item.checked === true || item.checked === false });
+        return;
+      case 'table':
+        table(node);
+        return;
+      case 'code': {
+        const lang = (node.lang ?? '').toLowerCase();
+        if (!PLAIN_FENCES.has(lang)) return;
+        const s = off(node, 'start');
+        const e = off(node, 'end');
+        const firstNl = text.indexOf('\n', s);
+        if (firstNl < 0 || firstNl >= e) return;
+        const fenced = /^\s*(`{3,}|~{3,})/.test(text.slice(s, firstNl));
+        if (!fenced) return; // indented code is code
+        let contentEnd = e;
+        const lastNl = text.lastIndexOf('\n', e - 1);
+        if (lastNl > firstNl && /^\s*(`{3,}|~{3,})\s*$/.test(text.slice(lastNl + 1, e))) contentEnd = lastNl;
+        const { unit, b } = newUnit('fence', node, { lang });
+        b.pushSource(text, firstNl + 1, contentEnd);
+        finish(unit, b);
+        return;
+      }
+      case 'html': {
+        const value = node.value.trim();
+        segment.comments.push({ start: off(node, 'start'), end: off(node, 'end'), value });
+        const sm = SECTION_COMMENT.exec(value);
+        if (sm) {
+          const sec = segment.section;
+          const own = sm[1].split(/\s*,\s*/);
+          sec.ownTags = [...new Set([...sec.ownTags, ...own])];
+          sec.tags = [...new Set([...sec.tags, ...own])];
+          sec.anti = sec.anti || own.includes('anti-example');
+          sec.customerFacing = !sec.anti && isCustomerFacingHeading(own, sec.customerFacing);
+        }
+        if (EXAMPLE_BAD_COMMENT.test(value)) {
+          antiNext = true;
+          return; // keep the flag for the next block
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const table = (node: Table) => {
+    const headers = (node.children[0]?.children ?? []).map((c) => plainText(c).trim());
+    node.children.forEach((row, r) => {
+      row.children.forEach((cell, c) => {
+        inlineUnit(newUnit('table-cell', cell, { table: { header: headers[c] ?? '', row: r, column: c } }), cell);
+      });
+    });
+  };
+
+  /** Builds the segment of `children[from, to)`, led by a heading unless it is the preamble. */
+  const buildSegment = (section: SectionNode, from: number, to: number, start: number, end: number, anchor: number): Segment => {
+    segment = { section, units: [], turns: [], comments: [], start, end, anchor };
+    antiNext = false;
+    for (let k = from; k < to; k++) {
+      const node = children[k];
+      nodeBase = baseOf(k);
+      const hadAnti = antiNext;
+      block(node, { inQuote: false, inList: false, task: false });
+      if (hadAnti && node.type !== 'html') antiNext = false;
+    }
+    for (const unit of segment.units) splitTurns(unit, classify, segment.turns);
+    return segment;
+  };
+
+  const children = tree.children;
+  const startOf = (k: number) => (children[k].position?.start.offset ?? 0) + baseOf(k);
+  // The first segment is the preamble: the blocks before the first heading, maybe none.
+  for (let i = 0, j = 0; model.segments.length === 0 || i < children.length; i = j) {
+    const heading = model.segments.length > 0 ? (children[i] as Nodes & { depth: number }) : undefined;
+    j = heading ? i + 1 : i;
+    while (j < children.length && children[j].type !== 'heading') j++;
+    const end = j < children.length ? startOf(j) : text.length;
+    const start = heading ? startOf(i) : 0;
+    const anchor = i < j ? startOf(i) : start;
+    // Close the sections this heading ends (they are exactly the ones popped).
+    if (heading) {
+      while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) {
+        stack.pop()!.end = start;
+        chains.pop();
+      }
+    }
+    const parent = stack[stack.length - 1];
+    const chain = chains[chains.length - 1];
+    const kept = cache?.find(chain, children, i, j);
+    let seg: Segment;
+    if (kept) {
+      seg = kept.segment;
+      shiftSegment(seg, start, end, anchor, text.length);
+      cache!.keep(kept);
+    } else {
+      nodeBase = baseOf(i);
+      seg = buildSegment(newSection(heading, parent), i, j, start, end, anchor);
+      cache?.keep({ segment: seg, chain, nodes: children.slice(i, j) });
+    }
+    const sec = seg.section;
+    sec.index = model.sections.length;
+    sec.parent = parent ? parent.index : null;
+    model.sections.push(sec);
+    stack.push(sec);
+    chains.push(cache ? cache.chainId(sec, chains[chains.length - 1]) : 0);
+    model.segments.push(seg);
+    for (const c of seg.comments) model.comments.push(c);
+  }
+  cache?.endBuild();
+  model.lineStarts = inputs.lineStarts ?? lineStartsOf(text);
+  return model;
+}
+
+/** The model with `units` and `turns` concatenated from its segments when first read (not on every keystroke). */
+function withFlatLists(model: Omit<PlaybookModel, 'units' | 'turns'>): PlaybookModel {
+  let units: Unit[] | undefined;
+  let turns: Turn[] | undefined;
+  return Object.defineProperties(model as PlaybookModel, {
+    units: { enumerable: true, get: () => (units ??= model.segments.flatMap((seg) => seg.units)) },
+    turns: { enumerable: true, get: () => (turns ??= model.segments.flatMap((seg) => seg.turns)) },
+  });
+}
+
+/** Moves a reused segment to `start` (its units, section and comments); the section's end is set again by the caller. */
+function shiftSegment(seg: Segment, start: number, end: number, anchor: number, textLength: number): void {
+  const delta = anchor - seg.anchor;
+  seg.anchor = anchor;
+  seg.start = start;
+  seg.end = end;
+  seg.section.end = textLength;
+  if (delta === 0) return;
+  const sec = seg.section;
+  if (sec.depth > 0) {
+    sec.start += delta;
+    sec.headingStart += delta;
+    sec.headingEnd += delta;
+  }
+  for (const u of seg.units) {
+    u.start += delta;
+    u.end += delta;
+    u.shift += delta;
+  }
+  for (const c of seg.comments) {
+    c.start += delta;
+    c.end += delta;
+  }
+}
+
+/** Offset in the document where character `i` of `unit.text` starts (undefined past the end). */
+export function startAt(unit: Unit, i: number): number {
+  const s = unit.starts[i];
+  return s === undefined ? s : s + unit.shift;
+}
+
+/** Offset in the document where character `i` of `unit.text` ends (undefined past the end). */
+export function endAt(unit: Unit, i: number): number {
+  const e = unit.ends[i];
+  return e === undefined ? e : e + unit.shift;
+}
+
+/**
+ * The segments of `section` and its subsections, in order: the section's own
+ * segment and those after it until a heading at its level or above. Needs the
+ * whole model (a document-reach rule's), where segment i holds section i.
+ */
+export function subtree(model: PlaybookModel, section: SectionNode): Segment[] {
+  const out: Segment[] = [];
+  for (let i = section.index; i < model.segments.length; i++) {
+    const seg = model.segments[i];
+    if (i > section.index && seg.section.depth <= section.depth) break;
+    out.push(seg);
+  }
+  return out;
+}
+
+const placeholderHits = new WeakMap<Unit, readonly PlaceholderHit[]>();
+
+/** `findPlaceholders(unit.text)`, kept with the unit (units of unchanged segments are reused between lints). */
+export function placeholdersOf(unit: Unit): readonly PlaceholderHit[] {
+  let hits = placeholderHits.get(unit);
+  if (!hits) placeholderHits.set(unit, (hits = findPlaceholders(unit.text)));
+  return hits;
+}
+
+function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassifier>, out: Turn[]): void {
+  const { text } = unit;
+  let lineStart = 0;
+  let current: Turn | undefined;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    let label = classify(line);
+    // In a list of subject lines "URGENT: your audit" is a subject, not a persona speaking.
+    if (label && label.role === 'other' && isSubjectList(unit)) label = undefined;
+    if (label || !current) {
+      const role: Turn['role'] = label ? label.role : 'none';
+      current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, contexts: new Set() };
+      if (ANTI_MARKER.test(line)) current.role = 'anti';
+      else if (POSITIVE_MARKER.test(line) && current.role === 'none') current.role = 'positive';
+      classifyTurn(current, line);
+      unit.turns.push(current);
+      out.push(current);
+    } else {
+      current.b = lineEnd;
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** Instructions to the seller start with an imperative or talk about the rep or buyer in the third person. */
+const INSTRUCTION_START = /^(?:\d+[.)]\s*)?(?:leverage|utili[sz]e|use|ask|review|make sure|ensure|schedule|log|update|identify|discover|prepare|consider|avoid|don'?t|do not|never|always|remember|focus|understand|document|confirm|determine|create|build|reach out to|work with|partner with|engage|collaborate|set up|tailor|research|listen|start by|try to|be sure|note that|check|if (?:the|a|they|you're|you are|your) (?:customer|prospect|buyer|rep|seller|AE|SDR)|when (?:the|a) (?:customer|prospect|buyer))\b/i;
+const THIRD_PERSON_ROLE = /\b(?:the) (?:customer|prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|decision[- ]maker|seller|salesperson)s?\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|SAs|CSMs)\b/;
+
+function isInstruction(text: string): boolean {
+  return INSTRUCTION_START.test(text) || THIRD_PERSON_ROLE.test(text);
+}
+
+function isSubjectList(unit: Unit): boolean {
+  return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
+}
+
+function classifyTurn(turn: Turn, firstLine: string): void {
+  const { unit } = turn;
+  const sec = unit.section;
+  for (const t of sec.tags) turn.contexts.add(t);
+  if (sec.anti || unit.anti) return;
+  switch (turn.role) {
+    case 'anti':
+    case 'guidance':
+    case 'prospect':
+    case 'other':
+      return;
+    case 'subject':
+      turn.speech = true;
+      turn.contexts.add('subject');
+      return;
+    case 'rep':
+    case 'structural':
+    case 'positive':
+      turn.speech = true;
+      turn.contexts.add('rep');
+      return;
+  }
+  // Unlabelled text.
+  if (unit.task) return;
+  if (unit.table) {
+    const header = unit.table.header;
+    if (unit.table.row === 0) return;
+    if (ANTI_COLUMN.test(header)) return;
+    if (PROSPECT_COLUMN.test(header) && !REP_COLUMN.test(header)) return;
+    if (REP_COLUMN.test(header) || FULLY_QUOTED.test(unit.text)) {
+      turn.speech = true;
+      turn.contexts.add('rep');
+    }
+    return;
+  }
+  if (isSubjectList(unit)) {
+    turn.speech = true;
+    turn.contexts.add('subject');
+    return;
+  }
+  if (unit.kind === 'fence' || unit.kind === 'blockquote' || FULLY_QUOTED.test(firstLine)) {
+    turn.speech = true;
+    turn.contexts.add('rep');
+    return;
+  }
+  // Unlabelled prose under a script or email heading is usually the script, but handbooks
+  // also write instructions there: "Leverage the case studies", "the SA must …".
+  if (sec.customerFacing && !isInstruction(unit.text.slice(turn.a, turn.b))) {
+    turn.speech = true;
+    turn.contexts.add('rep');
+  }
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** 0-based line of an offset. */
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export type { Root };

@@ -1,0 +1,62 @@
+/**
+ * A rule kind is the code behind a family of rules. Phrase rules are pure
+ * data for the `phrase` kind; metrics (spoken duration, monologue length,
+ * word counts) are kinds of their own whose thresholds are rule options.
+ */
+import type { PlaybookModel, Turn } from '../../read/model';
+import type { RuleDefinition } from '../rule-types';
+import type { Finding, Fix, Severity } from '../../types';
+import type { PlaceholderStyle } from '../../read/words';
+
+export interface FindingDraft {
+  start: number;
+  end: number;
+  /** Replaces the rule's message (metric kinds fill in figures). */
+  message?: string;
+  fixes?: Fix[];
+  metrics?: Record<string, number>;
+  /** Contexts of the text reported on, for severity overrides. */
+  contexts?: ReadonlySet<string>;
+  /** Replaces the rule's severity before overrides (a sub-check with its own level). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: PlaybookModel;
+  rule: RuleDefinition;
+  /** The rule's option defaults merged with the user's. */
+  options: Record<string, unknown>;
+  /** The document's dominant placeholder style (mustache when it has none). */
+  placeholderStyle: PlaceholderStyle;
+  /** Whether the rule applies to this turn: speech, in scope, not excluded, severity not off. */
+  inScope(turn: Turn): boolean;
+  report(draft: FindingDraft): void;
+}
+
+export interface RuleKind<Compiled = unknown> {
+  name: string;
+  /**
+   * What one check reads. `segment` (the default): the turns of one segment
+   * (a heading and its blocks up to the next heading) plus the sections above
+   * it and the front matter; `ctx.model.units`/`turns` then hold just that
+   * segment, and the editor re-runs the rule only where a segment changed.
+   * `document`: the whole model (coverage across sections, a section with
+   * its subsections, document-wide placeholder style); run on every lint.
+   */
+  reach?: 'segment' | 'document';
+  /**
+   * Prepares a rule for checking (compiles its patterns). Throws an Error whose
+   * message says what is wrong with the rule; the rule is then skipped and the
+   * message reported as a config error.
+   */
+  compile(rule: RuleDefinition): Compiled;
+  check(ctx: RuleContext, compiled: Compiled): void;
+  /**
+   * Options that hold a regular expression, with the flags it runs with. A
+   * value set in config is checked when the config is loaded like a team
+   * pattern (valid, no catastrophic backtracking); a bad one skips the rule.
+   */
+  patternOptions?: Readonly<Record<string, string>>;
+}
+
+export type { Finding };

@@ -1,0 +1,155 @@
+/**
+ * The phrase kind: a rule is a list of patterns plus fix templates. Matching
+ * runs on normalised turn text (curly quotes folded, white space collapsed,
+ * placeholders masked) with word boundaries added at both ends, so "touching
+ * base" matches across a line break and "adjust" never matches "just".
+ * Team rules' patterns see at most MAX_MATCH_INPUT characters at a time: a
+ * longer turn is matched sentence by sentence, so no user pattern ever runs on
+ * a megabyte-long line.
+ */
+import { buildFixes } from '../../fixes/fix-builder';
+import { isMention } from '../../read/mention';
+import { endAt, startAt, type Turn } from '../../read/model';
+import type { RuleDefinition } from '../rule-types';
+import { OPAQUE } from '../../parse/text-builder';
+import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
+import type { RuleKind } from './kind';
+import { MAX_MATCH_INPUT, boundedByWords, compilePattern } from './patterns';
+
+interface CompiledPhrase {
+  patterns: RegExp[];
+  unless: RegExp[];
+  /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
+  hints: Set<RegExp>;
+  /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
+  bounded: boolean;
+  /**
+   * Built-in rules: all patterns as one alternation, tried first. Most turns
+   * match none, and one scan costs about what one pattern's does. (Team
+   * patterns are each vetted for backtracking alone, so they are not joined.)
+   */
+  any?: RegExp;
+}
+
+/** A slice of a turn's text to match in; a cut inside a word is not a word boundary. */
+interface Slice {
+  a: number;
+  b: number;
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+/** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
+const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string }>();
+
+function matchText(turn: Turn): string {
+  const { text } = turn.unit;
+  const hit = bodies.get(turn);
+  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit.body;
+  const body = maskPlaceholders(text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
+  bodies.set(turn, { text, a: turn.a, b: turn.b, body });
+  return body;
+}
+
+export const phraseKind: RuleKind<CompiledPhrase> = {
+  name: 'phrase',
+  compile(rule: RuleDefinition) {
+    if (!rule.patterns || rule.patterns.length === 0) throw new Error('a phrase rule needs at least one entry in `patterns`');
+    const untrusted = rule.origin !== 'builtin';
+    const phrase = { wordBounded: true, untrusted };
+    const hintSources = Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : [];
+    const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
+    const patterns = [...rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
+    const sources = [...rule.patterns, ...hintSources];
+    return {
+      any: !untrusted && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
+      patterns,
+      unless: (rule.unless ?? []).map((p, i) => compilePattern(p, `unless/${i}`, { wordBounded: false, untrusted })),
+      hints: new Set(hints),
+      bounded: untrusted,
+    };
+  },
+  check(ctx, compiled) {
+    for (const turn of ctx.model.turns) {
+      if (!ctx.inScope(turn)) continue;
+      const u = turn.unit;
+      const body = matchText(turn);
+      if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
+      const taken: Array<[number, number]> = [];
+      for (const re of compiled.patterns) {
+        for (const [x, y] of matchesIn(re, body, compiled.bounded)) {
+          const a = turn.a + x;
+          const b = turn.a + y;
+          if (body.slice(x, y).includes(OPAQUE)) continue;
+          if (taken.some(([p, q]) => a < q && p < b)) continue;
+          if (isMention(turn, a, b)) continue;
+          if (compiled.unless.length) {
+            const s = sentenceAt(u.text, turn.a, turn.b, a);
+            const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
+            if (compiled.unless.some((r) => ((r.lastIndex = 0), r.test(sentence)))) continue;
+          }
+          taken.push([a, b]);
+          ctx.report({
+            start: startAt(u, a),
+            end: endAt(u, b - 1),
+            message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
+            fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
+            contexts: turn.contexts,
+            ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
+          });
+        }
+      }
+    }
+  },
+};
+
+/** Non-empty matches of `re` in `body` as [start, end) offsets; `bounded` matches slice by slice when the body is long. */
+function* matchesIn(re: RegExp, body: string, bounded: boolean): Generator<[number, number]> {
+  const slices = bounded && body.length > MAX_MATCH_INPUT ? slicesOf(body) : [{ a: 0, b: body.length, cutStart: false, cutEnd: false }];
+  for (const slice of slices) {
+    const text = slices.length === 1 ? body : body.slice(slice.a, slice.b);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      if ((slice.cutStart && m.index === 0) || (slice.cutEnd && end === text.length)) continue;
+      yield [slice.a + m.index, slice.a + end];
+    }
+  }
+}
+
+/** text[a, b), or the MAX_MATCH_INPUT characters of it around `at` when it is longer. */
+function boundedSlice(text: string, a: number, b: number, at: number): string {
+  if (b - a <= MAX_MATCH_INPUT) return text.slice(a, b);
+  const from = Math.max(a, Math.min(at - (MAX_MATCH_INPUT >> 1), b - MAX_MATCH_INPUT));
+  return text.slice(from, from + MAX_MATCH_INPUT);
+}
+
+/**
+ * Cuts a long turn into contiguous slices of at most MAX_MATCH_INPUT
+ * characters: after sentence ends, then before the last space that fits, and
+ * inside a word only when a "word" is longer than a slice.
+ */
+function slicesOf(body: string): Slice[] {
+  const out: Slice[] = [];
+  const ends = [...sentencesIn(body, 0, body.length).map((s) => s.b).slice(0, -1), body.length];
+  let a = 0;
+  let cutStart = false;
+  for (const end of ends) {
+    while (end - a > MAX_MATCH_INPUT) {
+      const space = body.lastIndexOf(' ', a + MAX_MATCH_INPUT);
+      const cutEnd = space <= a;
+      const b = cutEnd ? a + MAX_MATCH_INPUT : space;
+      out.push({ a, b, cutStart, cutEnd });
+      a = b;
+      cutStart = cutEnd;
+    }
+    if (end > a) out.push({ a, b: end, cutStart, cutEnd: false });
+    a = Math.max(a, end);
+    cutStart = false;
+  }
+  return out;
+}

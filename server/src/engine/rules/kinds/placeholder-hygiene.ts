@@ -1,0 +1,164 @@
+/**
+ * placeholder-hygiene: placeholders a buyer must never see broken. Sub-checks:
+ * - mixed syntax (warning): a placeholder in another style than the
+ *   document's (`placeholder_style` in front matter, else the most used);
+ *   safe fix: rewrite it in that style (`[First Name]` → `{{first_name}}`);
+ * - undeclared (error): front matter lists `variables` and this one isn't
+ *   there; safe fix when exactly one declared name is within edit distance
+ *   `maxDistance` (2);
+ * - unbalanced braces (error): `{{first_name}` / `{first_name}}`; safe fix;
+ * - unfinished markers (warning): TODO, TBD, XXX, lorem ipsum, `[insert …]`
+ *   when front matter says `status: final` or `published`.
+ * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
+ * placeholders. Options: maxDistance, directions, messages.
+ */
+import { startAt, endAt, placeholdersOf, type Segment, type Unit } from '../../read/model';
+import type { Fix, Severity } from '../../types';
+import type { PlaceholderHit, PlaceholderStyle } from '../../read/words';
+import type { RuleKind } from './kind';
+import { fill, num, str } from './units';
+
+const DIRECTIONS = ['pause', 'laugh', 'smile', 'beat', 'wait', 'silence', 'optional', 'sigh', 'listen', 'breathe', 'tbd', 'todo', 'x', 'link', 'source', 'citation needed', 'sic', 'sound', 'music', 'applause', 'ok', 'yes', 'no', 'note', 'end'];
+const UNBALANCED = /(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})\s*\}(?!\})|(?<!\{)\{([A-Za-z][\w.]{0,40})\}\}(?!\})|(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})(?=[\s,.;:!?]|$)(?![^\n{]*\}\})/g;
+const UNFINISHED = /\b(?:TODO|TBD|XXX|FIXME|lorem ipsum)\b|\[insert [^\]\n]+\]/g;
+
+// This rule reads every unit on every lint; units of unchanged segments are reused, so their matches are kept.
+const unbalancedMatches = new WeakMap<Unit, RegExpExecArray[]>();
+const unfinishedMatches = new WeakMap<Unit, RegExpExecArray[]>();
+
+function matchesOf(memo: WeakMap<Unit, RegExpExecArray[]>, re: RegExp, u: Unit): RegExpExecArray[] {
+  let found = memo.get(u);
+  if (!found) {
+    found = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(u.text); m; m = re.exec(u.text)) found.push(m);
+    memo.set(u, found);
+  }
+  return found;
+}
+
+export function variableName(h: Pick<PlaceholderHit, 'style' | 'name'>): string {
+  return h.name.trim().replace(/^contact\./i, '').replace(/[\s.-]+/g, '_').toLowerCase();
+}
+
+export function render(name: string, style: PlaceholderStyle): string {
+  const words = name.split(/_+/).filter(Boolean);
+  switch (style) {
+    case 'mustache':
+      return `{{${name}}}`;
+    case 'brace':
+      return `{${name}}`;
+    case 'bracket':
+      return `[${words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')}]`;
+    case 'merge-tag':
+      return `*|${name.toUpperCase()}|*`;
+    case 'angle':
+      return `<${words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')}>`;
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/** What one segment holds for this rule: placeholders (bar stage directions) and unbalanced braces, in units that are not bad examples. */
+interface SegmentScan {
+  directions: string;
+  hits: Array<{ u: Unit; h: PlaceholderHit }>;
+  /** Hits per style. */
+  counts: Map<PlaceholderStyle, number>;
+  unbalanced: Array<{ u: Unit; m: RegExpExecArray }>;
+}
+
+// The rule reads the whole document on every lint; segments the editor reuses keep their scan.
+const segmentScans = new WeakMap<Segment, SegmentScan>();
+
+function scanSegment(seg: Segment, directions: Set<string>, key: string): SegmentScan {
+  const cached = segmentScans.get(seg);
+  if (cached && cached.directions === key) return cached;
+  const scan: SegmentScan = { directions: key, hits: [], counts: new Map(), unbalanced: [] };
+  for (const u of seg.units) {
+    if (u.anti || u.section.anti) continue;
+    for (const h of placeholdersOf(u)) {
+      if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
+      if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
+      scan.hits.push({ u, h });
+      scan.counts.set(h.style, (scan.counts.get(h.style) ?? 0) + 1);
+    }
+    for (const m of matchesOf(unbalancedMatches, UNBALANCED, u)) scan.unbalanced.push({ u, m });
+  }
+  segmentScans.set(seg, scan);
+  return scan;
+}
+
+export const placeholderHygieneKind: RuleKind<null> = {
+  name: 'placeholder-hygiene',
+  reach: 'document', // the expected placeholder style is the document's
+  compile: () => null,
+  check(ctx) {
+    const { model } = ctx;
+    const o = ctx.options;
+    const messages = (o.messages ?? {}) as Record<string, string>;
+    const directions = new Set((Array.isArray(o.directions) ? (o.directions as string[]) : DIRECTIONS).map((d) => d.toLowerCase()));
+    const declared = model.frontMatter.variables?.map((v) => v.trim().toLowerCase());
+    const maxDistance = num(o.maxDistance, 2);
+    const report = (u: Unit, a: number, b: number, severity: Severity, key: string, fields: Record<string, string | number>, fixes: Fix[] = []) => {
+      const contexts = u.turns[0]?.contexts ?? new Set<string>();
+      ctx.report({ start: startAt(u, a), end: endAt(u, b - 1), severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });
+    };
+    const directionsKey = [...directions].join('\u0000');
+    const scans = model.segments.map((seg) => scanSegment(seg, directions, directionsKey));
+    const counts = new Map<PlaceholderStyle, number>();
+    for (const scan of scans) for (const [st, n] of scan.counts) counts.set(st, (counts.get(st) ?? 0) + n);
+    const fmStyle = model.frontMatter.placeholderStyle as PlaceholderStyle | undefined;
+    let style: PlaceholderStyle = fmStyle && ['mustache', 'bracket', 'brace'].includes(fmStyle) ? fmStyle : ctx.placeholderStyle;
+    if (!fmStyle && !counts.has(style)) style = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'mustache';
+    const mixed = counts.size > 1 || (fmStyle !== undefined && [...counts.keys()].some((st) => st !== style));
+    // Without declared variables or mixed styles no placeholder is reported: skip the walk (it runs on every keystroke).
+    const hits = (declared && declared.length) || mixed ? scans.flatMap((x) => x.hits) : [];
+
+    for (const { u, h } of hits) {
+      const a = h.index;
+      const b = h.index + h.length;
+      let name = variableName(h);
+      const whole = () => ({ start: startAt(u, a), end: endAt(u, b - 1) });
+      if (declared && declared.length && !declared.includes(name)) {
+        const near = declared.filter((d) => editDistance(d, name) <= maxDistance);
+        const fixes: Fix[] = near.length === 1 ? [{ title: `Use the declared variable “${near[0]}”`, kind: 'safe', snippet: false, edits: [{ ...whole(), text: render(near[0], style) }] }] : [];
+        report(u, a, b, 'error', 'undeclared', { name, suggestion: near.length === 1 ? near[0] : declared.slice(0, 5).join(', ') }, fixes);
+        if (near.length === 1) continue;
+        name = '';
+      }
+      if (mixed && h.style !== style && name) {
+        const text = render(name, style);
+        // Only a plain variable name can be rewritten safely ("[X hours/week]" is a note to the writer).
+        const safe = /^[a-z][a-z0-9_]*$/.test(name);
+        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, safe ? [{ title: `Write it as ${text}`, kind: 'safe', snippet: false, edits: [{ ...whole(), text }] }] : []);
+      }
+    }
+
+    for (const { u, m } of scans.flatMap((x) => x.unbalanced)) {
+      const name = (m[1] ?? m[2] ?? m[3]).replace(/[.]+$/, '');
+      const a = m.index;
+      const b = m.index + m[0].length;
+      const text = render(name.toLowerCase().replace(/[\s.-]+/g, '_'), style === 'mustache' || style === 'brace' ? style : 'mustache');
+      const start = startAt(u, a);
+      const end = endAt(u, b - 1);
+      const clean = end - start === b - a;
+      report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
+    }
+    if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
+      for (const u of model.units) {
+        if (u.anti || u.section.anti) continue;
+        for (const m of matchesOf(unfinishedMatches, UNFINISHED, u)) report(u, m.index, m.index + m[0].length, 'warning', 'unfinished', { found: m[0] });
+      }
+    }
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * readability: Flesch–Kincaid grade of an email body, a voicemail or a rep
+ * turn of at least `minWords` (40) words, with placeholders read as a short
+ * neutral name; and any sentence longer than `maxSentenceWords` (25). The
+ * message names the drivers (longest sentence, longest words), because the
+ * formula alone is a weak guide on short texts.
+ * Options: maxGrade (8), minWords (40), maxSentenceWords (25), sentenceMessage.
+ */
+import { countWords, maskPlaceholders, sentencesIn } from '../../read/words';
+import { startAt, endAt, type Turn } from '../../read/model';
+import type { RuleKind } from './kind';
+import { fill, measuredUnits, num, str } from './units';
+
+const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
+
+/** Syllables in an English word, by vowel groups with the usual corrections (silent e, -es, -ed; -le keeps its e). */
+export function syllables(word: string): number {
+  let w = word.toLowerCase().replace(/['’]/g, '');
+  if (w.length <= 3) return 1;
+  w = w.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, '').replace(/^y/, '');
+  const groups = w.match(/[aeiouy]+/g);
+  return Math.max(1, groups ? groups.length : 1);
+}
+
+export interface Readability {
+  grade: number;
+  words: number;
+  sentences: number;
+  longestSentence: number;
+  longWords: string[];
+}
+
+export function readabilityOf(text: string): Readability {
+  const plain = maskPlaceholders(text).replace(/\uFFFC+/g, 'Dana');
+  const spans = sentencesIn(plain, 0, plain.length);
+  let words = 0;
+  let syl = 0;
+  let longestSentence = 0;
+  const all: string[] = [];
+  for (const s of spans) {
+    const ws = plain.slice(s.a, s.b).match(WORD) ?? [];
+    words += ws.length;
+    longestSentence = Math.max(longestSentence, ws.length);
+    for (const w of ws) {
+      syl += syllables(w);
+      all.push(w);
+    }
+  }
+  const sentences = Math.max(1, spans.filter((s) => (plain.slice(s.a, s.b).match(WORD) ?? []).length > 0).length);
+  const grade = words === 0 ? 0 : Math.round((0.39 * (words / sentences) + 11.8 * (syl / words) - 15.59) * 10) / 10;
+  const longWords = [...new Set(all.filter((w) => syllables(w) >= 3).sort((x, y) => syllables(y) - syllables(x) || y.length - x.length))].slice(0, 3);
+  return { grade, words, sentences, longestSentence, longWords };
+}
+
+export const readabilityKind: RuleKind<null> = {
+  name: 'readability',
+  compile: () => null,
+  check(ctx) {
+    const o = ctx.options;
+    const maxGrade = num(o.maxGrade, 8);
+    const minWords = num(o.minWords, 40);
+    const maxSentence = num(o.maxSentenceWords, 25);
+    const units = measuredUnits(ctx);
+    for (const u of units) {
+      if (u.words < minWords) continue;
+      const r = readabilityOf(u.text);
+      if (r.grade > maxGrade) {
+        ctx.report({
+          start: u.start,
+          end: u.end,
+          message: fill(ctx.rule.message, { grade: r.grade.toFixed(1), limit: maxGrade, longest: r.longestSentence, longWords: r.longWords.length ? r.longWords.join(', ') : 'none' }),
+          metrics: { grade: r.grade, limit: maxGrade, words: r.words, sentences: r.sentences, longestSentence: r.longestSentence },
+          contexts: u.contexts,
+        });
+      }
+    }
+    // Long sentences, located exactly, in the emails, voicemails and rep turns measured above.
+    const seen = new Set<Turn>();
+    for (const t of units.flatMap((u) => u.turns)) {
+      if (seen.has(t) || !ctx.inScope(t) || t.role === 'subject') continue;
+      seen.add(t);
+      const text = t.unit.text;
+      for (const s of sentencesIn(text, t.a, t.b)) {
+        const n = countWords(text.slice(s.a, s.b));
+        if (n <= maxSentence) continue;
+        ctx.report({
+          start: startAt(t.unit, s.a),
+          end: endAt(t.unit, s.b - 1),
+          message: fill(str(o.sentenceMessage, ctx.rule.message), { words: n, limit: maxSentence }),
+          metrics: { words: n, limit: maxSentence },
+          contexts: t.contexts,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * single-clear-cta: an email with no ask at all (no question near the end and
+ * no call-to-action phrase) — or one with several competing asks (a meeting,
+ * a link, a reply, a forward). Break-up and out-of-office emails are ask-free
+ * by design. Only text shaped like an email (a subject, a greeting or a
+ * sign-off) is judged. Options: exemptHeadings (regex), multipleAsks (3), multipleMessage.
+ */
+import { endAt } from '../../read/model';
+import type { RuleKind } from './kind';
+import { MAX_MATCH_INPUT } from './patterns';
+import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
+
+const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
+const ASKS: Array<[string, RegExp]> = [
+  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule)\s+(?:a\s+)?(?:time|call|meeting|slot|demo)|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on))\b/i],
+  ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b)/i],
+  ['reply', /\b(?:reply|respond|write\s+back|let\s+me\s+know)\b/i],
+  ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
+  ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
+];
+
+export const singleClearCtaKind: RuleKind<RegExp> = {
+  name: 'single-clear-cta',
+  patternOptions: { exemptHeadings: 'i' },
+  compile: (rule) => new RegExp(String(rule.options?.exemptHeadings ?? 'break-?up|closing (?:the )?loop|final|close (?:your|the) file|out[- ]of[- ]office|auto-?reply'), 'i'),
+  check(ctx, exempt) {
+    const o = ctx.options;
+    const exemptRe = typeof o.exemptHeadings === 'string' ? new RegExp(o.exemptHeadings, 'i') : exempt;
+    for (const e of emailUnits(ctx.model)) {
+      if (!e.turns.some((t) => ctx.inScope(t)) || e.words < num(o.minWords, 15)) continue;
+      if (exemptRe.test(e.path.slice(-MAX_MATCH_INPUT)) || e.contexts.has('ooo')) continue;
+      // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
+      if (!e.shaped) continue;
+      // A bulleted list under an email heading is notes about the email, not the email.
+      if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
+      const tail = e.lines.slice(-2).map(lineText).join('\n');
+      const hasAsk = countQuestions(tail) > 0 || CTA.test(e.text);
+      if (!hasAsk) {
+        const last = e.lines[e.lines.length - 1];
+        ctx.report({
+          start: e.start,
+          end: e.end,
+          message: ctx.rule.message,
+          fixes: last ? insertFixes(ctx.rule.fixes, endAt(last.turn.unit, last.b - 1), ctx.placeholderStyle) : [],
+          contexts: e.contexts,
+        });
+        continue;
+      }
+      const kinds = ASKS.filter(([, re]) => re.test(e.text)).map(([k]) => k);
+      if (kinds.length >= num(o.multipleAsks, 3)) {
+        ctx.report({ start: e.start, end: e.end, severity: 'info', message: fill(str(o.multipleMessage, ctx.rule.message), { asks: kinds.join(', '), count: kinds.length }), metrics: { asks: kinds.length }, contexts: e.contexts });
+      }
+    }
+  },
+};

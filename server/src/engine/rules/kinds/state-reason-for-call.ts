@@ -1,0 +1,53 @@
+/**
+ * state-reason-for-call: a cold-call opener whose first rep turns never say
+ * why the rep is calling. A call is an opener section, or a call-script
+ * section with no opener under it; its first `firstTurns` (3) rep turns are
+ * read for a reason marker ("the reason for my call", "I'm calling because",
+ * "saw", a trigger placeholder, a "Reason:" label). Only openers with an
+ * intro (a greeting or the rep's name) are judged: without one it's not a script.
+ */
+import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
+import { isRepCallTurn } from '../../read/spoken';
+import type { RuleKind } from './kind';
+import { clearlySpoken, insertFixes, num, rangeIn } from './units';
+
+const REASON = /\b(?:(?:the\s+)?reason\s+(?:for\s+my\s+call|I'?m\s+calling|I\s+am\s+calling|I(?:'m|\s+am)\s+reaching\s+out|I\s+called|I\s+reached\s+out)|I'?m\s+calling\s+(?:because|about|since|regarding|to)|I\s+am\s+calling\s+(?:because|about|since|regarding|to)|reaching\s+out\s+(?:because|about)|(?:saw|noticed|read|heard)\b|calling\s+(?:because|about))/i;
+const TRIGGER = /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|specific|event|pain)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
+/** An opening line: a greeting or the rep saying who they are. Without one the text is not a call opener. */
+const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
+const SKIP = ['voicemail', 'email', 'anti-example', 'process', 'objection', 'ooo'];
+
+function isCallRoot(model: PlaybookModel, s: SectionNode): boolean {
+  if (!s.ownTags.includes('opener') && !s.ownTags.includes('call-script')) return false;
+  if (SKIP.some((t) => s.tags.includes(t))) return false;
+  if (s.ownTags.includes('opener')) return !ancestors(model, s).some((p) => p.ownTags.includes('opener'));
+  if (!s.ownTags.includes('call-script')) return false;
+  if (ancestors(model, s).some((p) => p.ownTags.includes('call-script') || p.ownTags.includes('opener'))) return false;
+  return !subtree(model, s).some((seg) => seg.section !== s && seg.section.ownTags.includes('opener'));
+}
+
+function ancestors(model: PlaybookModel, s: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  for (let p = s.parent; p !== null; p = model.sections[p].parent) out.push(model.sections[p]);
+  return out;
+}
+
+export const stateReasonForCallKind: RuleKind<null> = {
+  name: 'state-reason-for-call',
+  reach: 'document', // a call script's first turns may sit in its subsections
+  compile: () => null,
+  check(ctx) {
+    const model = ctx.model;
+    const n = num(ctx.options.firstTurns, 3);
+    for (const root of model.sections.filter((s) => isCallRoot(model, s))) {
+      const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
+      if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;
+      if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) continue;
+      const said = turns.some((t) => /^reason\b/i.test(t.label ?? '') || REASON.test(t.unit.text.slice(t.a, t.b)) || TRIGGER.test(t.unit.text.slice(t.a, t.b)));
+      if (said) continue;
+      const first = turns[0];
+      const r = rangeIn(first, first.a, first.b);
+      ctx.report({ ...r, fixes: insertFixes(ctx.rule.fixes, r.end, ctx.placeholderStyle), contexts: first.contexts });
+    }
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * subject-line-shape: the shape of `Subject:` lines and subject-line option
+ * lists. Sub-checks with their own severity: empty or placeholder-only
+ * (warning), too long (info: > maxWords words or > maxChars characters), an
+ * ALL-CAPS word not in `acronyms` (warning, safe fix: lower-case it), `!`
+ * (warning, safe fix: remove), repeated `??` / `$$` (warning), a trailing `?`
+ * (hint), a first-name placeholder (hint). Case style is never linted.
+ */
+import { startAt, endAt, type Turn } from '../../read/model';
+import type { Fix, Severity } from '../../types';
+import { countWords, findPlaceholders, maskPlaceholders } from '../../read/words';
+import type { RuleKind } from './kind';
+import { fill, num, rangeIn, str } from './units';
+
+const DEFAULT_ACRONYMS = ['ROI', 'SOC', 'HIPAA', 'GDPR', 'CFO', 'CEO', 'CTO', 'CIO', 'COO', 'CRO', 'VP', 'SaaS', 'API', 'AWS', 'GCP', 'SLA', 'KPI', 'KPIS', 'OKR', 'OKRS', 'QBR', 'RFP', 'RFQ', 'ERP', 'CRM', 'WMS', 'TMS', 'SFDC', 'GTM', 'MQL', 'SQL', 'SDR', 'BDR', 'EMEA', 'APAC', 'NASA', 'NYSE', 'NASDAQ', 'SMB', 'B2B', 'B2C', 'ISO', 'PCI', 'USA', 'EBITDA', 'COGS', 'OSHA', 'FOMC'];
+const FIRST_NAME = /^(?:first[ _.-]?name|fname|firstname|contact\.first_?name|name)$/i;
+
+interface Draft {
+  a: number;
+  b: number;
+  severity: Severity;
+  key: string;
+  fixes?: Fix[];
+  fields?: Record<string, string | number>;
+}
+
+export const subjectLineShapeKind: RuleKind<null> = {
+  name: 'subject-line-shape',
+  compile: () => null,
+  check(ctx) {
+    const o = ctx.options;
+    const acronyms = new Set((Array.isArray(o.acronyms) ? (o.acronyms as string[]) : DEFAULT_ACRONYMS).map((a) => a.toUpperCase()));
+    const messages = (o.messages ?? {}) as Record<string, string>;
+    for (const turn of ctx.model.turns) {
+      if (!turn.contexts.has('subject') || !ctx.inScope(turn)) continue;
+      for (const d of checkSubject(turn, num(o.maxWords, 7), num(o.maxChars, 45), acronyms)) {
+        const r = rangeIn(turn, d.a, d.b);
+        ctx.report({ ...r, severity: d.severity, message: fill(str(messages[d.key], ctx.rule.message), d.fields ?? {}), fixes: d.fixes, contexts: turn.contexts });
+      }
+    }
+  },
+};
+
+function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: Set<string>): Draft[] {
+  const u = turn.unit;
+  const text = u.text;
+  let a = turn.a;
+  let b = turn.b;
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  // Quoted subject options: "Reno pick errors"
+  if (b - a >= 2 && /^["“]/.test(text[a]) && /["”]$/.test(text[b - 1])) {
+    a++;
+    b--;
+  }
+  const s = text.slice(a, b);
+  const out: Draft[] = [];
+  const masked = maskPlaceholders(s);
+  const placeholders = findPlaceholders(s);
+  if (s.trim() === '' || masked.replace(/[\uFFFC\s\p{P}]/gu, '') === '') {
+    if (s.trim() !== '') return [{ a, b, severity: 'warning', key: 'empty' }];
+    // "Subject:" with nothing after it: point at the label.
+    const ls = text.lastIndexOf('\n', turn.a - 1) + 1;
+    let le = turn.a;
+    while (le > ls && /\s/.test(text[le - 1])) le--;
+    return le > ls ? [{ a: ls, b: le, severity: 'warning', key: 'empty' }] : [];
+  }
+  const words = countWords(s);
+  if (words > maxWords || s.length > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars: s.length, maxWords, maxChars } });
+  for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
+    const w = m[0];
+    if (acronyms.has(w.toUpperCase()) || /\d/.test(w)) continue;
+    const x = a + m.index!;
+    const lower = m.index === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase();
+    const r = rangeIn(turn, x, x + w.length);
+    out.push({ a: x, b: x + w.length, severity: 'warning', key: 'caps', fields: { word: w }, fixes: [{ title: `Write “${w}” as “${lower}”`, kind: 'safe', snippet: false, edits: [{ ...r, text: lower }] }] });
+  }
+  for (const m of masked.matchAll(/!+/g)) {
+    const x = a + m.index!;
+    const y = x + m[0].length;
+    const atEnd = y === b;
+    let from = x;
+    if (atEnd) while (from > a && text[from - 1] === ' ') from--;
+    // Mid-subject "Big news! Reno…" becomes "Big news — Reno…"; a final "!" is dropped.
+    const edit = { start: startAt(u, from), end: endAt(u, y - 1), text: !atEnd && text[y] === ' ' ? ' —' : '' };
+    out.push({ a: x, b: y, severity: 'warning', key: 'exclamation', fixes: [{ title: 'Remove the exclamation mark', kind: 'safe', snippet: false, edits: [edit] }] });
+  }
+  for (const m of masked.matchAll(/\?{2,}|\${2,}/g)) out.push({ a: a + m.index!, b: a + m.index! + m[0].length, severity: 'warning', key: 'punctuation', fields: { marks: m[0] } });
+  if (/\?$/.test(s) && !/\?{2,}$/.test(s)) out.push({ a: b - 1, b, severity: 'hint', key: 'question' });
+  for (const p of placeholders) if (FIRST_NAME.test(p.name.trim())) out.push({ a: a + p.index, b: a + p.index + p.length, severity: 'hint', key: 'first-name' });
+  return out;
+}

@@ -1,0 +1,218 @@
+/**
+ * Shared helpers for the metric and structural kinds: email units (the body a
+ * buyer reads as one message), message fields, and snippet fixes at a point.
+ *
+ * An email unit is the speech under one email section ("### Email 2 — Day 3"),
+ * or one plain fence in an email section (several fences in one section are
+ * alternative templates, measured one by one). Its body leaves out the
+ * `Subject:` line, the greeting line ("Hi {{first_name}},") and the sign-off
+ * from "Best," / "Thanks," on.
+ */
+import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
+import { repMonologues, voicemailScripts } from '../../read/spoken';
+import type { RuleContext } from './kind';
+import type { FixTemplate } from '../rule-types';
+import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
+import type { Fix } from '../../types';
+import { countWords, type PlaceholderStyle } from '../../read/words';
+
+export type EmailStage = 'first-touch' | 'follow-up' | 'recap' | 'break-up' | 'other';
+
+export interface BodyLine {
+  turn: Turn;
+  /** Range in `turn.unit.text`. */
+  a: number;
+  b: number;
+}
+
+export interface EmailUnit {
+  section: SectionNode;
+  turns: Turn[];
+  subjects: Turn[];
+  /** Body lines, greeting and sign-off left out. */
+  lines: BodyLine[];
+  /** Body text, lines joined by newlines. */
+  text: string;
+  words: number;
+  stage: EmailStage;
+  /** Original range of the body (whole unit when the body is empty). */
+  start: number;
+  end: number;
+  contexts: ReadonlySet<string>;
+  /** Heading titles from the document root to the email's section, joined by " / ". */
+  path: string;
+  /** Has the shape of a written email (a subject, a greeting or a sign-off), not just an email heading. */
+  shaped: boolean;
+}
+
+const GREETING = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,40}[,!:]?\s*$/i;
+const SIGN_OFF = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|—|--|-)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
+const FIRST_TOUCH = /\b(?:email 1|e-?mail #?1|touch 1|step 1|day [01]\b|first[- ]touch|cold e-?mail|initial (?:e-?mail|outreach)|intro(?:duction)? e-?mail)\b/i;
+const RECAP = /\b(?:recap|summary|next steps|proposal|post-(?:call|demo|discovery|meeting)|after the (?:call|demo|meeting))\b/i;
+const BREAK_UP = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
+/** Headings that name an email (not just "messaging" or "message house"). */
+const EMAIL_HEADING = /\b(?:(?:e-?mail|inmail|touch|step|day|message)\s*#?\d+|(?:cold|follow[- ]?up|first[- ]touch|break-?up|recap|intro(?:duction)?|prospecting|outreach|nurture|referral|reply|sales|nudge|bump)\s+e-?mails?|e-?mail\s+(?:templates?|body|copy|drafts?|scripts?|sequence|\d+)|out[- ]of[- ]office|auto-?repl(?:y|ies))\b/i;
+const LATER = /\b(?:email [2-9]|email \d{2}|touch [2-9]|step [2-9]|day (?:[2-9]|\d{2,}))\b/i;
+
+export function sectionPath(model: PlaybookModel, section: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  for (let s: SectionNode | undefined = section; s; s = s.parent === null ? undefined : model.sections[s.parent]) out.unshift(s);
+  return out;
+}
+
+export function pathTitle(model: PlaybookModel, section: SectionNode): string {
+  return sectionPath(model, section)
+    .map((s) => s.title ?? '')
+    .filter(Boolean)
+    .join(' / ');
+}
+
+export function emailStage(path: string, contexts: ReadonlySet<string>): EmailStage {
+  if (BREAK_UP.test(path)) return 'break-up';
+  if (RECAP.test(path)) return 'recap';
+  if (FIRST_TOUCH.test(path)) return 'first-touch';
+  if (contexts.has('follow-up') || LATER.test(path)) return 'follow-up';
+  return 'other';
+}
+
+/** Is this turn part of an email's text (body or subject)? */
+export function isEmailTurn(t: Turn): boolean {
+  return t.speech && t.contexts.has('email') && !t.contexts.has('voicemail') && !t.unit.anti;
+}
+
+export function emailUnits(model: PlaybookModel): EmailUnit[] {
+  const groups = new Map<object, Turn[]>();
+  for (const t of model.turns) {
+    if (!isEmailTurn(t)) continue;
+    // A subject-line option list is not an email.
+    if (t.unit.kind === 'list-item' && t.contexts.has('subject')) continue;
+    const key = t.unit.kind === 'fence' ? t.unit : t.unit.section;
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  const out: EmailUnit[] = [];
+  for (const turns of groups.values()) {
+    const section = turns[0].unit.section;
+    const subjects = turns.filter((t) => t.role === 'subject');
+    const bodyTurns = turns.filter((t) => t.role !== 'subject');
+    const raw: BodyLine[] = [];
+    for (const t of bodyTurns) {
+      const text = t.unit.text;
+      let at = t.a;
+      while (at <= t.b) {
+        let nl = text.indexOf('\n', at);
+        if (nl < 0 || nl > t.b) nl = t.b;
+        if (text.slice(at, nl).trim()) raw.push({ turn: t, a: at, b: nl });
+        at = nl + 1;
+      }
+    }
+    let lines = raw;
+    if (lines.length > 1 && GREETING.test(lineText(lines[0]))) lines = lines.slice(1);
+    const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF.test(lineText(l)) && countWords(lineText(l)) <= 6);
+    if (signOff > 0) lines = lines.slice(0, signOff);
+    const greeted = raw.length > 1 && GREETING.test(lineText(raw[0]));
+    const path = pathTitle(model, section);
+    const docType = model.frontMatter.type ?? '';
+    // Only text that reads as an email: a named email heading, a subject, a greeting or a sign-off.
+    // A fence holding Markdown headings is a document template (a scorecard, a brief), not an email.
+    const emailLike = EMAIL_HEADING.test(path) || /^(?:email|email-sequence)$/.test(docType) || subjects.length > 0 || greeted || signOff > 0;
+    if (!emailLike || turns.some((t) => t.unit.kind === 'fence' && /^#{1,6}\s/m.test(t.unit.text))) continue;
+    const text = lines.map(lineText).join('\n');
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    const startTurn = turns[0];
+    const endTurn = turns[turns.length - 1];
+    const contexts = (bodyTurns[0] ?? turns[0]).contexts;
+    out.push({
+      section,
+      turns,
+      subjects,
+      lines,
+      text,
+      words: countWords(text),
+      stage: emailStage(path, contexts),
+      start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
+      end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
+      contexts,
+      path,
+      shaped: subjects.length > 0 || greeted || signOff > 0,
+    });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+export function lineText(l: BodyLine): string {
+  return l.turn.unit.text.slice(l.a, l.b);
+}
+
+/** Original range of `[a, b)` in a turn's unit text. */
+export function rangeIn(turn: Turn, a: number, b: number): { start: number; end: number } {
+  const u = turn.unit;
+  return { start: startAt(u, a), end: endAt(u, Math.max(a, b - 1)) };
+}
+
+/** Replaces `{field}` in a message with figures. */
+export function fill(message: string, fields: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (m, k: string) => (k in fields ? String(fields[k]) : m));
+}
+
+export function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+export function str(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
+/**
+ * The rule's `insert-after` fix templates as edits inserting at `at` (an
+ * original offset), in the document's placeholder style. `only` keeps the
+ * templates whose title starts with one of the given words.
+ */
+export function insertFixes(templates: readonly FixTemplate[] | undefined, at: number, style: PlaceholderStyle, contexts?: ReadonlySet<string>, only?: (t: FixTemplate) => boolean): Fix[] {
+  const out: Fix[] = [];
+  for (const t of templates ?? []) {
+    if (t.action !== 'insert-after' || t.text === undefined) continue;
+    if (t.contexts && contexts && !t.contexts.some((c) => contexts.has(c))) continue;
+    if (only && !only(t)) continue;
+    const text = ' ' + toPlaceholderStyle(t.text, style);
+    out.push({ title: t.title, kind: t.kind, snippet: isSnippet(text), edits: [{ start: at, end: at, text }] });
+  }
+  return out;
+}
+
+/** Sentences with a question mark, ignoring URLs. */
+export function countQuestions(text: string): number {
+  return (text.replace(/\bhttps?:\/\/\S+/g, '').match(/\?+/g) ?? []).length;
+}
+
+const QUOTED_LINE = /^\s*["“'‘]/;
+
+/**
+ * Whether a group of turns is clearly the rep talking, not handbook prose
+ * under a "pitch" or "intro" heading: a labelled rep (or structural) line, a
+ * blockquote, a plain fence, or a quoted line (rules catalog §5.4).
+ */
+export function clearlySpoken(turns: readonly Turn[]): boolean {
+  return turns.some((t) => t.role === 'rep' || t.role === 'structural' || t.role === 'positive' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || QUOTED_LINE.test(t.unit.text.slice(t.a, t.b)));
+}
+
+/** A piece of the buyer-facing text a metric reads: one email, one voicemail script or one rep monologue. */
+export interface MeasuredUnit {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  contexts: ReadonlySet<string>;
+  turns: readonly Turn[];
+}
+
+/** Emails, voicemail scripts and clearly spoken rep monologues that are in the rule's scope. */
+export function measuredUnits(ctx: RuleContext): MeasuredUnit[] {
+  const units: MeasuredUnit[] = [];
+  for (const e of emailUnits(ctx.model)) if (e.turns.some((t) => ctx.inScope(t))) units.push(e);
+  for (const s of voicemailScripts(ctx.model)) if (s.turns.some((t) => ctx.inScope(t))) units.push({ ...s, contexts: s.turns[0].contexts });
+  for (const s of repMonologues(ctx.model)) if (ctx.inScope(s.turns[0]) && clearlySpoken(s.turns)) units.push({ ...s, contexts: s.turns[0].contexts });
+  return units;
+}

@@ -1,0 +1,51 @@
+/**
+ * voicemail-essentials: what every voicemail script needs — the caller's name,
+ * a reason, and a callback number said twice. Sub-checks with their own
+ * severity: no reason (warning), a vague tease instead of a reason (warning),
+ * no callback number (warning; info when the message points to an email),
+ * no name (info), number said once (hint). Texts in a voicemail section that
+ * don't read as a message (no greeting, placeholder, name or quote) are
+ * guidance, not scripts, and are skipped. Options: minWords (12), messages.
+ */
+import { countPhoneNumbers, voicemailScripts } from '../../read/spoken';
+import type { Severity } from '../../types';
+import type { RuleKind } from './kind';
+import { fill, insertFixes, num, str } from './units';
+
+const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
+const REASON = /\b(?:reason|because|calling (?:about|because|regarding|since|to share|with)|saw|noticed|read|heard|congrat\w*|referred|suggested|mentioned|since we (?:spoke|talked|met)|following (?:your|the)|regarding)\b|\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/iu;
+const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
+const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot)\s+(?:you\s+)?(?:an?\s+)?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
+const MESSAGE_SHAPE = /^\s*["“]?\s*(?:hi|hey|hello|good (?:morning|afternoon))\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b/iu;
+
+export const voicemailEssentialsKind: RuleKind<null> = {
+  name: 'voicemail-essentials',
+  compile: () => null,
+  check(ctx) {
+    const o = ctx.options;
+    const messages = (o.messages ?? {}) as Record<string, string>;
+    for (const s of voicemailScripts(ctx.model)) {
+      if (!s.turns.some((t) => ctx.inScope(t)) || s.words < num(o.minWords, 12)) continue;
+      const quotedOrBlock = s.turns.some((t) => t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || t.role === 'rep' || t.role === 'structural');
+      if (!quotedOrBlock && !MESSAGE_SHAPE.test(s.text)) continue;
+      const contexts = s.turns[0].contexts;
+      const found: Array<{ key: string; severity: Severity; fix?: string }> = [];
+      const phones = countPhoneNumbers(s.text);
+      const hasReason = REASON.test(s.text) || s.turns.some((t) => /^reason$/i.test(t.label ?? ''));
+      if (!hasReason) found.push(TEASE.test(s.text) ? { key: 'tease', severity: 'warning', fix: 'reason' } : { key: 'reason', severity: 'warning', fix: 'reason' });
+      if (phones === 0) found.push({ key: 'number', severity: EMAIL_POINTER.test(s.text) ? 'info' : 'warning', fix: 'again' });
+      else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });
+      if (!NAME.test(s.text)) found.push({ key: 'name', severity: 'info' });
+      for (const f of found) {
+        ctx.report({
+          start: s.start,
+          end: s.end,
+          severity: f.severity,
+          message: fill(str(messages[f.key], ctx.rule.message), { phones }),
+          fixes: f.fix ? insertFixes(ctx.rule.fixes, s.end, ctx.placeholderStyle, contexts, (t) => t.title.toLowerCase().includes(f.fix === 'reason' ? 'reason' : 'number')) : [],
+          contexts,
+        });
+      }
+    }
+  },
+};

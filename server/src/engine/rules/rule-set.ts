@@ -1,0 +1,99 @@
+/**
+ * A rule set is the rules a file is linted with, compiled once per distinct
+ * effective config and cached by its hash, so a keystroke never recompiles
+ * patterns.
+ */
+import { RULE_KINDS } from './kinds';
+import { compileUserOption } from './kinds/patterns';
+import type { RuleKind } from './kinds/kind';
+import type { EffectiveConfig } from '../config/config-types';
+import type { RuleDefinition } from './rule-types';
+import type { ConfigError, Severity } from '../types';
+
+export interface ActiveRule {
+  rule: RuleDefinition;
+  kind: RuleKind<unknown>;
+  compiled: unknown;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface RuleSet {
+  rules: ActiveRule[];
+  errors: ConfigError[];
+  /** Stable hash of the effective config, for caches keyed by config. */
+  hash: string;
+}
+
+const cache = new Map<string, RuleSet>();
+
+export function compileRuleSet(builtins: readonly RuleDefinition[], config: EffectiveConfig, configFile = '<config>'): RuleSet {
+  const hash = hashString(JSON.stringify(config));
+  const hit = cache.get(hash);
+  if (hit) return hit;
+  const errors: ConfigError[] = [];
+  const byId = new Map<string, RuleDefinition>();
+  for (const r of builtins) byId.set(r.id, r);
+  config.customRules.forEach((r, i) => {
+    const defaults: Partial<RuleDefinition> = { kind: 'phrase', severity: 'warning', rationale: '', sources: [], scope: { contexts: ['rep', 'email', 'voicemail', 'subject'] } };
+    const rule = { ...defaults, ...r, origin: r.origin ?? configFile } as RuleDefinition;
+    if (!rule.id || typeof rule.message !== 'string') {
+      errors.push({ file: configFile, key: `customRules/${i}`, message: `customRules/${i}: a team rule needs an "id" and a "message"; it is skipped.` });
+      return;
+    }
+    if (byId.has(rule.id) && byId.get(rule.id)!.origin !== rule.origin && builtins.some((b) => b.id === rule.id)) {
+      errors.push({ file: configFile, key: `customRules/${i}/id`, message: `customRules/${i}/id: "${rule.id}" is a built-in rule id; choose another id (e.g. "team/${rule.id}").` });
+      return;
+    }
+    byId.set(rule.id, rule);
+  });
+  for (const id of Object.keys(config.rules)) {
+    if (!byId.has(id)) errors.push({ file: configFile, key: `rules/${id}`, message: `rules/${id}: there is no rule "${id}"; run \`playbook-lint --list-rules\` for the ids.` });
+  }
+  const rules: ActiveRule[] = [];
+  for (const rule of byId.values()) {
+    const setting = config.rules[rule.id];
+    const severity = setting?.severity ?? rule.severity;
+    if (severity === 'off') continue;
+    const kind = RULE_KINDS.get(rule.kind);
+    const key = rule.origin && rule.origin !== 'builtin' ? `customRules/${config.customRules.findIndex((c) => c.id === rule.id)}` : `rules/${rule.id}`;
+    if (!kind) {
+      errors.push({ file: configFile, key: `${key}/kind`, message: `${key}/kind: unknown rule kind "${rule.kind}"; team rules use "phrase".` });
+      continue;
+    }
+    const unknown = Object.keys(setting?.options ?? {}).filter((o) => !(o in (rule.options ?? {})));
+    if (unknown.length) {
+      const known = Object.keys(rule.options ?? {});
+      errors.push({
+        file: configFile,
+        key: `rules/${rule.id}/options/${unknown[0]}`,
+        message: `rules/${rule.id}/options: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((o) => `"${o}"`).join(', ')}; ${known.length ? `${rule.id} takes ${known.map((o) => `"${o}"`).join(', ')}` : `${rule.id} takes no options`}.`,
+      });
+    }
+    try {
+      for (const [name, flags] of Object.entries(kind.patternOptions ?? {})) {
+        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], flags, `options/${name}`);
+      }
+      const compiled = kind.compile(rule);
+      rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });
+    } catch (e) {
+      const msg = (e as Error).message;
+      const sub = /^((?:patterns|unless|options\/hintPatterns)\/\d+|options\/[\w-]+): /.exec(msg);
+      errors.push({ file: configFile, key: sub ? `${key}/${sub[1]}` : key, message: `${key}/${msg}. The rule is skipped.` });
+    }
+  }
+  const set = { rules, errors, hash };
+  if (cache.size > 64) cache.clear();
+  cache.set(hash, set);
+  return set;
+}
+
+/** FNV-1a, 32-bit, as hex: cheap and stable across runs. */
+export function hashString(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
