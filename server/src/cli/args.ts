@@ -17,6 +17,8 @@ export interface CliOptions {
   stdin: boolean;
   stdinFilename?: string;
   printConfig?: string;
+  /** Print how this file was read: each piece of text with its voice, channel and evidence. */
+  explain?: string;
   listRules: boolean;
   init: boolean;
   baseline?: string;
@@ -32,7 +34,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '-f', '--config', '-c', '--rule', '--max-warnings', '--stdin-filename', '--print-config', '--baseline', '--write-baseline', '--cache-location', '--jobs', '--output', '-o']);
+const VALUE_FLAGS = new Set(['--format', '-f', '--config', '-c', '--rule', '--max-warnings', '--stdin-filename', '--print-config', '--explain', '--baseline', '--write-baseline', '--cache-location', '--jobs', '--output', '-o']);
 
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
@@ -100,6 +102,9 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case '--stdin-filename':
         o.stdinFilename = value;
+        break;
+      case '--explain':
+        o.explain = value;
         break;
       case '--print-config':
         o.printConfig = value;
@@ -176,6 +181,7 @@ Options:
       --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename <f>   name for standard input (config lookup, report paths)
       --print-config <file>  print the effective config for a file
+      --explain <file>       show how each part of a file was read (rep, buyer or guidance) and why
       --list-rules           list the rules with their default severities
       --init                 write a commented starter .playbooklintrc.yaml
       --baseline <file>      report only findings that are not in the baseline

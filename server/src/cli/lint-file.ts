@@ -85,7 +85,7 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
   const key = createHash('sha1').update(opts.cliVersion).update('\0').update(JSON.stringify(resolved.effective)).update('\0').update(text).digest('hex');
   if (job.cached && job.cached.key === key && !opts.fix && !opts.fixDryRun) return { report: job.cached.report, key };
 
-  const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath };
+  const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath, fileName: job.absPath };
   let result = lintText(text, lintOptions);
   const configErrors = [...resolved.errors, ...result.configErrors].map((e) => placeConfigError(e, job.absPath, text!, host, opts.cwd));
   const broken = configErrors.length > 0 || result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE);

@@ -17,6 +17,7 @@ import { discoverFiles } from './discover';
 import { createFormatter, type FormatContext } from './formatters';
 import { STARTER_CONFIG, STARTER_CONFIG_NAME } from './init';
 import { lintJob, writeAtomically, type LintJob, type LintJobOptions } from './lint-file';
+import { explainFile } from './explain';
 import { createCachedHost } from './node-host';
 import { runJobs } from './pool';
 import { addToTotals, emptyTotals, type FileReport } from './report';
@@ -54,6 +55,7 @@ export async function main(io: CliIo): Promise<number> {
   if (opts.listRules) return listRules(io);
   if (opts.init) return init(io);
   if (opts.printConfig !== undefined) return printConfig(io, opts);
+  if (opts.explain !== undefined) return explainFile(io, opts.explain);
 
   const configPath = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
   if (configPath && !existsSync(configPath)) {

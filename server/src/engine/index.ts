@@ -59,6 +59,7 @@ export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
+export { explainReading, NOTHING_READ, type ReadingLine } from './read/explain';
 export { PRESETS } from './config/presets';
 export type { RuleDefinition, RuleExample, FixTemplate } from './rules/rule-types';
 export { compileRuleSet, hashString } from './rules/rule-set';

@@ -11,6 +11,7 @@ import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, t
 import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
+import { NOTHING_READ } from './read/explain';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
 import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
 import { countWords, type PlaceholderStyle } from './read/words';
@@ -21,6 +22,8 @@ export const INTERNAL_ERROR_RULE = 'internal-error';
 export interface LintOptions {
   /** Effective config from `resolveConfig`; the recommended preset when absent. */
   config?: EffectiveConfig;
+  /** The linted file's name: a headingless template file is read by what its name says (follow_up_1.md). */
+  fileName?: string;
   /** Name of the config file, for error messages. */
   configFile?: string;
   /** Wording per 150 wpm etc. are rule options; this is only the rule catalog. */
@@ -35,7 +38,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   if (depth > MAX_NESTING) return unlintable(`This document nests lists or quotes more than ${MAX_NESTING} levels deep, so it was not linted; flatten the nesting.`);
   let model: PlaybookModel;
   try {
-    model = buildModel(text);
+    model = buildModel(text, { fileName: options.fileName });
   } catch (e) {
     if (e instanceof RangeError) return unlintable(`This document is too deeply nested to lint (${e.message}); flatten its lists and quotes.`);
     throw e;
@@ -125,7 +128,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const placeholderStyle = dominantStyle(model);
   const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
   const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
-  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}`;
+  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}\u0000${segmentReadingKey(model)}`;
 
   const findings: Finding[] = [];
   const spoken: SpokenEstimate[] = [];
@@ -157,6 +160,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     stats: { words, speechWords, score: scoreDocument(kept, speechWords || words) },
     spoken: spoken.sort((a, b) => a.start - b.start),
     sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
+    ...(speechWords === 0 && words > 0 ? { notice: NOTHING_READ } : {}),
   };
 }
 
@@ -181,8 +185,8 @@ function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: L
 
 /** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */
 function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string): SegmentResult {
-  const { text, sections, frontMatter, comments, lineStarts, configErrors } = model;
-  const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, units: segment.units, turns: segment.turns, segments: [segment] };
+  const { text, sections, frontMatter, comments, lineStarts, configErrors, reading } = model;
+  const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, reading, units: segment.units, turns: segment.turns, segments: [segment] };
   const findings: Finding[] = [];
   runRules(view, rules, placeholderStyle, findings);
   return {
@@ -385,4 +389,9 @@ function spokenEstimates(model: PlaybookModel): SpokenEstimate[] {
   }
   for (const s of repMonologues(model)) out.push({ start: s.start, end: s.end, kind: 'rep-turn', words: s.words, seconds: spokenSeconds(s.words, s.phoneNumbers) });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Segment results depend on how the document was read as a whole. */
+function segmentReadingKey(model: PlaybookModel): string {
+  return `${model.reading.declaredType}${model.reading.showsMessages}`;
 }

@@ -107,4 +107,10 @@ export interface LintResult {
   stats: DocumentStats;
   spoken: SpokenEstimate[];
   sections: Section[];
+  /**
+   * Set when no text in the document reads as the rep's words to a buyer: the
+   * score then says nothing, and this sentence tells the user how to mark
+   * scripts and templates.
+   */
+  notice?: string;
 }

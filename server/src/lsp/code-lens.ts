@@ -1,4 +1,4 @@
-/** Spoken-duration code lenses above voicemail scripts and long rep turns. */
+/** Code lenses: spoken durations above voicemail scripts and long rep turns, and a note when nothing was read. */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpokenEstimate } from '../engine';
@@ -20,4 +20,10 @@ export function spokenToCodeLenses(doc: TextDocument, spoken: readonly SpokenEst
 export function spokenLabel(s: SpokenEstimate): string {
   const label = `≈ ${Math.round(s.seconds)} s spoken`;
   return s.budget !== undefined ? `${label} · budget ${s.budget} s` : label;
+}
+
+/** One lens on the first line when nothing in the file was read as words to a buyer. */
+export function noticeLenses(doc: TextDocument, notice: string | undefined): CodeLens[] {
+  if (!notice) return [];
+  return [{ range: offsetsToRange(doc, 0, 0), command: { title: `Playbook Lint: ${notice.replace(/`/g, '')}`, command: '' } }];
 }

@@ -64,11 +64,11 @@ export function lintDocument(input: LintInput): LintResult {
 
 /** Lints a document that is not open (Lint workspace): nothing is kept, and what is kept for open ones is left alone. */
 export function lintClosedDocument(input: LintInput): LintResult {
-  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile });
+  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) });
 }
 
 function newEntry(input: LintInput): Entry {
-  return { config: input.config, key: configKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile }) };
+  return { config: input.config, key: configKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) }) };
 }
 
 /** Drops everything kept for `uri` (the document was closed); its next lint is a first lint again. */
@@ -85,4 +85,9 @@ export function incrementalDocuments(): string[] {
 
 function configKey(input: LintInput): string {
   return `${hashString(JSON.stringify(input.config))}:${input.configFile ?? ''}`;
+}
+
+/** The last part of a document URI ("follow_up_1.md"): a headingless template is read by what its name says. */
+function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/^.*\//, ''));
 }

@@ -3,7 +3,7 @@ import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientFeatures, FIX_ALL_COMMAND, LINT_FILE_REQUEST, serverCapabilities, type ClientFeatures } from './capabilities';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from './code-actions';
-import { spokenToCodeLenses } from './code-lens';
+import { noticeLenses, spokenToCodeLenses } from './code-lens';
 import { sectionsToSymbols } from './document-symbols';
 import { ConfigService } from './config-watch';
 import { positionToOffset } from './conversions';
@@ -86,7 +86,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     const latest = doc ? await lint.currentResult(doc.uri, token) : undefined;
-    return doc && latest?.result ? spokenToCodeLenses(doc, latest.result.spoken) : [];
+    return doc && latest?.result ? [...noticeLenses(doc, latest.result.notice), ...spokenToCodeLenses(doc, latest.result.spoken)] : [];
   });
 
   connection.onDocumentSymbol(async (params, token) => {

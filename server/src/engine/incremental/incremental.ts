@@ -193,7 +193,7 @@ export class DocumentLinter {
     const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
     let model;
     try {
-      model = buildModel(text, { parsed: { tree, base: 0, bases }, segments: this.segments, lineStarts: state.lineStarts });
+      model = buildModel(text, { parsed: { tree, base: 0, bases }, segments: this.segments, lineStarts: state.lineStarts, fileName: this.options.fileName });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       this.state = undefined;

@@ -12,6 +12,8 @@ import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './s
 import { createSpeakerClassifier, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from '../parse/text-builder';
 import type { ConfigError, Section } from '../types';
+import type { Cue } from './evidence';
+import { NAMED_MESSAGE, readTurns, showsMessage, type Channel, type DocumentReading, type Voice } from './voice';
 import { findPlaceholders, type PlaceholderHit } from './words';
 
 export interface SectionNode extends Section {
@@ -57,9 +59,15 @@ export interface Turn {
   b: number;
   role: SpeakerRole | 'none';
   label?: string;
-  /** Customer-facing words the rules read. */
+  /** Customer-facing words the rules read: the rep's words to the buyer (`voice === 'rep'`). */
   speech: boolean;
-  /** Contexts for rule scoping: section tags plus `rep`, `subject`. */
+  /** Who speaks to whom (see voice.ts). */
+  voice: Voice;
+  /** Where the rep's words go; 'none' for other voices. */
+  channel: Channel;
+  /** The cues behind `voice`, for `--explain`; an explicit marker has an infinite weight. */
+  evidence: Cue[];
+  /** Contexts for rule scoping: section tags plus `rep`, `subject`, and `email` for an email read from its shape. */
   contexts: Set<string>;
 }
 
@@ -84,16 +92,14 @@ export interface PlaybookModel {
   /** Offsets where each line starts. */
   lineStarts: number[];
   configErrors: ConfigError[];
+  /** What the document as a whole says about itself; every turn was read with it. */
+  reading: DocumentReading;
 }
 
 /** Fence languages that hold scripts and templates; anything else is code or data. */
 const PLAIN_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'email', 'script', 'call', 'voicemail', 'md', 'markdown', 'quote', 'none']);
 const ANTI_MARKER = /^\s*(?:[❌🚫✗✘⛔×]|:x:|:no_entry:)/u;
 const POSITIVE_MARKER = /^\s*(?:[✅✔✓]|:white_check_mark:)/u;
-const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?"[^"]+"[\s.,!?;:)]*$/;
-const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
-const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario)\b/i;
-const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording)\b/i;
 const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
 const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
@@ -121,6 +127,10 @@ export interface Segment {
    * yet its blocks move when blank lines are typed above them.
    */
   anchor: number;
+  /** Some unit here has a message shape (greeting, subject, speaker label, merge field). */
+  showsMessages: boolean;
+  /** The document reading its turns were read with (`readingKey`); read again when it changes. */
+  readWith: string;
 }
 
 /**
@@ -229,6 +239,8 @@ function inheritedKey(s: SectionNode): string {
 
 /** What the incremental linter already has; the model is the same as one built from the text alone. */
 export interface ModelInputs {
+  /** The file's name (no folders needed): "follow_up_1.md" names what a headingless template is. */
+  fileName?: string;
   /** Must equal `parseMarkdown(text)` in offsets (the incremental linter passes a spliced tree). */
   parsed?: ParsedMarkdown;
   /** Segments whose nodes and ancestry are unchanged are reused from here, shifted to their new offsets. */
@@ -244,7 +256,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   // What to add to the offsets of the top-level node being read and its descendants.
   let nodeBase = base;
   const configErrors: ConfigError[] = [];
-  const model = withFlatLists({ text, sections: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors });
+  const model = withFlatLists({ text, sections: [], segments: [], frontMatter: { yamlOffset: 0 }, comments: [], lineStarts: [], configErrors, reading: { declaredType: false, showsMessages: false } });
 
   const off = (n: Nodes, side: 'start' | 'end') => (n.position ? n.position[side].offset! + nodeBase : 0);
 
@@ -271,7 +283,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   // Sections enclosing the next heading; the preamble stays at the bottom.
   const stack: SectionNode[] = [];
   // With a cache: `chainId` of each stack entry.
-  const chains: number[] = [cache ? cache.intern(`fm\u0000${fmKey}`) : 0];
+  const chains: number[] = [cache ? cache.intern(`fm\u0000${fmKey}\u0000${inputs.fileName ?? ''}`) : 0];
   let segment: Segment;
   let antiNext = false;
 
@@ -432,7 +444,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
 
   /** Builds the segment of `children[from, to)`, led by a heading unless it is the preamble. */
   const buildSegment = (section: SectionNode, from: number, to: number, start: number, end: number, anchor: number): Segment => {
-    segment = { section, units: [], turns: [], comments: [], start, end, anchor };
+    segment = { section, units: [], turns: [], comments: [], start, end, anchor, showsMessages: false, readWith: '' };
     antiNext = false;
     for (let k = from; k < to; k++) {
       const node = children[k];
@@ -442,6 +454,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
       if (hadAnti && node.type !== 'html') antiNext = false;
     }
     for (const unit of segment.units) splitTurns(unit, classify, segment.turns);
+    segment.showsMessages = segment.units.some(showsMessage);
     return segment;
   };
 
@@ -485,6 +498,16 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     for (const c of seg.comments) model.comments.push(c);
   }
   cache?.endBuild();
+  // Read every turn once the document is known: a generic heading counts for more in a document that shows messages.
+  const named = documentName(inputs.fileName, model.segments[0]);
+  model.reading = { declaredType: !!docTag, showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages), ...(named ? { named } : {}) };
+  const key = readingKey(model.reading);
+  const path = (s: SectionNode) => sectionPath(model.sections, s);
+  for (const seg of model.segments) {
+    if (seg.readWith === key) continue;
+    readTurns(seg.units, model.reading, path);
+    seg.readWith = key;
+  }
   model.lineStarts = inputs.lineStarts ?? lineStartsOf(text);
   return model;
 }
@@ -570,84 +593,18 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     const line = text.slice(lineStart, lineEnd);
     let label = classify(line);
     // In a list of subject lines "URGENT: your audit" is a subject, not a persona speaking.
-    if (label && label.role === 'other' && isSubjectList(unit)) label = undefined;
+    if (label && label.role === 'other' && unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '')) label = undefined;
     if (label || !current) {
       const role: Turn['role'] = label ? label.role : 'none';
-      current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, contexts: new Set() };
+      current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, voice: 'guidance', channel: 'none', evidence: [], contexts: new Set() };
       if (ANTI_MARKER.test(line)) current.role = 'anti';
       else if (POSITIVE_MARKER.test(line) && current.role === 'none') current.role = 'positive';
-      classifyTurn(current, line);
       unit.turns.push(current);
       out.push(current);
     } else {
       current.b = lineEnd;
     }
     lineStart = lineEnd + 1;
-  }
-}
-
-/** Instructions to the seller start with an imperative or talk about the rep or buyer in the third person. */
-const INSTRUCTION_START = /^(?:\d+[.)]\s*)?(?:leverage|utili[sz]e|use|ask|review|make sure|ensure|schedule|log|update|identify|discover|prepare|consider|avoid|don'?t|do not|never|always|remember|focus|understand|document|confirm|determine|create|build|reach out to|work with|partner with|engage|collaborate|set up|tailor|research|listen|start by|try to|be sure|note that|check|if (?:the|a|they|you're|you are|your) (?:customer|prospect|buyer|rep|seller|AE|SDR)|when (?:the|a) (?:customer|prospect|buyer))\b/i;
-const THIRD_PERSON_ROLE = /\b(?:the) (?:customer|prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|decision[- ]maker|seller|salesperson)s?\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|SAs|CSMs)\b/;
-
-function isInstruction(text: string): boolean {
-  return INSTRUCTION_START.test(text) || THIRD_PERSON_ROLE.test(text);
-}
-
-function isSubjectList(unit: Unit): boolean {
-  return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
-}
-
-function classifyTurn(turn: Turn, firstLine: string): void {
-  const { unit } = turn;
-  const sec = unit.section;
-  for (const t of sec.tags) turn.contexts.add(t);
-  if (sec.anti || unit.anti) return;
-  switch (turn.role) {
-    case 'anti':
-    case 'guidance':
-    case 'prospect':
-    case 'other':
-      return;
-    case 'subject':
-      turn.speech = true;
-      turn.contexts.add('subject');
-      return;
-    case 'rep':
-    case 'structural':
-    case 'positive':
-      turn.speech = true;
-      turn.contexts.add('rep');
-      return;
-  }
-  // Unlabelled text.
-  if (unit.task) return;
-  if (unit.table) {
-    const header = unit.table.header;
-    if (unit.table.row === 0) return;
-    if (ANTI_COLUMN.test(header)) return;
-    if (PROSPECT_COLUMN.test(header) && !REP_COLUMN.test(header)) return;
-    if (REP_COLUMN.test(header) || FULLY_QUOTED.test(unit.text)) {
-      turn.speech = true;
-      turn.contexts.add('rep');
-    }
-    return;
-  }
-  if (isSubjectList(unit)) {
-    turn.speech = true;
-    turn.contexts.add('subject');
-    return;
-  }
-  if (unit.kind === 'fence' || unit.kind === 'blockquote' || FULLY_QUOTED.test(firstLine)) {
-    turn.speech = true;
-    turn.contexts.add('rep');
-    return;
-  }
-  // Unlabelled prose under a script or email heading is usually the script, but handbooks
-  // also write instructions there: "Leverage the case studies", "the SA must …".
-  if (sec.customerFacing && !isInstruction(unit.text.slice(turn.a, turn.b))) {
-    turn.speech = true;
-    turn.contexts.add('rep');
   }
 }
 
@@ -680,3 +637,26 @@ export function lineOf(lineStarts: number[], offset: number): number {
 }
 
 export type { Root };
+
+/** The sections from the document root down to `section`. */
+export function sectionPath(sections: readonly SectionNode[], section: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  for (let s: SectionNode | undefined = section; s; s = s.parent === null ? undefined : sections[s.parent]) out.unshift(s);
+  return out;
+}
+
+function readingKey(r: DocumentReading): string {
+  return `${r.declaredType ? 1 : 0}${r.showsMessages ? 1 : 0}${r.named?.title ?? ''}`;
+}
+
+/** What a headingless template file calls itself: its `Title:` line, else its file name, when that names a message. */
+function documentName(fileName: string | undefined, preamble: Segment): DocumentReading['named'] {
+  const titleTurn = preamble.turns.find((t) => t.label && /^(?:title|name|template)$/i.test(t.label));
+  const candidates = [titleTurn ? titleTurn.unit.text.slice(titleTurn.a, titleTurn.b) : undefined, fileName?.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown|txt)$/i, '').replace(/[_.]+/g, ' ')];
+  for (const title of candidates) {
+    if (!title || !NAMED_MESSAGE.test(title)) continue;
+    const tags = tagsForHeading(title).filter((t) => t !== 'process' && t !== 'anti-example');
+    if (tags.length) return { title: title.trim(), tags };
+  }
+  return undefined;
+}

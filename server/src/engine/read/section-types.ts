@@ -18,7 +18,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 'call-script', customerFacing: true, pattern: /\b(?:cold[- ]?call(?:ing)?|calls?|call scripts?|scripts?|talk tracks?|phone|dial(?:s|ing)?|pitch(?:es)?|demo scripts?|closing|close|next steps|role-?play|conversation)\b/i },
   { tag: 'discovery', customerFacing: true, pattern: /\b(?:discovery|qualif\w*|questions?|spin|meddicc?|bant|gap analysis)\b/i },
   { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push-?back|concerns?)\b/i },
-  { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|message drops?|leaving a message)\b/i },
+  { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|voice notes?|voice messages?|message drops?|leaving a message)\b/i },
   { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin messages?|messages?)\b/i },
   { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },

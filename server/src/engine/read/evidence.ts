@@ -1,0 +1,76 @@
+/**
+ * Evidence about who is speaking to whom, read from the words of one piece of
+ * text (PLAYBOOK-ANATOMY.md §3). Each cue carries a weight: positive points to
+ * a rep writing or speaking to a buyer, negative to guidance (coaching prose,
+ * instructions to the rep, internal process). `voice.ts` adds the cues from
+ * the block's shape, its section and its neighbours and decides.
+ *
+ * Weights are set by hand against the labelled set (`npm run eval`), one scale
+ * for all cues: 2 is "on its own enough to read as a message", 1 a hint.
+ */
+
+export interface Cue {
+  /** Plain words for `--explain`, e.g. "greeting line". */
+  cue: string;
+  weight: number;
+}
+
+/** "Hi {{first_name}},", "Hey Sam —", "Dear Ms Ortiz," — alone on its line. */
+export const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|morning)\b[^.!?\n]{0,40}[,!:—–-]?\s*$/i;
+/** A greeting that opens a line and carries on ("Hi Dana, just checking in…"). */
+export const GREETING_START = /^\s*(?:hi|hello|hey|dear)\s+(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]/iu;
+/** "Best,", "Thanks,", "— Dana", "Cheers, {{sender}}". */
+export const SIGN_OFF_LINE = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much| in advance)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|warmly|yours(?: truly)?|—|--)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
+/** `Subject:`, `Subject line:`, `Re:`, `Fwd:` opening a line. */
+export const SUBJECT_LINE = /^\s*(?:subject(?: line)?|subj|re|fwd?)\s*:/i;
+
+const MERGE_FIELD = /\{\{[^}]{1,40}\}\}|\*\|[A-Z0-9_]{1,30}\|\*|\{(?:first_?name|company|name|sender|rep|title|role|account)[\w.]*\}/i;
+const SLOT = /\[(?:first name|name|company|prospect|your name|their|specific|insert|x|trigger|pain|result|metric|date|day|time)[^\]]{0,40}\]/i;
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|our|us|my|me)\b/;
+const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|yours)\b/i;
+
+/** An instruction to the reader (the rep) at the start of a sentence. */
+const IMPERATIVE = /^(?:\d+[.)]\s*|[-*+]\s*)?(?:(?:always|never|don'?t|do not) )?(?:leverage|utili[sz]e|use|ask (?:the|them|about|for|what|how|why|who|if they|open)|review|make sure|ensure|schedule|log|identify|prepare|consider|avoid|remember|focus on|document|determine|research|listen(?: for)?|start by|try to|be sure|note that|open with|lead with|close with|end with|personali[sz]e|customi[sz]e|replace|swap|fill in|record|track|tag|assign|escalate|prioriti[sz]e|qualify|map|align|watch for|pay attention|aim for|keep it|limit|treat|frame|position|highlight|emphasi[sz]e|acknowledge|handle|explain|pause|mention|reference|include|add|write|draft|reach out|set expectations|tailor|update the|send (?:the|a|them|it|your) (?:\w+ )?(?:email|recap|follow-?up|invite|proposal|deck|summary|note))\b/i;
+/** Reps, prospects and customers talked about in the third person. */
+const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople)\b/;
+/** Words of internal process: how the team works, not what the buyer reads. */
+const PROCESS = /\b(?:cadence|pipeline|crm|salesforce|hubspot|outreach\.io|salesloft|gong|sla|quota|onboarding|1:1|one-on-one|stand-?up|okrs?|kpis?|handbook|slack|jira|issue tracker|merge request|pull request|ramp(?:ing)? plan|comp plan|territory|opportunity stage|stage \d|sfdc|dashboard|workflow|playbook|enablement|lead scoring|mql|sql|forecast|deal desk|quarter(?:ly)? business|this page|this section|this document|this guide|this template|the template|the script|the email|the call|the following|below|above)\b/i;
+/** "You" meaning the rep reading the playbook. */
+const READER_YOU = /\b(?:you should|you'll want to|you will want to|you can use|you may want|you need to|you must|you might want|make sure you|your (?:manager|quota|pipeline|territory|prospects?|buyers?|leads?|crm|script|cadence|sequence|template|pitch|reps?)\b|if you(?:'re| are) (?:a|the|an) (?:rep|sdr|bdr|ae|seller|manager)|when you (?:reach out|call them|email them|follow up|hear back|speak to|talk to) )/i;
+/** Prompts written for an AI assistant. */
+const PROMPT = /\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
+/** Changelogs, release notes, meeting notes. */
+const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
+
+/** Cues in the text of one unlabelled piece of text (a paragraph, item, cell or quote). */
+export function textCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  const trimmed = text.trim();
+  const firstLine = trimmed.split('\n', 1)[0];
+  if (GREETING_LINE.test(firstLine) || GREETING_START.test(firstLine)) cues.push({ cue: 'opens with a greeting', weight: 3 });
+  if (MERGE_FIELD.test(text)) cues.push({ cue: 'merge field', weight: 1.5 });
+  else if (SLOT.test(text)) cues.push({ cue: 'slot to fill', weight: 1 });
+  const you = SECOND_PERSON.test(text);
+  const readerYou = READER_YOU.test(text);
+  if (you && FIRST_PERSON.test(text) && !readerYou) cues.push({ cue: '“I/we” talking to “you”', weight: 1 });
+  if (IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
+  if (THIRD_PERSON_ROLE.test(stripQuotes(text))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
+  if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
+  if (PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
+  if (PROMPT.test(text)) cues.push({ cue: 'instructions to an assistant', weight: -3 });
+  if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
+  return cues;
+}
+
+/** Quoted words are what someone says; the prose around them is what the writer says. */
+export function stripQuotes(text: string): string {
+  return text.replace(/["“][^"“”]{1,400}["”]/g, '""');
+}
+
+export function isGreetingLine(line: string): boolean {
+  return GREETING_LINE.test(line);
+}
+
+export function isSignOffLine(line: string): boolean {
+  return SIGN_OFF_LINE.test(line) && line.trim().split(/\s+/).length <= 6;
+}

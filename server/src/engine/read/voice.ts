@@ -1,0 +1,226 @@
+/**
+ * The reading layer's decision: for every turn, who speaks to whom (its
+ * voice), on which channel, and the evidence behind it (PLAYBOOK-ANATOMY.md).
+ *
+ * Explicit markers win: a speaker label, a bad-example marker, a task item, a
+ * "what not to say" section. Everything else is scored: cues from the text
+ * (evidence.ts), from the block's shape (a plain fence, a quote, a table
+ * column), from its place (inside an email that opens with a greeting and
+ * closes with a sign-off) and from the headings above it, which count for
+ * more when they name a message ("Voicemail", "Email 2") than when they are
+ * generic ("Templates", "Questions") and for more in a document that shows
+ * messages somewhere. A turn reads as the rep's words to the buyer when its
+ * score reaches READ_AS_REP; weak evidence says nothing.
+ */
+import type { SectionNode, Turn, Unit } from './model';
+import { isGreetingLine, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
+
+export type Voice = 'rep' | 'buyer' | 'guidance';
+export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
+
+/** Score at which unlabelled text reads as the rep's words to a buyer. */
+export const READ_AS_REP = 2;
+
+/** What the whole document says about itself, read before its turns are judged. */
+export interface DocumentReading {
+  /** Front matter `type:` names a kind of playbook. */
+  declaredType: boolean;
+  /** Somewhere in the document there is a message shape: a greeting, a subject, a speaker label, a merge field. */
+  showsMessages: boolean;
+  /** A template file named for what it holds ("Title: Follow-up 1 — Nudge", follow_up_1.md): text before any heading is that message. */
+  named?: { title: string; tags: string[] };
+}
+
+/** Headings that name a message or a script, not a topic. */
+export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
+
+const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
+const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
+const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
+const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
+const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
+const SUBJECT_HEADING = /\bsubject lines?\b/i;
+const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
+/** Labels of a page's fields, not of people: several words, or words people are not called. */
+const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone)\b.*)$/i;
+
+/** Reads every turn of one segment: regions first (emails span units), then each turn. */
+export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): void {
+  const inEmail = emailRegions(units);
+  // A section that writes its templates out (an email, a plain block, a quote) uses its plain prose to talk about them.
+  const writesOut = inEmail.size > 0 || units.some((u) => u.kind === 'fence' || u.kind === 'blockquote');
+  for (const unit of units) {
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut);
+  }
+}
+
+function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean): void {
+  const { unit } = turn;
+  const sec = unit.section;
+  turn.contexts.clear();
+  for (const t of sec.tags) turn.contexts.add(t);
+  const named = sec.depth === 0 && doc.named;
+  if (named) for (const t of named.tags) turn.contexts.add(t);
+  turn.speech = false;
+  turn.voice = 'guidance';
+  turn.channel = 'none';
+  const evidence: Cue[] = [];
+  turn.evidence = evidence;
+  if (sec.anti) return explicit(turn, 'guidance', 'under a “what not to say” heading');
+  if (unit.anti) return explicit(turn, 'guidance', 'marked as a bad example');
+  switch (turn.role) {
+    case 'anti':
+      return explicit(turn, 'guidance', `labelled as a bad example (${turn.label ?? '❌'})`);
+    case 'guidance':
+      return explicit(turn, 'guidance', `labelled “${turn.label}:”`);
+    case 'prospect':
+      return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
+    case 'other':
+      // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
+      if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
+      return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
+    case 'subject':
+      explicit(turn, 'rep', `“${turn.label}:” line`);
+      turn.contexts.add('subject');
+      turn.channel = 'subject';
+      turn.speech = true;
+      return;
+    case 'rep':
+    case 'structural':
+    case 'positive':
+      explicit(turn, 'rep', turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example');
+      turn.speech = true;
+      turn.contexts.add('rep');
+      turn.channel = channelOf(turn, inEmail);
+      return;
+  }
+  if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
+  const text = unit.text.slice(turn.a, turn.b);
+
+  // Tables: the column says what the cell is.
+  if (unit.table) {
+    const header = unit.table.header;
+    if (unit.table.row === 0) return explicit(turn, 'guidance', 'a table header');
+    if (ANTI_COLUMN.test(header)) return explicit(turn, 'guidance', `in the “${header}” column`);
+    if (PROSPECT_COLUMN.test(header) && !REP_COLUMN.test(header)) return explicit(turn, 'buyer', `in the “${header}” column`);
+    if (REP_COLUMN.test(header)) evidence.push({ cue: `in the “${header}” column`, weight: 2.5 });
+    if (SUBJECT_HEADING.test(header) || /^subject$/i.test(header.trim())) {
+      turn.contexts.add('subject');
+      turn.channel = 'subject';
+    }
+  }
+  if (isSubjectList(unit)) {
+    explicit(turn, 'rep', 'an item under a subject-lines heading');
+    turn.speech = true;
+    turn.contexts.add('subject');
+    turn.channel = 'subject';
+    return;
+  }
+
+  switch (unit.kind) {
+    case 'fence':
+      evidence.push({ cue: 'a plain text block', weight: doc.showsMessages ? 2 : 1 });
+      break;
+    case 'blockquote':
+      evidence.push({ cue: 'a quote block', weight: 1.5 });
+      if (ATTRIBUTION.test(text)) evidence.push({ cue: 'attributed to someone (a testimonial or quote)', weight: -4 });
+      break;
+    default:
+      if (FULLY_QUOTED.test(text.split('\n', 1)[0])) evidence.push({ cue: 'a quoted line', weight: 2.5 });
+      else if (besideTemplates && !inEmail && !unit.table) evidence.push({ cue: 'plain prose next to written-out templates', weight: -1.5 });
+  }
+  if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
+  const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
+  if (prior) evidence.push(prior);
+  for (const c of textCues(text)) evidence.push(c);
+  if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
+
+  const score = evidence.reduce((n, c) => n + c.weight, 0);
+  if (score >= READ_AS_REP) {
+    turn.voice = 'rep';
+    turn.speech = true;
+    turn.contexts.add('rep');
+    turn.channel = channelOf(turn, inEmail);
+  }
+}
+
+function explicit(turn: Turn, voice: Voice, cue: string): void {
+  turn.voice = voice;
+  turn.evidence.push({ cue, weight: voice === 'rep' ? Infinity : -Infinity });
+}
+
+/** What the headings above a turn say, weighed by how specific they are. */
+function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): Cue | undefined {
+  if (doc.declaredType && sec.customerFacing) return { cue: 'front matter names the playbook type', weight: 2.5 };
+  if (!sec.customerFacing) return undefined;
+  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && s.customerFacing);
+  if (named) return { cue: `heading “${named.title}” names a message`, weight: 2 };
+  return { cue: `heading “${sec.title}”`, weight: doc.showsMessages ? 1.5 : 0.5 };
+}
+
+/** The channel of a turn read as the rep's: subject, email, voicemail, live call or another message. */
+function channelOf(turn: Turn, inEmail: boolean): Channel {
+  const c = turn.contexts;
+  if (c.has('subject')) return 'subject';
+  if (c.has('voicemail')) return 'voicemail';
+  if (inEmail || c.has('email')) {
+    c.add('email');
+    return 'email';
+  }
+  if (CALL_TAGS.some((t) => c.has(t)) || turn.role === 'rep') return 'call';
+  return 'message';
+}
+
+function isSubjectList(unit: Unit): boolean {
+  return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
+}
+
+/**
+ * Units that belong to an email written out in the text: from a greeting (or
+ * a `Subject:` line) to a sign-off, in prose blocks of one segment, or a
+ * whole fence or quote that holds a greeting or a sign-off. Coaching after
+ * the template ends the email even without a sign-off.
+ */
+export function emailRegions(units: readonly Unit[]): Set<Unit> {
+  const out = new Set<Unit>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.kind === 'table-cell' || u.anti) continue;
+    const lines = u.text.split('\n');
+    if (u.kind === 'fence' || (u.kind === 'blockquote' && lines.length > 1)) {
+      if (lines.some((l) => isGreetingLine(l) || GREETING_START.test(l)) || lines.slice(1).some(isSignOffLine)) out.add(u);
+      continue;
+    }
+    const opens = isGreetingLine(lines[0]) || GREETING_START.test(lines[0]) || (SUBJECT_LINE.test(lines[0]) && u.turns[0]?.role === 'subject');
+    if (!opens) continue;
+    // The email runs on while the next blocks are prose of the same kind, up to a sign-off.
+    let greeted = !SUBJECT_LINE.test(lines[0]);
+    let j = i;
+    for (; j < units.length && j < i + 15; j++) {
+      const v = units[j];
+      if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== u.section)) break;
+      const first = v.text.split('\n', 1)[0];
+      const greeting = isGreetingLine(first) || GREETING_START.test(first);
+      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email
+      greeted ||= greeting;
+      if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
+      out.add(v);
+      if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) {
+        // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
+        const next = units[j + 1];
+        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) out.add(next);
+        break;
+      }
+    }
+    i = Math.max(i, j);
+  }
+  return out;
+}
+
+/** Message shapes in a unit: a document that has any reads its generic headings with more trust. */
+export function showsMessage(unit: Unit): boolean {
+  if (unit.turns.some((t) => t.role === 'rep' || t.role === 'prospect' || t.role === 'subject' || t.role === 'structural')) return true;
+  const first = unit.text.split('\n', 1)[0];
+  if (isGreetingLine(first) || GREETING_START.test(first)) return true;
+  return /\{\{[^}]{1,40}\}\}/.test(unit.text);
+}
