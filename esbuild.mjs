@@ -1,9 +1,12 @@
 // Bundles the three entry points. unified/remark are ESM-only; bundling them
 // into CommonJS lets VS Code's extension host and plain `node` load them.
 import { build, context } from 'esbuild';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// --release (npm pack, the .vsix): no source maps, so no bundle points at a
+// map the package does not ship. Development builds keep linked maps.
+const release = process.argv.includes('--release');
 // V8 keeps a script's source in memory, two bytes per character if any
 // character is beyond Latin-1. esbuild escapes such characters in code but
 // copies comments as they are, so one curly quote in a dependency's comment
@@ -27,7 +30,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !release,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   legalComments: 'none',
@@ -61,6 +64,7 @@ const entries = [
 if (watch) {
   for (const e of entries) await (await context({ ...common, ...e })).watch();
 } else {
+  if (release && existsSync('dist')) for (const f of readdirSync('dist', { withFileTypes: true })) if (f.name.endsWith('.map')) rmSync(`dist/${f.name}`);
   await Promise.all(entries.map((e) => build({ ...common, ...e })));
   for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(f, 0o755);
 }

@@ -1,7 +1,7 @@
 /** Command-line parsing: argv → options, or a usage error the caller prints with exit code 2. */
 import { SEVERITIES, type RuleSetting } from '../engine';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'summary'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'summary', 'review'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -28,13 +28,15 @@ export interface CliOptions {
   /** Worker threads; 0 = decide from the file count and the cores. */
   jobs: number;
   output?: string;
+  /** Git ref: lint the files changed since it, report findings on changed lines only. */
+  changedSince?: string;
   version: boolean;
   help: boolean;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '-f', '--config', '-c', '--rule', '--max-warnings', '--stdin-filename', '--print-config', '--explain', '--baseline', '--write-baseline', '--cache-location', '--jobs', '--output', '-o']);
+const VALUE_FLAGS = new Set(['--format', '-f', '--config', '-c', '--rule', '--max-warnings', '--stdin-filename', '--print-config', '--explain', '--baseline', '--write-baseline', '--cache-location', '--jobs', '--output', '-o', '--changed-since']);
 
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
@@ -123,6 +125,10 @@ export function parseArgs(argv: string[]): CliOptions {
       case '-o':
         o.output = value;
         break;
+      case '--changed-since':
+        if (!value) throw new UsageError('--changed-since needs a git ref, such as origin/main or a commit.');
+        o.changedSince = value;
+        break;
       case '--fix':
         o.fix = true;
         break;
@@ -161,6 +167,7 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.fix && o.fixDryRun) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (o.stdin && o.patterns.length) throw new UsageError('--stdin reads one document from standard input; leave out file arguments.');
+  if (o.stdin && o.changedSince !== undefined) throw new UsageError('--changed-since lints files in a git repository; it cannot read --stdin.');
   return o;
 }
 
@@ -170,7 +177,7 @@ Lints sales playbooks written in Markdown. With no paths, lints every .md file
 under the current folder, honouring .gitignore and .playbooklintignore.
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, github, summary
+  -f, --format <name>        stylish (default), json, sarif, github, summary, review
   -o, --output <file>        write the report to a file instead of standard output
       --fix                  apply safe fixes and write the files (atomically)
       --fix-dry-run          print the safe fixes as a unified diff; write nothing
@@ -189,6 +196,8 @@ Options:
       --cache                skip files unchanged since the last run
       --cache-location <f>   cache file (default .playbooklintcache)
       --jobs <n>             worker threads (default: by file count and cores)
+      --changed-since <ref>  lint the files changed since a git ref (merge base
+                             with HEAD); report findings on changed lines only
   -v, --version              print the version
   -h, --help                 print this help
 
@@ -205,4 +214,5 @@ Examples:
   cat draft.md | playbook-lint --stdin --stdin-filename emails/draft.md
   playbook-lint --write-baseline .playbooklint-baseline.json   accept legacy findings
   playbook-lint --baseline .playbooklint-baseline.json         report only new ones
+  playbook-lint --changed-since origin/main --format review     pull-request review
 `;

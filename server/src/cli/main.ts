@@ -21,6 +21,9 @@ import { explainFile } from './explain';
 import { createCachedHost } from './node-host';
 import { runJobs } from './pool';
 import { addToTotals, emptyTotals, type FileReport } from './report';
+import { ChangedSinceError, changeFor, findChanges, onChangedLines, type ChangeSet } from './changed-lines';
+import { createReviewFormatter } from './formatters/review';
+import { createReviewDescriber } from './review-source';
 
 export const VERSION: string = (pkg as { version: string }).version;
 
@@ -87,12 +90,25 @@ export async function main(io: CliIo): Promise<number> {
     jobs = found.files.map((absPath) => ({ absPath }));
   }
 
+  let changes: ChangeSet | undefined;
+  if (opts.changedSince !== undefined) {
+    try {
+      changes = findChanges(opts.changedSince, io.cwd);
+    } catch (e) {
+      if (!(e instanceof ChangedSinceError)) throw e;
+      io.stderr.write(`playbook-lint: ${e.message}\n`);
+      return 2;
+    }
+    const changed = changes;
+    jobs = jobs.filter((j) => changeFor(changed, j.absPath) !== undefined);
+  }
+
   const cachePath = resolve(io.cwd, opts.cacheLocation);
   const cache: Cache | undefined = opts.cache && !opts.stdin ? loadCache(cachePath, VERSION) : undefined;
   if (cache) for (const j of jobs) j.cached = cache.entries[j.absPath];
 
   const out = openOutput(io, opts.output);
-  const formatter = createFormatter(opts.format);
+  const formatter = opts.format === 'review' ? createReviewFormatter(createReviewDescriber(io.cwd, jobOpts, changes, opts.stdin ? await stdinText : undefined)) : createFormatter(opts.format);
   const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings };
   const totals = emptyTotals();
   // Counted before --quiet hides them: --max-warnings still applies.
@@ -129,6 +145,7 @@ export async function main(io: CliIo): Promise<number> {
       if (opts.writeBaseline) baselineOut.push({ filePath: full.filePath, ruleId: m.ruleId, fingerprint: m.fingerprint });
     }
     let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
+    if (changes) report = onChangedLines(report, changeFor(changes, job.absPath));
     warnings += report.messages.filter((m) => m.severity === 'warning').length;
     if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
     addToTotals(totals, report);

@@ -1,6 +1,7 @@
 import type { FormatName } from '../args';
 import { github } from './github';
 import { createJsonFormatter } from './json';
+import { createReviewFormatter } from './review';
 import { createSarifFormatter } from './sarif';
 import { stylish } from './stylish';
 import { summary } from './summary';
@@ -18,6 +19,8 @@ export function createFormatter(name: FormatName): Formatter {
       return github;
     case 'summary':
       return summary;
+    case 'review':
+      return createReviewFormatter();
     default:
       return stylish;
   }
