@@ -60,7 +60,10 @@ export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
 export { PRESETS } from './config/presets';
-export type { RuleDefinition, RuleExample, FixTemplate } from './rules/rule-types';
+export type { RuleDefinition, RuleExample, RuleSource, FixTemplate } from './rules/rule-types';
+export { citeSource } from './rules/rule-types';
+export { ruleFixability } from './rules/kinds';
+export { plural, pluralOf, fillMessage, listOf } from './rules/plural';
 export { compileRuleSet, hashString } from './rules/rule-set';
 export { scoreDocument } from './rules/score';
 export { snippetToPlainText, escapeSnippet } from './fixes/snippets';

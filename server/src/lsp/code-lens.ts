@@ -19,5 +19,5 @@ export function spokenToCodeLenses(doc: TextDocument, spoken: readonly SpokenEst
 
 export function spokenLabel(s: SpokenEstimate): string {
   const label = `≈ ${Math.round(s.seconds)} s spoken`;
-  return s.budget !== undefined ? `${label} · budget ${s.budget} s` : label;
+  return s.budget !== undefined ? `${label} · aim for ≤ ${s.budget} s` : label;
 }
