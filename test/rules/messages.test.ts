@@ -52,7 +52,7 @@ describe('plural and message fields', () => {
 });
 
 describe('messages as users read them', () => {
-  const config = configFrom();
+  const config = configFrom(undefined);
   const messagesOf = (text: string, ruleId: string) => lint(text, config).findings.filter((f) => f.ruleId === ruleId).map((f) => f.message);
 
   it('voicemail length: the measured seconds and the target, in seconds', () => {
