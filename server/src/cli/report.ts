@@ -66,10 +66,12 @@ export interface RunTotals {
   infos: number;
   hints: number;
   fixed: number;
+  /** Reported findings that `--fix` can fix (they carry a safe fix). */
+  fixable: number;
 }
 
 export function emptyTotals(): RunTotals {
-  return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0 };
+  return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0, fixable: 0 };
 }
 
 export function addToTotals(t: RunTotals, r: FileReport): void {
@@ -77,6 +79,7 @@ export function addToTotals(t: RunTotals, r: FileReport): void {
   t.fixed += r.fixed ?? 0;
   if (r.messages.length) t.filesWithProblems++;
   for (const m of r.messages) {
+    if (m.fixes.some((f) => f.kind === 'safe')) t.fixable++;
     if (m.severity === 'error') t.errors++;
     else if (m.severity === 'warning') t.warnings++;
     else if (m.severity === 'info') t.infos++;
