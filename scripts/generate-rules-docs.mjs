@@ -41,6 +41,16 @@ const fence = (text, lang = 'markdown') => {
 };
 const value = (v) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v));
 
+/** "safe fix" when fix-all can apply one, "rewrite" when only quick-fix rewrites exist, else "none". */
+export function fixability(rule) {
+  const kinds = new Set((rule.fixes ?? []).map((f) => f.kind));
+  if (kinds.has('safe') || SAFE_IN_CODE.has(rule.kind)) return 'safe fix';
+  if (kinds.size) return 'rewrite';
+  return 'none';
+}
+/** Kinds whose code builds safe fixes of its own (`safeFixesInCode` in the engine; docs-sync.test.ts checks they agree). */
+const SAFE_IN_CODE = new Set(['placeholder-hygiene', 'subject-line-shape']);
+
 function summaryOf(rule) {
   return rule.message.replace(/\s+/g, ' ');
 }
@@ -92,11 +102,11 @@ function renderFixes(rule) {
   return out;
 }
 
+/** "[Title — Author](url): what the rule takes from it." (the `seed` provenance field is never shown). */
 function renderSources(rule) {
   return (rule.sources ?? []).map((s) => {
-    if (s.url) return `- [${s.title}](${s.url})`;
-    if (s.seed) return `- ${s.title} (seed ${code(s.seed)})`;
-    return `- ${s.title}`;
+    const cited = s.author ? `${s.title} — ${s.author}` : s.title;
+    return `- ${s.url ? `[${cited}](${s.url})` : cited}${s.note ? `: ${s.note}` : ''}`;
   });
 }
 
@@ -125,6 +135,7 @@ function renderExamples(rule) {
 
 function renderRule(rule) {
   const out = [`<a id="${rule.id}"></a>`, '', `## ${rule.id}`, ''];
+  if (rule.description) out.push(`**Flags:** ${rule.description}.`, '');
   out.push(`> ${summaryOf(rule)}`, '');
   out.push(`- **Severity:** ${SEVERITY_NOTE[rule.severity] ?? rule.severity}`);
   out.push(`- **Kind:** ${code(rule.kind)}${rule.kind === 'phrase' ? ` (${rule.patterns?.length ?? 0} patterns)` : ''}`);
@@ -184,11 +195,12 @@ export function renderRulesDoc(rules = loadRules()) {
     '`subject` (subject lines) and `document`. Prospect lines, "what not to say" sections, quoted',
     'bad examples, inline code, headings and link text are never linted as the rep\'s words.',
     'In messages, `{match}` is the matched words and fields such as `{words}`, `{seconds}` or `{limit}`',
-    'are filled with the figures behind a metric finding (also shown on hover).',
+    'are filled with the figures behind a metric finding (also shown on hover). `{words:word}` adds the',
+    'noun in the right number ("1 word", "182 words"); `{n:company/companies}` gives an irregular plural.',
     '',
-    '| Rule | Severity | Kind | Message |',
+    '| Rule | Severity | Fixable | What it flags |',
     '|---|---|---|---|',
-    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.severity} | ${r.kind} | ${cell(summaryOf(r))} |`),
+    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.severity} | ${fixability(r)} | ${cell(r.description ?? summaryOf(r))} |`),
     '',
     '- [Playbook score](#playbook-score)',
     '',

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'server', 'rules');
 const out = join(root, 'server', 'src', 'engine', 'rules', 'builtin-rules.generated.ts');
-const REQUIRED = ['id', 'kind', 'severity', 'message', 'rationale', 'sources', 'scope'];
+const REQUIRED = ['id', 'kind', 'severity', 'description', 'message', 'rationale', 'sources', 'scope'];
 
 const rules = [];
 const problems = [];
@@ -24,6 +24,10 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     continue;
   }
   for (const key of REQUIRED) if (rule?.[key] === undefined) problems.push(`server/rules/${name}: missing "${key}"`);
+  // Users see each source cited as "Title — Author".
+  (Array.isArray(rule?.sources) ? rule.sources : []).forEach((s, i) => {
+    for (const key of ['title', 'author']) if (typeof s?.[key] !== 'string' || !s[key].trim()) problems.push(`server/rules/${name}: sources/${i} needs a "${key}"`);
+  });
   if (rule?.id && `${rule.id}.yaml` !== name) problems.push(`server/rules/${name}: id "${rule.id}" does not match the file name`);
   rules.push(rule);
 }

@@ -99,7 +99,7 @@ describe('--changed-since', () => {
     assert.equal(r.code, 1, 'four warnings on changed lines');
     const stable = await runMain(['--changed-since', 'main', '--max-warnings', '0', 'stable.md'], repo);
     assert.equal(stable.code, 0, 'stable.md did not change, so nothing is reported');
-    assert.equal(stable.stdout, '');
+    assert.equal(stable.stdout, '✔ No playbooks changed since main.\n');
   });
 
   it('an unknown ref, or a folder outside git, is a clear error with exit 2', async () => {

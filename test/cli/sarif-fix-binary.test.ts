@@ -47,6 +47,12 @@ describe('SARIF', () => {
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'no-empty-check-in');
     assert.match(rule.helpUri, /#no-empty-check-in$/);
     assert.ok(rule.help.text.length > 20);
+    // Sources cited as "Title — Author" with the link, in both help texts; no research file names.
+    assert.match(rule.help.markdown, /\n- \[Your Killer Communication Strategy — Paul McCord, ThinkAdvisor\]\(https:\/\/thinkadvisor\.com\/[^)]+\): /);
+    assert.match(rule.help.text, /\n- Your Killer Communication Strategy — Paul McCord, ThinkAdvisor \(https:\/\/thinkadvisor\.com\/[^)]+\): /);
+    assert.match(rule.help.markdown, /Buyers hate poorly executed prospecting, not the channel \(untitled blog post\) — author not named: /);
+    assert.doesNotMatch(JSON.stringify(rule), /seed|\d{3}_[0-9a-f]{16}/);
+    assert.equal(rule.shortDescription.text, 'Check-ins with nothing new ("just checking in", "touching base")');
     const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'no-empty-check-in');
     assert.equal(res.level, 'error');
     assert.equal(run.tool.driver.rules[res.ruleIndex].id, 'no-empty-check-in');

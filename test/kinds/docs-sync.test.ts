@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BUILTIN_RULES, ruleDocsUrl, scoreDocument } from '../../server/src/engine';
+import { BUILTIN_RULES, ruleDocsUrl, ruleFixability, scoreDocument } from '../../server/src/engine';
 // @ts-expect-error plain ES module without types
-import { DOCS_FILE, renderRulesDoc } from '../../scripts/generate-rules-docs.mjs';
+import { DOCS_FILE, fixability, renderRulesDoc } from '../../scripts/generate-rules-docs.mjs';
 
 describe('docs/rules.md', () => {
   const doc = readFileSync(DOCS_FILE as string, 'utf8');
@@ -25,6 +25,21 @@ describe('docs/rules.md', () => {
       assert.ok(ruleDocsUrl(rule.id).endsWith(`docs/rules.md#${rule.id}`));
       for (const s of rule.sources) if (s.url) assert.ok(doc.includes(s.url), `${rule.id} cites ${s.url}`);
     }
+  });
+
+  it('says how each rule can be fixed, as the engine does (`--list-rules`)', () => {
+    for (const rule of BUILTIN_RULES) assert.equal((fixability as (r: unknown) => string)(rule), ruleFixability(rule), rule.id);
+    assert.ok(BUILTIN_RULES.some((r) => ruleFixability(r) === 'safe fix') && BUILTIN_RULES.some((r) => ruleFixability(r) === 'rewrite') && BUILTIN_RULES.some((r) => ruleFixability(r) === 'none'));
+  });
+
+  it('cites every source as "Title — Author" and never shows research file names', () => {
+    for (const rule of BUILTIN_RULES) {
+      for (const s of rule.sources) {
+        assert.ok(s.author, `${rule.id}: ${s.title} has an author`);
+        assert.ok(doc.includes(`${s.title} — ${s.author}`), `${rule.id} cites ${s.title} — ${s.author}`);
+      }
+    }
+    assert.doesNotMatch(doc, /\bseed\b|\d{3}_[0-9a-f]{16}\.txt/);
   });
 
   it('documents the playbook score formula', () => {

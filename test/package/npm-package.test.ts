@@ -81,7 +81,7 @@ describe('npm package', () => {
   it('installed from the tarball, npx playbook-lint lints a playbook in the new folder', () => {
     const r = run('npx', ['--offline', 'playbook-lint', '--max-warnings', '0'], app, env);
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^follow-up\.md\n {2}3:1 {2}warning {2}“Just checking in”.* {2}no-empty-check-in\n/);
+    assert.match(r.stdout, /^follow-up\.md {2}score \d+\/100\n {2}3:1 {2}warning {2}“Just checking in”.* {2}no-empty-check-in\n/);
     assert.match(r.stderr, /1 warning|more than --max-warnings 0/);
     const json = run('npx', ['--offline', 'playbook-lint', '--format', 'json', 'follow-up.md'], app, env);
     assert.equal(json.status, 0, json.stderr);

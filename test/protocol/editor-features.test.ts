@@ -47,7 +47,7 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
     const lenses = (await withTimeout(s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), 10_000, 'codeLens')) as CodeLens[];
     const titles = lenses.map((l) => l.command!.title);
     assert.equal(lenses.length, 2, `lenses: ${JSON.stringify(titles)}`);
-    assert.match(titles[0], /^≈ \d+ s spoken · budget 25 s$/);
+    assert.match(titles[0], /^≈ \d+ s spoken · aim for ≤ 25 s$/);
     assert.equal(lenses[0].range.start.line, 4);
     assert.match(titles[1], /^≈ \d+ s spoken$/);
     assert.equal(lenses[1].range.start.line, 8, 'the long rep turn; "Rep: Great." gets none');

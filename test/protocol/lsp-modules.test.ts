@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type Finding } from '../../server/src/engine';
+import { BUILTIN_RULES, findRule, lintText, resolveConfig, type ConfigHost, type Finding } from '../../server/src/engine';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
 import { ConfigService } from '../../server/src/lsp/config-watch';
 import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
@@ -72,7 +72,17 @@ describe('lsp modules', () => {
 
   it('hover shows metric figures', () => {
     const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, limit: 25, budget: 25 } }, undefined);
-    assert.match(md, /≈ 34 s spoken at 150 wpm, 85 words, budget 25 s/);
+    assert.match(md, /About 34 seconds spoken \(85 words at 150 words a minute\); aim for 25 seconds or less, as the heading says\./);
+    const monologue = findingToMarkdown({ ...finding(0, 1), ruleId: 'rep-monologue-length', metrics: { seconds: 1, words: 1, limit: 45 } }, undefined);
+    assert.match(monologue, /About 1 second spoken \(1 word at 150 words a minute\); aim for 45 words or fewer\./);
+  });
+
+  it('hover cites each source as "Title — Author" with its link, never a research file name', () => {
+    const rule = findRule('no-empty-check-in')!;
+    const md = findingToMarkdown({ ...finding(0, 1), ruleId: rule.id }, rule);
+    assert.match(md, /\[Your Killer Communication Strategy — Paul McCord, ThinkAdvisor\]\(https:\/\/thinkadvisor\.com\/[^)]+\): /);
+    for (const s of rule.sources) assert.ok(md.includes(`${s.title} — ${s.author}`), s.title);
+    assert.doesNotMatch(md, /seed|\.txt/);
   });
 
   it('include/exclude globs are relative to the workspace folder; untitled is always linted', () => {

@@ -187,9 +187,9 @@ Options:
   -q, --quiet                report errors only
       --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename <f>   name for standard input (config lookup, report paths)
-      --print-config <file>  print the effective config for a file
+      --print-config <file>  print a file's settings: front matter, rules, option defaults
       --explain <file>       show how each part of a file was read (rep, buyer or guidance) and why
-      --list-rules           list the rules with their default severities
+      --list-rules           table of rules: default severity, fixable, description
       --init                 write a commented starter .playbooklintrc.yaml
       --baseline <file>      report only findings that are not in the baseline
       --write-baseline <f>   record the current findings as the baseline

@@ -17,7 +17,7 @@ if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKE
     if (++interrupts > 1) process.exit(130);
     controller.abort();
   });
-  main({ argv: process.argv.slice(2), cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, workerScript: __filename, signal: controller.signal }).then(
+  main({ argv: process.argv.slice(2), cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, workerScript: __filename, signal: controller.signal, isTTY: process.stdout.isTTY === true, env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -106,6 +106,7 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
     }
   }
   report.score = result.stats.score;
+  if (result.notice) report.notice = result.notice;
   const at = lineColumnConverter(text);
   report.messages = result.findings.map((f) => findingToMessage(f, text!, at));
   return { report, key: opts.fix ? undefined : key };

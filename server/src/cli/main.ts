@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pkg from '../../../package.json';
-import { BUILTIN_RULES, INTERNAL_ERROR_RULE, resolveConfig } from '../engine';
+import { INTERNAL_ERROR_RULE } from '../engine';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
 import { loadCache, saveCache, type Cache } from './cache';
@@ -24,6 +24,8 @@ import { addToTotals, emptyTotals, type FileReport } from './report';
 import { ChangedSinceError, changeFor, findChanges, onChangedLines, type ChangeSet } from './changed-lines';
 import { createReviewFormatter } from './formatters/review';
 import { createReviewDescriber } from './review-source';
+import { wantsColor } from './ansi';
+import { baselineSummary, effectiveConfigReport, listRules } from './info';
 
 export const VERSION: string = (pkg as { version: string }).version;
 
@@ -37,6 +39,10 @@ export interface CliIo {
   workerScript?: string;
   /** Aborted on Ctrl-C: no new file is started, files already written stay whole. */
   signal?: AbortSignal;
+  /** Standard output is a terminal: the stylish report is coloured (unless NO_COLOR). */
+  isTTY?: boolean;
+  /** Environment for NO_COLOR / FORCE_COLOR. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Files at or above which linting moves to worker threads. */
@@ -55,7 +61,8 @@ export async function main(io: CliIo): Promise<number> {
   }
   if (opts.help) return print(io.stdout, HELP, 0);
   if (opts.version) return print(io.stdout, `${VERSION}\n`, 0);
-  if (opts.listRules) return listRules(io);
+  const color = wantsColor(io, opts.output !== undefined);
+  if (opts.listRules) return print(io.stdout, listRules(color), 0);
   if (opts.init) return init(io);
   if (opts.printConfig !== undefined) return printConfig(io, opts);
   if (opts.explain !== undefined) return explainFile(io, opts.explain);
@@ -109,7 +116,7 @@ export async function main(io: CliIo): Promise<number> {
 
   const out = openOutput(io, opts.output);
   const formatter = opts.format === 'review' ? createReviewFormatter(createReviewDescriber(io.cwd, jobOpts, changes, opts.stdin ? await stdinText : undefined)) : createFormatter(opts.format);
-  const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings };
+  const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings, color, ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}) };
   const totals = emptyTotals();
   // Counted before --quiet hides them: --max-warnings still applies.
   let warnings = 0;
@@ -119,7 +126,8 @@ export async function main(io: CliIo): Promise<number> {
   const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, availableParallelism()) : 1);
   const stopped = () => io.signal?.aborted === true;
 
-  const formatted = !opts.fixDryRun && !(opts.stdin && opts.fix);
+  // --write-baseline records the findings and says so in one line instead of printing them.
+  const formatted = !opts.fixDryRun && !(opts.stdin && opts.fix) && !opts.writeBaseline;
   if (formatted) await out.write(formatter.begin(ctx));
   let index = 0;
   for await (const { report: full, key } of runJobs(jobs, jobOpts, threads, io.workerScript, io.signal)) {
@@ -155,7 +163,7 @@ export async function main(io: CliIo): Promise<number> {
       for (const m of report.messages) io.stderr.write(`${report.filePath}:${m.line}:${m.column} ${m.severity} ${m.message} ${m.ruleId}\n`);
     } else if (opts.fixDryRun) {
       if (report.diff) await out.write(report.diff);
-    } else {
+    } else if (formatted) {
       await out.write(formatter.file(report, ctx));
     }
   }
@@ -170,7 +178,7 @@ export async function main(io: CliIo): Promise<number> {
   if (cache) saveCache(cachePath, cache);
   if (opts.writeBaseline) {
     writeBaseline(resolve(io.cwd, opts.writeBaseline), baselineOut);
-    io.stderr.write(`playbook-lint: wrote ${baselineOut.length} finding${baselineOut.length === 1 ? '' : 's'} to ${opts.writeBaseline}.\n`);
+    io.stdout.write(`${baselineSummary(baselineOut, totals.files, opts.writeBaseline)}\n`);
     return failed ? 2 : 0;
   }
   if (failed) return 2;
@@ -187,13 +195,6 @@ function print(stream: Writable, text: string, code: number): number {
   return code;
 }
 
-function listRules(io: CliIo): number {
-  const rows = [...BUILTIN_RULES].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.severity, r.kind, (r.tags ?? []).join(',')]);
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
-  const lines = rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
-  return print(io.stdout, `${lines.join('\n')}\n`, 0);
-}
-
 function init(io: CliIo): number {
   const existing = ['.playbooklintrc.json', '.playbooklintrc.yaml', '.playbooklintrc.yml'].find((n) => existsSync(resolve(io.cwd, n)));
   if (existing) {
@@ -205,13 +206,10 @@ function init(io: CliIo): number {
 }
 
 function printConfig(io: CliIo, opts: CliOptions): number {
-  const file = resolve(io.cwd, opts.printConfig!);
-  const configPath = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
-  const resolved = resolveConfig(file, createCachedHost(), BUILTIN_RULES, opts.rules, configPath);
-  for (const e of resolved.errors) io.stderr.write(`${e.file}: ${e.message}\n`);
-  const shown = { configFiles: resolved.files, ignored: resolved.ignored, ...resolved.effective };
-  io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
-  return resolved.errors.length ? 2 : 0;
+  const r = effectiveConfigReport(io.cwd, opts.printConfig!, opts.config, opts.rules);
+  for (const e of r.errors) io.stderr.write(`${e}\n`);
+  if (r.text !== undefined) io.stdout.write(r.text);
+  return r.errors.length ? 2 : 0;
 }
 
 async function readAll(stream: Readable): Promise<string> {

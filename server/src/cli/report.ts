@@ -55,6 +55,8 @@ export interface FileReport {
   diff?: string;
   /** Matched `ignorePatterns`: not linted, not reported. */
   ignored?: boolean;
+  /** Nothing in the file reads as words to a buyer (the engine's notice): its score says nothing. */
+  notice?: string;
 }
 
 export interface RunTotals {
@@ -66,17 +68,23 @@ export interface RunTotals {
   infos: number;
   hints: number;
   fixed: number;
+  /** Reported findings that `--fix` can fix (they carry a safe fix). */
+  fixable: number;
+  /** Files in which nothing reads as words to a buyer, so nothing was checked. */
+  unread: number;
 }
 
 export function emptyTotals(): RunTotals {
-  return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0 };
+  return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0, fixable: 0, unread: 0 };
 }
 
 export function addToTotals(t: RunTotals, r: FileReport): void {
   t.files++;
   t.fixed += r.fixed ?? 0;
+  if (r.notice) t.unread++;
   if (r.messages.length) t.filesWithProblems++;
   for (const m of r.messages) {
+    if (m.fixes.some((f) => f.kind === 'safe')) t.fixable++;
     if (m.severity === 'error') t.errors++;
     else if (m.severity === 'warning') t.warnings++;
     else if (m.severity === 'info') t.infos++;

@@ -165,7 +165,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
 }
 
 /** The effective config after the playbook's own `playbook-lint:` front matter, with the errors that block introduced. */
-function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: LintCache): { effective: EffectiveConfig; errors: ConfigError[] } {
+export function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: LintCache): { effective: EffectiveConfig; errors: ConfigError[] } {
   const base = options.config ?? baseConfig(options.rules, 'recommended');
   const fmConfig = model.frontMatter.config;
   if (fmConfig === undefined) return { effective: base, errors: [] };

@@ -19,7 +19,7 @@ export function spokenToCodeLenses(doc: TextDocument, spoken: readonly SpokenEst
 
 export function spokenLabel(s: SpokenEstimate): string {
   const label = `≈ ${Math.round(s.seconds)} s spoken`;
-  return s.budget !== undefined ? `${label} · budget ${s.budget} s` : label;
+  return s.budget !== undefined ? `${label} · aim for ≤ ${s.budget} s` : label;
 }
 
 /** One lens on the first line when nothing in the file was read as words to a buyer. */

@@ -1,7 +1,7 @@
 /** Hover on a finding: message, figures, rationale, a before → after example, sources. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findRule, ruleDocsUrl, type Finding, type RuleDefinition } from '../engine';
+import { citeSource, findRule, plural, ruleDocsUrl, type Finding, type RuleDefinition, type RuleSource } from '../engine';
 import { offsetsToRange } from './conversions';
 
 export function hoverAt(doc: TextDocument, offset: number, findings: readonly Finding[]): Hover | null {
@@ -28,20 +28,27 @@ export function findingToMarkdown(finding: Finding, rule: RuleDefinition | undef
     }
   }
   const sources = rule?.sources ?? [];
-  if (sources.length > 0) lines.push(`Sources:\n${sources.map((s) => `- ${s.url ? `[${escapeMarkdown(s.title)}](${s.url})` : escapeMarkdown(s.title)}`).join('\n')}`);
+  if (sources.length > 0) lines.push(`Sources:\n${sources.map((s) => `- ${sourceToMarkdown(s)}`).join('\n')}`);
   lines.push(`[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}) · playbook-lint`);
   return lines.join('\n\n');
 }
 
+/** "[Title — Author](url): what the rule takes from it." */
+export function sourceToMarkdown(s: RuleSource): string {
+  const cited = escapeMarkdown(citeSource(s));
+  return `${s.url ? `[${cited}](${s.url})` : cited}${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`;
+}
+
+/** Spoken figures in plain words: "About 38 seconds spoken (95 words at 150 words a minute); aim for 25 seconds or less, as the heading says." */
 function metricsToText(finding: Finding, rule: RuleDefinition | undefined): string | undefined {
   const m = finding.metrics;
   if (!m || m.seconds === undefined) return undefined;
   const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
-  const parts = [`≈ ${m.seconds} s spoken at ${wpm} wpm`];
-  if (m.words !== undefined) parts.push(`${m.words} words`);
-  if (m.budget !== undefined) parts.push(`budget ${m.budget} s`);
-  else if (m.limit !== undefined) parts.push(finding.ruleId === 'voicemail-length' ? `limit ${m.limit} s` : `limit ${m.limit} words`);
-  return parts.join(', ');
+  let text = `About ${plural(m.seconds, 'second')} spoken`;
+  if (m.words !== undefined) text += ` (${plural(m.words, 'word')} at ${wpm} words a minute)`;
+  if (m.budget !== undefined) text += `; aim for ${plural(m.budget, 'second')} or less, as the heading says`;
+  else if (m.limit !== undefined) text += finding.ruleId === 'voicemail-length' ? `; aim for ${plural(m.limit, 'second')} or less` : `; aim for ${plural(m.limit, 'word')} or fewer`;
+  return `${text}.`;
 }
 
 function fence(text: string): string {

@@ -3,7 +3,7 @@
  * help, docs URI) for every rule that reported, columns in UTF-16 code units.
  * Streamed: results first, then the tool section with the rules seen.
  */
-import { BUILTIN_RULES, ruleDocsUrl, type RuleDefinition, type Severity } from '../../engine';
+import { BUILTIN_RULES, citeSource, ruleDocsUrl, type RuleDefinition, type Severity } from '../../engine';
 import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -13,9 +13,13 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 function ruleDescriptor(id: string): Record<string, unknown> {
   const rule: RuleDefinition | undefined = BUILTIN_RULES.find((r) => r.id === id);
   if (!rule) return { id, name: id, shortDescription: { text: id } };
-  const short = rule.message.replace(/\{match\}/g, '…');
-  const sources = rule.sources.map((s) => `- ${s.title}${s.url ? ` (${s.url})` : ''}`).join('\n');
+  const short = rule.description ?? rule.message.replace(/\{match\}/g, '…');
+  // Cited as "Title — Author" with the link, and what the rule takes from it.
+  const cite = (s: RuleDefinition['sources'][number], link: (text: string, url: string) => string) => `${s.url ? link(citeSource(s), s.url) : citeSource(s)}${s.note ? `: ${s.note}` : ''}`;
+  const sources = rule.sources.map((s) => `- ${cite(s, (t, u) => `[${t.replace(/([\\[\]])/g, '\\$1')}](${u})`)}`).join('\n');
+  const plainSources = rule.sources.map((s) => `- ${cite(s, (t, u) => `${t} (${u})`)}`).join('\n');
   const markdown = `${rule.rationale.trim()}${sources ? `\n\nSources:\n${sources}` : ''}`;
+  const text = `${rule.rationale.trim()}${plainSources ? `\n\nSources:\n${plainSources}` : ''}`;
   return {
     id,
     name: id
@@ -24,7 +28,7 @@ function ruleDescriptor(id: string): Record<string, unknown> {
       .join(''),
     shortDescription: { text: short },
     fullDescription: { text: rule.rationale.trim().replace(/\s+/g, ' ') },
-    help: { text: rule.rationale.trim(), markdown },
+    help: { text, markdown },
     helpUri: ruleDocsUrl(id),
     defaultConfiguration: { level: rule.severity === 'off' ? 'none' : LEVEL[rule.severity] },
     properties: { tags: ['playbook', ...(rule.tags ?? [])] },

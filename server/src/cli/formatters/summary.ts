@@ -1,5 +1,7 @@
 /** A Markdown report for a pull-request comment: one row per file with its score, counts and top rules. */
 import type { FileReport, RunTotals } from '../report';
+import { plural } from '../../engine';
+import { SCORE_LINE } from './stylish';
 import type { Formatter } from './types';
 
 function cell(s: string): string {
@@ -25,6 +27,7 @@ export const summary: Formatter = {
     return `| \`${cell(r.filePath)}\` | ${r.score} | ${errors} | ${warnings} | ${cell(topRules(r)) || '—'} |\n`;
   },
   end(t: RunTotals) {
-    return `\n**${t.files} file${t.files === 1 ? '' : 's'}**: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}, ${t.infos + t.hints} suggestion${t.infos + t.hints === 1 ? '' : 's'}.\n`;
+    const fixable = t.fixable ? ` ${t.fixable} can be fixed with \`--fix\`.` : '';
+    return `\n**${plural(t.files, 'file')}**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos + t.hints, 'suggestion')}.${fixable}\n\n${SCORE_LINE}\n`;
   },
 };

@@ -4,6 +4,10 @@ export interface FormatContext {
   version: string;
   /** Warnings threshold in force (-1: none), for the summary line. */
   maxWarnings: number;
+  /** ANSI colour (a terminal, FORCE_COLOR, never with NO_COLOR); only the stylish output uses it. */
+  color?: boolean;
+  /** `--changed-since` ref: only files changed since it were checked. */
+  changedSince?: string;
 }
 
 /**

@@ -73,11 +73,26 @@ export interface RuleExample {
   config?: Record<string, unknown>;
 }
 
+/**
+ * Evidence behind a rule, cited to users as "Title — Author" with its link
+ * (hover, SARIF help, docs/rules.md). Built-in rules give title and author
+ * for every source (checked by scripts/generate-rules.mjs).
+ */
 export interface RuleSource {
+  /** The work's own title (article, page, book, study). */
   title: string;
+  /** Who wrote or published it: a person, or the organisation when no person is named. */
+  author?: string;
   url?: string;
-  /** Seed file name from the product's research (e.g. `000_ea84171f55a5a21f.txt`). */
+  /** What the rule takes from it, in one plain sentence. */
+  note?: string;
+  /** Provenance in the product's research notes; never shown to users. */
   seed?: string;
+}
+
+/** "Title — Author", the way users see a source cited. */
+export function citeSource(s: Pick<RuleSource, 'title' | 'author'>): string {
+  return s.author ? `${s.title} — ${s.author}` : s.title;
 }
 
 export interface RuleDefinition {
@@ -85,6 +100,8 @@ export interface RuleDefinition {
   /** `phrase` for phrase lists; other kinds are metric or structural checks in code (kinds/). */
   kind: string;
   severity: Severity | 'off';
+  /** What the rule flags, in a few plain words (shown by `--list-rules` and in the docs). */
+  description?: string;
   /** One sentence, problem then remedy. `{match}` is replaced with the matched words. Metric kinds document their own fields. */
   message: string;
   /** Why it matters to the buyer. Markdown. */

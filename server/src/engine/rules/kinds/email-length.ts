@@ -14,6 +14,9 @@ import { emailUnits, fill, num, rangeIn, str } from './units';
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
 const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
 
+/** How a message names the email: "This follow-up email is…", never "This other email". */
+const EMAIL_NAME: Record<string, string> = { 'first-touch': 'first-touch email', 'follow-up': 'follow-up email', recap: 'recap email', 'break-up': 'break-up email', other: 'email' };
+
 export const emailLengthKind: RuleKind<null> = {
   name: 'email-length',
   compile: () => null,
@@ -62,7 +65,7 @@ export const emailLengthKind: RuleKind<null> = {
         start: e.start,
         end: e.end,
         severity,
-        message: fill(message, { words: e.words, limit, stage: e.stage.replace('-', ' '), seconds }),
+        message: fill(message, { words: e.words, limit, stage: e.stage, email: EMAIL_NAME[e.stage], seconds }),
         metrics: { words: e.words, limit, readSeconds: seconds },
         contexts: e.contexts,
       });

@@ -6,6 +6,7 @@ import { placeholderHygieneKind } from './placeholder-hygiene';
 import { inboundResponsivenessCoverageKind } from './inbound-responsiveness-coverage';
 import { emailLengthKind } from './email-length';
 import type { RuleKind } from './kind';
+import type { RuleDefinition } from '../rule-types';
 import { phraseKind } from './phrase';
 import { questionCountKind } from './question-count';
 import { readabilityKind } from './readability';
@@ -18,3 +19,13 @@ import { youFocusRatioKind } from './you-focus-ratio';
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
   [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind].map((k) => [k.name, k]),
 );
+
+/**
+ * What `--fix` can do for a rule: `safe fix` (fix-all applies some of its
+ * fixes), `rewrite` (quick-fix rewrites to review, never applied in bulk) or `none`.
+ */
+export function ruleFixability(rule: RuleDefinition): 'safe fix' | 'rewrite' | 'none' {
+  const kinds = new Set((rule.fixes ?? []).map((f) => f.kind));
+  if (kinds.has('safe') || RULE_KINDS.get(rule.kind)?.safeFixesInCode) return 'safe fix';
+  return kinds.size ? 'rewrite' : 'none';
+}

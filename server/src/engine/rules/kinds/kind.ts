@@ -57,6 +57,8 @@ export interface RuleKind<Compiled = unknown> {
    * pattern (valid, no catastrophic backtracking); a bad one skips the rule.
    */
   patternOptions?: Readonly<Record<string, string>>;
+  /** The kind builds safe fixes in code (not from the rule's `fixes` templates), e.g. closing a placeholder's braces. */
+  safeFixesInCode?: boolean;
 }
 
 export type { Finding };

@@ -101,6 +101,7 @@ function scanSegment(seg: Segment, directions: Set<string>, key: string): Segmen
 export const placeholderHygieneKind: RuleKind<null> = {
   name: 'placeholder-hygiene',
   reach: 'document', // the expected placeholder style is the document's
+  safeFixesInCode: true,
   compile: () => null,
   check(ctx) {
     const { model } = ctx;

@@ -10,6 +10,7 @@ import { countWords, maskPlaceholders, sentencesIn } from '../../read/words';
 import { startAt, endAt, type Turn } from '../../read/model';
 import type { RuleKind } from './kind';
 import { fill, measuredUnits, num, str } from './units';
+import { listOf } from '../plural';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 
@@ -68,7 +69,14 @@ export const readabilityKind: RuleKind<null> = {
         ctx.report({
           start: u.start,
           end: u.end,
-          message: fill(ctx.rule.message, { grade: r.grade.toFixed(1), limit: maxGrade, longest: r.longestSentence, longWords: r.longWords.length ? r.longWords.join(', ') : 'none' }),
+          // A whole school grade, rounded up: 8.3 is past grade 8, so it reads "grade 9; aim for 8 or lower".
+          message: fill(ctx.rule.message, {
+            grade: Math.ceil(r.grade),
+            limit: maxGrade,
+            longest: r.longestSentence,
+            longWords: r.longWords.length ? listOf(r.longWords.map((w) => `“${w}”`)) : 'none',
+            examples: r.longWords.length ? ` such as ${listOf(r.longWords.map((w) => `“${w}”`))}` : '',
+          }),
           metrics: { grade: r.grade, limit: maxGrade, words: r.words, sentences: r.sentences, longestSentence: r.longestSentence },
           contexts: u.contexts,
         });

@@ -10,7 +10,7 @@
 import { buildFixes } from '../../fixes/fix-builder';
 import { repMonologues, spokenSeconds } from '../../read/spoken';
 import type { RuleKind } from './kind';
-import { clearlySpoken } from './units';
+import { clearlySpoken, fill } from './units';
 import { num } from './voicemail-length';
 
 const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
@@ -39,7 +39,7 @@ export const repMonologueLengthKind: RuleKind<null> = {
       ctx.report({
         start: m.start,
         end: m.end,
-        message: message.replace(/\{seconds\}/g, String(seconds)).replace(/\{words\}/g, String(m.words)).replace(/\{limit\}/g, String(budget)),
+        message: fill(message, { seconds, words: m.words, limit: budget, limitSeconds: Math.round((budget / wpm) * 60) }),
         metrics: { words: m.words, seconds, limit: budget, selfReferences: selfRefs },
         fixes: buildFixes(ctx.rule.fixes, { turn: last, a: Math.max(last.a, last.b - 1), b: last.b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }).filter(() => lastText.length > 0),
         contexts: tags,

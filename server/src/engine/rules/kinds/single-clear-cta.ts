@@ -9,6 +9,7 @@ import { endAt } from '../../read/model';
 import type { RuleKind } from './kind';
 import { MAX_MATCH_INPUT } from './patterns';
 import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
+import { listOf } from '../plural';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const ASKS: Array<[string, RegExp]> = [
@@ -18,6 +19,9 @@ const ASKS: Array<[string, RegExp]> = [
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
+
+/** The asks as a buyer would name them. */
+const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', forward: 'a referral to someone else', call: 'a call back' };
 
 export const singleClearCtaKind: RuleKind<RegExp> = {
   name: 'single-clear-cta',
@@ -48,7 +52,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       }
       const kinds = ASKS.filter(([, re]) => re.test(e.text)).map(([k]) => k);
       if (kinds.length >= num(o.multipleAsks, 3)) {
-        ctx.report({ start: e.start, end: e.end, severity: 'info', message: fill(str(o.multipleMessage, ctx.rule.message), { asks: kinds.join(', '), count: kinds.length }), metrics: { asks: kinds.length }, contexts: e.contexts });
+        ctx.report({ start: e.start, end: e.end, severity: 'info', message: fill(str(o.multipleMessage, ctx.rule.message), { asks: listOf(kinds.map((k) => ASK_NAMES[k] ?? k)), count: kinds.length }), metrics: { asks: kinds.length }, contexts: e.contexts });
       }
     }
   },

@@ -26,6 +26,7 @@ interface Draft {
 
 export const subjectLineShapeKind: RuleKind<null> = {
   name: 'subject-line-shape',
+  safeFixesInCode: true,
   compile: () => null,
   check(ctx) {
     const o = ctx.options;

@@ -15,6 +15,7 @@ import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
 import type { Fix } from '../../types';
 import { countWords, type PlaceholderStyle } from '../../read/words';
+import { fillMessage } from '../plural';
 
 export type EmailStage = 'first-touch' | 'follow-up' | 'recap' | 'break-up' | 'other';
 
@@ -152,9 +153,9 @@ export function rangeIn(turn: Turn, a: number, b: number): { start: number; end:
   return { start: startAt(u, a), end: endAt(u, Math.max(a, b - 1)) };
 }
 
-/** Replaces `{field}` in a message with figures. */
+/** Replaces `{field}` in a message with figures, `{field:noun}` with the figure and the noun in the right number. */
 export function fill(message: string, fields: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (m, k: string) => (k in fields ? String(fields[k]) : m));
+  return fillMessage(message, fields);
 }
 
 export function num(v: unknown, fallback: number): number {

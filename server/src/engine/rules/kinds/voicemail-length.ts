@@ -5,6 +5,7 @@
  */
 import { headingBudget, spokenSeconds, voicemailScripts } from '../../read/spoken';
 import type { RuleKind } from './kind';
+import { fill } from './units';
 
 export const voicemailLengthKind: RuleKind<null> = {
   name: 'voicemail-length',
@@ -27,11 +28,7 @@ export const voicemailLengthKind: RuleKind<null> = {
         start: script.start,
         end: script.end,
         severity: severity === 'warning' ? undefined : 'info',
-        message: ctx.rule.message
-          .replace(/\{seconds\}/g, String(seconds))
-          .replace(/\{limit\}/g, String(shown))
-          .replace(/\{words\}/g, String(script.words))
-          .replace(/\{wpm\}/g, String(wpm)),
+        message: fill(ctx.rule.message, { seconds, limit: shown, words: script.words, wpm }),
         metrics: { seconds, words: script.words, limit: shown, ...(budget !== undefined ? { budget } : {}) },
         contexts: script.turns[0].contexts,
       });
