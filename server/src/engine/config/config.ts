@@ -12,6 +12,12 @@ import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
 import type { ConfigError, Severity } from '../types';
 
+/** Longest config file read, in characters (a 200-rule team config is about 40,000). */
+export const MAX_CONFIG_CHARS = 262_144;
+
+/** Most team rules one file's config may add up to, across `extends`. */
+export const MAX_TEAM_RULES = 200;
+
 export const CONFIG_FILE_NAMES = ['.playbooklintrc.json', '.playbooklintrc.yaml', '.playbooklintrc.yml'] as const;
 
 /** What the engine needs from the outside world to find config files. Paths use the host's own separators. */
@@ -64,6 +70,12 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     return { path, config: {}, errors };
   }
   const config = data as PlaybookLintConfig;
+  const team = (config as { customRules?: unknown }).customRules;
+  if (Array.isArray(team) && team.length > MAX_TEAM_RULES) {
+    // Cut before validating: checking 20,000 rules would cost seconds before the limit applies.
+    errors.push({ file: path, key: 'customRules', message: `customRules: has ${team.length} entries; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast), so split the list or drop entries.`, ...rangeOf(doc, ['customRules']) });
+    team.length = MAX_TEAM_RULES;
+  }
   const validateConfig = configValidator();
   if (!validateConfig(config)) {
     const seen = new Set<string>();
@@ -79,6 +91,11 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
         const extra = (err.params as { additionalProperty: string }).additionalProperty;
         key = [...pathParts, extra].join('/');
         message = `unknown key "${extra}"`;
+      } else if (err.keyword === 'maxItems') {
+        const limit = (err.params as { limit: number }).limit;
+        message = `has more than ${limit} entries; only the first ${limit} apply (a limit that keeps linting fast), so split the list or drop entries`;
+      } else if (err.keyword === 'maxLength') {
+        message = `is longer than ${(err.params as { limit: number }).limit} characters; split it into several patterns`;
       } else if (err.keyword === 'enum') {
         message = `must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
       }
@@ -86,7 +103,8 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
       seen.add(key);
       const range = rangeOf(doc, key ? key.split('/') : [], err.keyword === 'additionalProperties');
       errors.push({ file: path, key, message: `${key || 'config'}: ${message}.`, ...range });
-      removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
+      if (err.keyword === 'maxItems') truncateAt(config as Record<string, unknown>, key.split('/'), (err.params as { limit: number }).limit);
+      else removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
     }
   }
   return { path, config, errors };
@@ -109,6 +127,12 @@ function rangeOf(doc: Document, keyPath: string[], atKey = true): { start?: numb
     }
   }
   return {};
+}
+
+function truncateAt(obj: Record<string, unknown>, keyPath: string[], limit: number): void {
+  let cur: unknown = obj;
+  for (const k of keyPath) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  if (Array.isArray(cur)) cur.length = limit;
 }
 
 function removeAt(obj: Record<string, unknown>, keyPath: string[]): void {
@@ -169,6 +193,10 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     }
     if (matches(rel, config.ignorePatterns)) ignored = true;
   }
+  if (effective.customRules.length > MAX_TEAM_RULES) {
+    errors.push({ file: found ?? '<settings>', key: 'customRules', message: `customRules: the config and the files it extends define ${effective.customRules.length} team rules; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast).` });
+    effective.customRules.length = MAX_TEAM_RULES;
+  }
   applyRules(effective, extra);
   // Problems only found when compiling rules (unknown ids, bad patterns) are located in the file that names them.
   for (const e of compileRuleSet(builtins, effective, found ?? '<settings>').errors) {
@@ -182,7 +210,7 @@ function locate(e: ConfigError, files: string[], host: ConfigHost): ConfigError 
   const key = e.key.split('/');
   for (const file of files) {
     const text = host.readFile(file);
-    if (text === undefined) continue;
+    if (text === undefined || text.length > MAX_CONFIG_CHARS) continue;
     const doc = parseDocument(text, { prettyErrors: false });
     for (let n = key.length; n > 0; n--) {
       const p = key.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
@@ -219,6 +247,10 @@ function loadChain(path: string, host: ConfigHost, layers: Layer[], files: strin
   files.push(path);
   const text = host.readFile(path);
   if (text === undefined) return;
+  if (text.length > MAX_CONFIG_CHARS) {
+    errors.push({ file: path, key: '', message: `The config file has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CONFIG_CHARS.toLocaleString('en-US')} read; it is ignored. Split it with "extends" or drop rules.`, start: 0, end: 1 });
+    return;
+  }
   const loaded = parseConfigText(path, text);
   errors.push(...loaded.errors);
   const dir = host.dirname(path);
