@@ -13,6 +13,8 @@ import {
   fixText,
   hashString,
   lintText,
+  capFindings,
+  MAX_FINDINGS_PER_FILE,
   resolveConfig,
   snippetToPlainText,
   type ConfigError,
@@ -107,7 +109,9 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
   }
   report.score = result.stats.score;
   const at = lineColumnConverter(text);
-  report.messages = result.findings.map((f) => findingToMessage(f, text!, at));
+  const shown = capFindings(result.findings);
+  if (shown.length < result.findings.length) report.hiddenWarnings = result.findings.slice(MAX_FINDINGS_PER_FILE).filter((f) => f.severity === 'warning').length;
+  report.messages = shown.map((f) => findingToMessage(f, text!, at));
   return { report, key: opts.fix ? undefined : key };
 }
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pkg from '../../../package.json';
-import { BUILTIN_RULES, INTERNAL_ERROR_RULE, resolveConfig } from '../engine';
+import { BUILTIN_RULES, INTERNAL_ERROR_RULE, MORE_FINDINGS_RULE, resolveConfig } from '../engine';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
 import { loadCache, saveCache, type Cache } from './cache';
@@ -127,7 +127,7 @@ export async function main(io: CliIo): Promise<number> {
       if (opts.writeBaseline) baselineOut.push({ filePath: full.filePath, ruleId: m.ruleId, fingerprint: m.fingerprint });
     }
     let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
-    warnings += report.messages.filter((m) => m.severity === 'warning').length;
+    warnings += report.messages.filter((m) => m.severity === 'warning' && m.ruleId !== MORE_FINDINGS_RULE).length + (report.hiddenWarnings ?? 0);
     if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
     addToTotals(totals, report);
     if (opts.stdin && opts.fix) {
@@ -170,7 +170,7 @@ function print(stream: Writable, text: string, code: number): number {
 
 function listRules(io: CliIo): number {
   const rows = [...BUILTIN_RULES].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.severity, r.kind, (r.tags ?? []).join(',')]);
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
+  const w = [0, 1, 2].map((i) => rows.reduce((m, r) => Math.max(m, r[i].length), 4));
   const lines = rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
   return print(io.stdout, `${lines.join('\n')}\n`, 0);
 }

@@ -7,8 +7,8 @@ export const stylish: Formatter = {
   file(r) {
     if (r.messages.length === 0) return '';
     const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\s+/g, ' '), m.ruleId]);
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
+    const w0 = rows.reduce((m, x) => Math.max(m, x[0].length), 0);
+    const w1 = rows.reduce((m, x) => Math.max(m, x[1].length), 0);
     return `${r.filePath}\n${rows.map((x) => `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}`).join('\n')}\n\n`;
   },
   end(t: RunTotals) {

@@ -252,7 +252,7 @@ function loadChain(path: string, host: ConfigHost, layers: Layer[], files: strin
     return;
   }
   const loaded = parseConfigText(path, text);
-  errors.push(...loaded.errors);
+  for (const e of loaded.errors) errors.push(e);
   const dir = host.dirname(path);
   for (const ext of asList(loaded.config.extends)) {
     if (isPreset(ext)) {
