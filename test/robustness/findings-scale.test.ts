@@ -31,8 +31,8 @@ test('100,000 non-overlapping fixes and as many overlapping ones are applied in 
   const text = 'ab'.repeat(100_000);
   const fixes: Fix[] = [];
   for (let i = 0; i < 100_000; i++) {
-    fixes.push({ title: 't', kind: 'safe', edits: [{ start: 2 * i, end: 2 * i + 1, text: 'A' }] });
-    fixes.push({ title: 't', kind: 'safe', edits: [{ start: 2 * i, end: 2 * i + 2, text: 'X' }] });
+    fixes.push({ title: 't', kind: 'safe', snippet: false, edits: [{ start: 2 * i, end: 2 * i + 1, text: 'A' }] });
+    fixes.push({ title: 't', kind: 'safe', snippet: false, edits: [{ start: 2 * i, end: 2 * i + 2, text: 'X' }] });
   }
   const r = applyFixList(text, fixes);
   assert.equal(r.applied, 100_000);

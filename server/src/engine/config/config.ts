@@ -10,6 +10,7 @@ import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-
 import { PRESETS, presetSeverity, type PresetName } from './presets';
 import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
+import { yamlProblem } from '../parse/front-matter';
 import type { ConfigError, Severity } from '../types';
 
 /** Longest config file read, in characters (a 200-rule team config is about 40,000). */
@@ -64,7 +65,13 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     errors.push({ file: path, key: '', message: `${path.endsWith('.json') ? 'Invalid JSON' : 'Invalid YAML'}: ${e.message.split('\n')[0]}. Fix the syntax; until then the file is ignored.`, start: e.pos[0], end: e.pos[1] });
   }
   if (doc.errors.length) return { path, config: {}, errors };
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    errors.push({ file: path, key: '', message: `The config is not read: ${yamlProblem(e)}. Fix it; until then the file is ignored.`, start: 0, end: Math.min(text.length, 1) });
+    return { path, config: {}, errors };
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     errors.push({ file: path, key: '', message: 'The config must be an object with keys such as "rules" and "extends".', start: 0, end: text.length });
     return { path, config: {}, errors };
