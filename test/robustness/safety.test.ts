@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { BUILTIN_RULES, fixText, resolveConfig } from '../../server/src/engine';
@@ -65,6 +65,18 @@ test('20,000 team rules: only the first 200 apply, with a config error saying so
   const big = resolveConfig('/w/p.md', host, BUILTIN_RULES);
   assert.equal(big.effective.customRules.length, 0);
   assert.match(big.errors[0].message, /^The config file has [\d,]+ characters, more than the 262,144 read; it is ignored/);
+});
+
+test('extends cannot reach outside the project, and the error shows nothing of the target', () => {
+  const secret = 'password: hunter2\nrules:\n  leaked-key-name: error\n';
+  const files: Record<string, string> = { '/etc/passwd': secret, '/w/repo/.playbooklintrc.yaml': 'extends: ["../../etc/passwd", "../../../../etc/passwd", "./team/base.yaml"]\n', '/w/repo/team/base.yaml': 'rules:\n  no-empty-check-in: error\n' };
+  const posixHost = { readFile: (p: string) => files[p], dirname: (p: string) => p.slice(0, p.lastIndexOf('/')) || '/', join: (a: string, b: string) => join(a, b).replace(/\\/g, '/'), relative: (a: string, b: string) => relative(a, b).replace(/\\/g, '/') };
+  const r = resolveConfig('/w/repo/p.md', posixHost, BUILTIN_RULES);
+  assert.deepEqual(r.files, ['/w/repo/.playbooklintrc.yaml', '/w/repo/team/base.yaml']);
+  assert.equal(r.errors.length, 2);
+  for (const e of r.errors) assert.match(e.message, /^extends: "[./]+etc\/passwd" is outside this project; extends may name "recommended", "strict" or a config file in the folder of repo\/\.playbooklintrc\.yaml or below\.$/);
+  assert.doesNotMatch(JSON.stringify(r), /hunter2|leaked-key-name|password/);
+  assert.equal(r.effective.rules['no-empty-check-in'].severity, 'error');
 });
 
 test('a named folder with no Markdown is reported and fails the run', async () => {

@@ -245,7 +245,13 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
 /** Config layers in the order they apply: each file's extends (presets and files, in order), then the file itself. */
 type Layer = { preset: PresetName } | { dir: string; config: PlaybookLintConfig };
 
-function loadChain(path: string, host: ConfigHost, layers: Layer[], files: string[], errors: ConfigError[], seen: Set<string>): void {
+/**
+ * Loads a config and what it extends. `root` is the folder of the config the
+ * chain starts from: `extends` may name a preset or a file in that folder or
+ * below, never one elsewhere on the machine (a repository's config must not
+ * read, or show parts of, files outside it). Such a target is not read.
+ */
+function loadChain(path: string, host: ConfigHost, layers: Layer[], files: string[], errors: ConfigError[], seen: Set<string>, root = host.dirname(path)): void {
   if (seen.has(path)) {
     errors.push({ file: path, key: 'extends', message: `extends: ${path} extends itself through a cycle; remove one of the extends entries.` });
     return;
@@ -267,11 +273,16 @@ function loadChain(path: string, host: ConfigHost, layers: Layer[], files: strin
       continue;
     }
     const target = host.join(dir, ext);
+    const inside = host.relative(root, target);
+    if (inside === '' || inside === '..' || inside.startsWith('../') || /^(?:[\\/]|[A-Za-z]:)/.test(inside)) {
+      errors.push({ file: path, key: 'extends', message: `extends: "${ext}" is outside this project; extends may name "recommended", "strict" or a config file in the folder of ${host.relative(host.dirname(root), path)} or below.` });
+      continue;
+    }
     if (host.readFile(target) === undefined) {
       errors.push({ file: path, key: 'extends', message: `extends: cannot find "${ext}"; use "recommended", "strict" or a path relative to this file.` });
       continue;
     }
-    loadChain(target, host, layers, files, errors, seen);
+    loadChain(target, host, layers, files, errors, seen, root);
   }
   layers.push({ dir, config: loaded.config });
 }
