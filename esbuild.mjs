@@ -36,13 +36,13 @@ const common = {
   legalComments: 'none',
 };
 // Code most sessions never run is bundled on its own and required on first use:
-// the team-pattern safety check (refa, scslre, regexpp: 1.4 MB, half of the
-// server bundle), needed only when a config has team rules, and Ajv (250 KB),
+// the team-pattern matcher (re2js, regexpp and refa's Unicode tables), needed
+// only when a config has team rules, and Ajv (250 KB),
 // needed only when a config file or front-matter config is read. The server and
 // CLI bundles keep those requires as relative ones, resolved next to them at
 // run time. (esbuild splits code only for ESM output.)
 const LAZY = [
-  { entry: 'server/src/engine/config/pattern-safety.ts', request: '../../config/pattern-safety', importer: '/engine/rules/kinds/patterns.ts', outfile: 'dist/pattern-safety.js' },
+  { entry: 'server/src/engine/rules/kinds/team-pattern.ts', request: './team-pattern', importer: '/engine/rules/kinds/patterns.ts', outfile: 'dist/team-pattern.js' },
   { entry: 'server/src/engine/config/config-validator.ts', request: './config-validator', importer: '/engine/config/config.ts', outfile: 'dist/config-validator.js' },
 ];
 const lazyModules = {

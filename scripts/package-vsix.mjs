@@ -23,7 +23,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 export const VSIX_FILES = [
   'dist/client.js',
   'dist/server.js',
-  'dist/pattern-safety.js',
+  'dist/team-pattern.js',
   'dist/config-validator.js',
   'syntaxes/playbook.injection.tmLanguage.json',
   'schemas/playbooklintrc.schema.json',

@@ -86,7 +86,7 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', () => {
   test('the .vsix holds the bundled extension only', (t) => {
     if (skipIfUnavailable(t)) return;
     const installed = path.join(extensionsDir, extensionFolder);
-    for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/pattern-safety.js', 'dist/config-validator.js', 'syntaxes/playbook.injection.tmLanguage.json', 'images/icon.png', 'images/walkthrough/lint.md', 'LICENSE.txt']) {
+    for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/team-pattern.js', 'dist/config-validator.js', 'syntaxes/playbook.injection.tmLanguage.json', 'images/icon.png', 'images/walkthrough/lint.md', 'LICENSE.txt']) {
       assert.ok(existsSync(path.join(installed, f)), `${f} is in the package`);
     }
     for (const f of ['node_modules', 'server/src', 'client/src', 'test', '.cache']) {

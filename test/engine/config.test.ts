@@ -56,9 +56,9 @@ describe('resolveConfig', () => {
       '  no-apology-for-contact: { severity: loud }',
       '  no-empty-check-in: error',
       'customRules:',
-      '  - id: team/slow',
-      '    message: slow',
-      '    patterns: ["(a+)+$"]',
+      '  - id: team/ahead',
+      '    message: ahead',
+      '    patterns: ["leverage(?= our)"]',
       '  - id: team/synergy',
       '    message: "{match} is jargon; say what changes for the buyer."',
       '    patterns: ["synerg(?:y|ies)"]',
@@ -70,9 +70,9 @@ describe('resolveConfig', () => {
     assert.equal(text.slice(unknown.start, unknown.end), 'no-such-rule');
     const sev = byKey.get('rules/no-apology-for-contact/severity')!;
     assert.equal(text.slice(sev.start, sev.end), 'loud');
-    const slow = byKey.get('customRules/0/patterns/0')!;
-    assert.match(slow.message, /exponential/);
-    assert.equal(text.slice(slow.start, slow.end), '"(a+)+$"');
+    const ahead = byKey.get('customRules/0/patterns/0')!;
+    assert.match(ahead.message, /uses a lookahead/);
+    assert.equal(text.slice(ahead.start, ahead.end), '"leverage(?= our)"');
     assert.equal(r.effective.rules['no-empty-check-in'].severity, 'error');
     const result = lintText('## Email\nJust checking in about the synergy.\n', { rules: BUILTIN_RULES, config: r.effective });
     const ours = result.findings.filter((f) => f.ruleId === 'no-empty-check-in' || f.ruleId.startsWith('team/'));

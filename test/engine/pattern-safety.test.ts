@@ -98,30 +98,23 @@ describe('findBacktrackingRisk', () => {
     assert.ok(new Set(checked).size >= 18 && checked.length >= 100, `only ${checked.length} patterns checked`);
   });
 
-  it('compiles the built-in rules as team rules without a config error', () => {
+  it('compiles the built-in rules as team rules; only lookarounds (which RE2 cannot run) are refused, by name', () => {
     const config = baseConfig(BUILTIN_RULES, 'recommended');
     const asTeam = BUILTIN_RULES.filter((r) => r.kind === 'phrase').map((r) => ({ ...r, id: `team/${r.id}`, origin: '.playbooklintrc.yaml' }));
     const set = compileRuleSet(BUILTIN_RULES, { ...config, customRules: asTeam });
-    assert.deepEqual(set.errors, []);
-    assert.equal(set.rules.filter((r) => r.rule.id.startsWith('team/')).length, asTeam.length);
+    for (const e of set.errors) assert.match(e.message, /uses a (?:lookahead|negative lookahead|lookbehind|negative lookbehind) \("\(\?<?[=!]/);
+    assert.ok(set.errors.length < asTeam.length, `all ${asTeam.length} refused`);
+    assert.equal(set.rules.filter((r) => r.rule.id.startsWith('team/')).length + set.errors.length, asTeam.length);
   });
 });
 
 describe('compilePattern', () => {
-  it('refuses an untrusted catastrophic pattern with its key, the parts at fault and a remedy', () => {
-    assert.throws(
-      () => compilePattern('(?:a|aa)+b', 'patterns/1', { wordBounded: true, untrusted: true }),
-      (e: Error) => {
-        assert.match(e.message, /^patterns\/1: "\(\?:a\|aa\)\+b" can stall the linter on long lines: /);
-        assert.match(e.message, /"a" and "aa"/);
-        assert.match(e.message, /; make the alternatives match different text/);
-        return true;
-      },
-    );
-  });
-
-  it('trusts built-in patterns (vetted by the test above) and still rejects invalid syntax first', () => {
+  it('trusts built-in patterns (vetted by the test above) and runs team patterns on RE2', () => {
     assert.ok(compilePattern('(a+)+$', 'patterns/0', { wordBounded: true, untrusted: false }) instanceof RegExp);
-    assert.throws(() => compilePattern('(a+', 'patterns/0', { wordBounded: true, untrusted: true }), /not a valid regular expression/);
+    assert.ok(!(compilePattern('(a+)+$', 'patterns/0', { wordBounded: true, untrusted: true }) instanceof RegExp));
+    assert.throws(
+      () => compilePattern('(a+', 'patterns/0', { wordBounded: true, untrusted: true }),
+      (e: Error) => /^patterns\/0: "\(a\+" is not a valid regular expression \(Unterminated group\)/.test(e.message),
+    );
   });
 });

@@ -64,10 +64,10 @@ describe('npm package', () => {
   });
 
   it('holds the CLI and server bundles, the schema and the docs, and no sources or tests', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/server.js', 'dist/pattern-safety.js', 'dist/config-validator.js', 'schemas/playbooklintrc.schema.json']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/server.js', 'dist/team-pattern.js', 'dist/config-validator.js', 'schemas/playbooklintrc.schema.json']) {
       assert.ok(packed.includes(f), `${f} is packed`);
     }
-    const unexpected = packed.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/rules\.md|schemas\/[^/]+\.json|dist\/(cli|server|pattern-safety|config-validator)\.js(\.map)?)$/.test(f));
+    const unexpected = packed.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/rules\.md|schemas\/[^/]+\.json|dist\/(cli|server|team-pattern|config-validator)\.js(\.map)?)$/.test(f));
     assert.deepEqual(unexpected, []);
   });
 

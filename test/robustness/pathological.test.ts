@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUILTIN_RULES, INTERNAL_ERROR_RULE, compileRuleSet, fixText, lintText, baseConfig, type LintResult } from '../../server/src/engine';
 import { MAX_NESTING } from '../../server/src/engine/lint';
+import { teamPatternBudget } from '../../server/src/engine/rules/kinds/phrase';
 import { runMain } from '../cli/run-main';
 
 const opts = { rules: BUILTIN_RULES };
@@ -86,17 +87,35 @@ test('a 1 MB playbook of ordinary sections is linted by the engine', () => {
   assert.ok(r.findings.length > 1000);
 });
 
-test('a custom pattern that backtracks catastrophically is a config error, and linting still finishes', () => {
+// Each of these backtracks for seconds to minutes in JavaScript on a line like the ones below; the first five
+// slipped past the static check that guarded team patterns before they ran on RE2 (issue 17).
+const HOSTILE = ['(?:[a-z ]{1,9}){1,9}q', '(a{1,9}){1,9}c', '(?:[a-z ]?){20}[a-z ]{20}x', '[^.]{0,60}[^.]{0,60}[^.]{0,60}x', '(?:\\w+\\s*)+:', '(a+)+$', '(\\w*)*x', '(x+x+)+y', '(?:a|aa)+b', '(a|a)*$', '(\\w|\\d)+x', '(.*a){20}', '\\s*\\s*\\s*$', '.*.*.*x'];
+
+test('team patterns that backtrack catastrophically in JavaScript run in linear time on a 220 KB page', () => {
   const config = baseConfig(BUILTIN_RULES, 'recommended');
-  const line = `Rep: ${'a'.repeat(40)}!\n\n${'x'.repeat(40)}\n\n${'1'.repeat(40)}?\n\n${' a'.repeat(5_000)}!\n`;
-  for (const pattern of ['(a+)+$', '(\\w*)*x', '(x+x+)+y', '(?:\\s*\\w+)*$', '(?:a|aa)+b', '(a|a)*$', '(\\w|\\d)+x', '(.*a){20}', '\\s*\\s*\\s*$', '.*.*.*x', '(?:a )*(?:a )*c']) {
-    const custom = { ...config, customRules: [{ id: 'team/evil', kind: 'phrase', message: 'm', severity: 'warning', patterns: ['synergy', pattern], scope: { contexts: ['document'] } } as never] };
-    const set = compileRuleSet(BUILTIN_RULES, custom);
-    const refused = set.errors.find((e) => e.key === 'customRules/0/patterns/1');
-    assert.ok(refused, `pattern ${pattern} was accepted`);
-    assert.match(refused.message, /can stall the linter on long lines: .*; .*\. The rule is skipped\.$/);
-    const r = lintText(line, { rules: BUILTIN_RULES, config: custom });
-    assert.ok(!r.findings.some((f) => f.ruleId === 'team/evil'));
+  const page = `# Handbook\n\n${'Rep: lorem ipsum dolor sit amet aaaaaaaaaaaaaaaaaaaaaaaa consectetur adipiscing elit sed do eiusmod tempor 1111 xxxxxxxx\n\n'.repeat(1_900)}`;
+  const customRules = HOSTILE.map((pattern, i) => ({ id: `team/evil-${i}`, kind: 'phrase', message: 'm', severity: 'warning', patterns: ['synergy', pattern], scope: { contexts: ['document'] } }) as never);
+  const custom = { ...config, customRules };
+  assert.deepEqual(compileRuleSet(BUILTIN_RULES, custom).errors, []);
+  const r = lintText(page, { rules: BUILTIN_RULES, config: custom });
+  inside(page, r);
+  assert.ok(!r.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
+});
+
+test('a team rule that uses up the matching allowance stops with one finding; the others still report', () => {
+  const config = baseConfig(BUILTIN_RULES, 'recommended');
+  const rule = (id: string, pattern: string) => ({ id, kind: 'phrase', message: '{match}', severity: 'warning', patterns: [pattern], scope: { contexts: ['document'] } }) as never;
+  const text = 'Rep: just checking in about the synergy.\n';
+  const saved = teamPatternBudget.ms;
+  teamPatternBudget.ms = 0;
+  try {
+    const r = lintText(text, { rules: BUILTIN_RULES, config: { ...config, customRules: [rule('team/a', 'synergy'), rule('team/b', 'renewal')] } });
+    const stopped = r.findings.filter((f) => f.ruleId.startsWith('team/'));
+    assert.deepEqual(stopped.map((f) => [f.ruleId, f.start]), [['team/a', 0], ['team/b', 0]]);
+    assert.match(stopped[0].message, /^The team rule team\/a stopped on this file after 0 seconds of matching, so some of its findings may be missing; split the file or simplify the team patterns\.$/);
+    assert.ok(r.findings.some((f) => f.ruleId === 'no-empty-check-in'));
+  } finally {
+    teamPatternBudget.ms = saved;
   }
 });
 
@@ -114,14 +133,14 @@ test('team patterns that pass the static check still cannot stall on a 1 MB line
   assert.ok(!r.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE));
 });
 
-test('a team config with a refused pattern: the CLI reports file:line:col and the key, and still lints a long adversarial line', async () => {
+test('a team config with a pattern RE2 cannot run: the CLI reports file:line:col and the key, and still lints a long adversarial line', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pbl-redos-'));
   try {
-    writeFileSync(join(dir, '.playbooklintrc.yaml'), ['customRules:', '  - id: team/jargon', '    message: "{match} is jargon; say what changes for the buyer."', "    patterns: ['synerg(?:y|ies)', '(?:\\w+\\s*)+:']", ''].join('\n'));
+    writeFileSync(join(dir, '.playbooklintrc.yaml'), ['customRules:', '  - id: team/jargon', '    message: "{match} is jargon; say what changes for the buyer."', "    patterns: ['synerg(?:y|ies)', 'leverage(?= our)']", ''].join('\n'));
     writeFileSync(join(dir, 'playbook.md'), `# Call script\n\nRep: just checking in about the synergy.\n\nRep: ${'word '.repeat(200_000)}!\n`);
     const r = await runMain(['playbook.md'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^\.playbooklintrc\.yaml:4:35 customRules\/0\/patterns\/1: "\(\?:\\w\+\\s\*\)\+:" can stall the linter on long lines: .*; .*\. The rule is skipped\.$/m);
+    assert.match(r.stderr, /^\.playbooklintrc\.yaml:4:35 customRules\/0\/patterns\/1: "leverage\(\?= our\)" uses a lookahead \("\(\?= our\)"\), which team patterns do not support; .*\. The rule is skipped\.$/m);
     assert.match(r.stdout, /no-empty-check-in/);
     assert.doesNotMatch(r.stdout, /team\/jargon/);
   } finally {

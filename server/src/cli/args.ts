@@ -65,7 +65,7 @@ export function parseArgs(argv: string[]): CliOptions {
       arg = arg.slice(0, eq);
     }
     if (arg === '--') {
-      o.patterns.push(...argv.slice(i + 1));
+      for (const p of argv.slice(i + 1)) o.patterns.push(p);
       break;
     }
     if (VALUE_FLAGS.has(arg) && value === undefined) {

@@ -22,7 +22,8 @@ if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKE
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`playbook-lint: internal error: ${(e as Error)?.stack ?? e}\n`);
+      const detail = process.env.PLAYBOOK_LINT_DEBUG ? ((e as Error)?.stack ?? String(e)) : `${(e as Error)?.message ?? e} (run with PLAYBOOK_LINT_DEBUG=1 for details)`;
+      process.stderr.write(`playbook-lint: internal error: ${detail}\n`);
       process.exitCode = 2;
     },
   );

@@ -37,11 +37,12 @@ function relPosix(cwd: string, abs: string): string | undefined {
 }
 
 /** Every file under `dir` that `accept` takes, pruning ignored folders as it goes. */
-function walk(dir: string, cwd: string, ig: Ignore, accept: (abs: string, rel: string | undefined) => boolean, out: Map<string, string>): void {
+function walk(dir: string, cwd: string, ig: Ignore, accept: (abs: string, rel: string | undefined) => boolean, out: Map<string, string>, unreadable?: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    unreadable?.push(`${relPosix(cwd, dir) ?? toPosix(dir)}: cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`);
     return;
   }
   for (const e of entries) {
@@ -50,7 +51,7 @@ function walk(dir: string, cwd: string, ig: Ignore, accept: (abs: string, rel: s
     const rel = relPosix(cwd, abs);
     if (e.isDirectory()) {
       if (rel && ig.ignores(`${rel}/`)) continue;
-      walk(abs, cwd, ig, accept, out);
+      walk(abs, cwd, ig, accept, out, unreadable);
     } else if (e.isFile() || e.isSymbolicLink()) {
       if (rel && ig.ignores(rel)) continue;
       if (accept(abs, rel)) out.set(rel ?? abs, abs);
@@ -80,8 +81,13 @@ export function discoverFiles(patterns: string[], cwd: string): Discovery {
       missing.push(`${p}: no such file or folder.`);
       continue;
     }
-    if (st.isDirectory()) walk(abs, cwd, ig, (f) => MARKDOWN.test(f), found);
-    else found.set(relPosix(cwd, abs) ?? abs, abs);
+    if (st.isDirectory()) {
+      const before = found.size;
+      const unreadable: string[] = [];
+      walk(abs, cwd, ig, (f) => MARKDOWN.test(f), found, unreadable);
+      for (const u of unreadable) missing.push(u);
+      if (patterns.length && found.size === before && unreadable.length === 0) missing.push(`${p}: this folder holds no Markdown files (.md, .markdown) that are not ignored.`);
+    } else found.set(relPosix(cwd, abs) ?? abs, abs);
   }
   const files = [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, abs]) => abs);
   return { files, missing };

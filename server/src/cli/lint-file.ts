@@ -13,6 +13,8 @@ import {
   fixText,
   hashString,
   lintText,
+  capFindings,
+  MAX_FINDINGS_PER_FILE,
   resolveConfig,
   snippetToPlainText,
   type ConfigError,
@@ -62,9 +64,24 @@ function hostFor(cwd: string): ConfigHost {
   return h;
 }
 
+/**
+ * Lints one file. Never throws: whatever goes wrong with this file (a rule or
+ * parser exception, a failed write) becomes this file's error, and the run
+ * goes on with the others. The stack goes to stderr only with PLAYBOOK_LINT_DEBUG=1.
+ */
 export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
   const filePath = toPosix(relative(opts.cwd, job.absPath)) || basename(job.absPath);
   const base: FileReport = { filePath, score: 100, messages: [], configErrors: [] };
+  try {
+    return lintJobOrThrow(job, opts, filePath, base);
+  } catch (e) {
+    if (process.env.PLAYBOOK_LINT_DEBUG) process.stderr.write(`playbook-lint: ${filePath}: ${(e as Error)?.stack ?? e}\n`);
+    const why = ((e as Error)?.message ?? String(e)).split('\n')[0];
+    return { report: { ...base, fatal: `Could not lint this file (${why}); the other files were linted. Please report this with the file.` } };
+  }
+}
+
+function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, base: FileReport): LintJobResult {
   let text = job.text;
   if (text === undefined) {
     try {
@@ -108,7 +125,9 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
   report.score = result.stats.score;
   if (result.notice) report.notice = result.notice;
   const at = lineColumnConverter(text);
-  report.messages = result.findings.map((f) => findingToMessage(f, text!, at));
+  const shown = capFindings(result.findings);
+  if (shown.length < result.findings.length) report.hiddenWarnings = result.findings.slice(MAX_FINDINGS_PER_FILE).filter((f) => f.severity === 'warning').length;
+  report.messages = shown.map((f) => findingToMessage(f, text!, at));
   return { report, key: opts.fix ? undefined : key };
 }
 

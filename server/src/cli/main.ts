@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pkg from '../../../package.json';
-import { INTERNAL_ERROR_RULE } from '../engine';
+import { INTERNAL_ERROR_RULE, MORE_FINDINGS_RULE } from '../engine';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
 import { loadCache, saveCache, type Cache } from './cache';
@@ -154,7 +154,7 @@ export async function main(io: CliIo): Promise<number> {
     }
     let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
     if (changes) report = onChangedLines(report, changeFor(changes, job.absPath));
-    warnings += report.messages.filter((m) => m.severity === 'warning').length;
+    warnings += report.messages.filter((m) => m.severity === 'warning' && m.ruleId !== MORE_FINDINGS_RULE).length + (report.hiddenWarnings ?? 0);
     if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
     addToTotals(totals, report);
     if (opts.stdin && opts.fix) {

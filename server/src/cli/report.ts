@@ -40,6 +40,8 @@ export interface ReportConfigError {
 }
 
 export interface FileReport {
+  /** Warnings beyond the per-file cap, summed into one message but still counted for --max-warnings. */
+  hiddenWarnings?: number;
   /** Relative to the working folder, with `/`. */
   filePath: string;
   score: number;

@@ -119,7 +119,7 @@ export class LintCache {
 export function lintModel(model: PlaybookModel, options: LintOptions, cache?: LintCache): LintResult {
   const configErrors: ConfigError[] = [...model.configErrors];
   const { effective, errors: fmErrors } = frontMatterConfig(model, options, cache);
-  configErrors.push(...fmErrors);
+  for (const e of fmErrors) configErrors.push(e);
   const ruleSet = compileRuleSet(options.rules, effective, options.configFile);
   // Config-file problems are resolveConfig's to report; here only those the front matter introduced.
   const fmConfig = model.frontMatter.config;
@@ -143,8 +143,8 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
       result = moveSegmentResult(result, segment.anchor);
       cache?.segments.set(segment, result);
     }
-    findings.push(...result.findings);
-    spoken.push(...result.spoken);
+    for (const f of result.findings) findings.push(f);
+    for (const s of result.spoken) spoken.push(s);
     words += result.words;
     speechWords += result.speechWords;
   }
@@ -269,13 +269,25 @@ const RANK = { error: 3, warning: 2, info: 1, hint: 0 } as const;
  * specific one is kept.
  */
 function dropNestedPhraseFindings(findings: Finding[], phraseRules: ReadonlySet<string>): Finding[] {
-  const phrase = findings.filter((f) => phraseRules.has(f.ruleId));
+  // One sweep in start order (longer first): per severity, the two phrase findings of different rules reaching furthest so far.
+  const phrase = findings.filter((f) => phraseRules.has(f.ruleId)).sort((a, b) => a.start - b.start || b.end - a.end);
   if (phrase.length < 2) return findings;
-  return findings.filter(
-    (b) =>
-      !phraseRules.has(b.ruleId) ||
-      !phrase.some((a) => a !== b && a.ruleId !== b.ruleId && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start && RANK[a.severity] >= RANK[b.severity]),
-  );
+  const best: Array<Finding[]> = [[], [], [], [], []];
+  const nested = new Set<Finding>();
+  for (const b of phrase) {
+    for (let r = RANK[b.severity]; r < best.length && !nested.has(b); r++) {
+      for (const a of best[r]) if (a.ruleId !== b.ruleId && a.end >= b.end && a.end - a.start > b.end - b.start) nested.add(b);
+    }
+    const top = best[RANK[b.severity]];
+    const same = top.findIndex((a) => a.ruleId === b.ruleId);
+    if (same >= 0 ? top[same].end < b.end : true) {
+      if (same >= 0) top.splice(same, 1);
+      top.push(b);
+      top.sort((x, y) => y.end - x.end);
+      if (top.length > 2) top.length = 2;
+    }
+  }
+  return nested.size ? findings.filter((f) => !nested.has(f)) : findings;
 }
 
 function holds(when: RuleCondition, contexts: ReadonlySet<string>, audience: string, stage: string): boolean {

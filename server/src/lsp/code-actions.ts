@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { snippetToPlainText, type Finding, type Fix, type TextEdit } from '../engine';
+import { TakenSpans, snippetToPlainText, type Finding, type Fix, type TextEdit } from '../engine';
 import { FIX_ALL_KIND } from './capabilities';
 import { offsetsToRange, positionToOffset } from './conversions';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
@@ -20,7 +20,7 @@ export function codeActionsFor(doc: TextDocument, params: CodeActionParams, opti
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) actions.push(...quickFixes(doc, diagnostic, options.snippetEdits));
+    for (const diagnostic of params.context.diagnostics) for (const action of quickFixes(doc, diagnostic, options.snippetEdits)) actions.push(action);
   }
   // `source.fixAll.playbookLint` is inside `source.fixAll` and `source`, so it answers those requests too.
   if (wants(FIX_ALL_KIND) && options.findings) {
@@ -71,15 +71,15 @@ export function fixToWorkspaceEdit(doc: TextDocument, fix: Fix, shift: number, s
 export function fixAllEdit(doc: TextDocument, findings: readonly Finding[]): WorkspaceEdit | undefined {
   const fixes = findings.map((f) => f.fixes.find((x) => x.kind === 'safe')).filter((f): f is Fix => !!f && f.edits.length > 0);
   fixes.sort((a, b) => a.edits[0].start - b.edits[0].start);
-  const taken: TextEdit[] = [];
+  const taken = new TakenSpans();
   for (const fix of fixes) {
     const edits = fix.edits.map((e) => (fix.snippet ? { ...e, text: snippetToPlainText(e.text) } : e));
-    const overlaps = edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === t.end)));
-    if (!overlaps) taken.push(...edits);
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    for (const e of edits) taken.add(e);
   }
-  if (taken.length === 0) return undefined;
-  taken.sort((a, b) => a.start - b.start);
-  return { changes: { [doc.uri]: taken.map((e) => toLspEdit(doc, e)) } };
+  const list = taken.list();
+  if (list.length === 0) return undefined;
+  return { changes: { [doc.uri]: list.map((e) => toLspEdit(doc, e)) } };
 }
 
 function toLspEdit(doc: TextDocument, e: TextEdit): LspTextEdit {

@@ -8,8 +8,8 @@ export function hoverAt(doc: TextDocument, offset: number, findings: readonly Fi
   const hits = findings.filter((f) => f.start <= offset && offset <= f.end);
   if (hits.length === 0) return null;
   const parts = hits.map((f) => findingToMarkdown(f, findRule(f.ruleId)));
-  const start = Math.min(...hits.map((f) => f.start));
-  const end = Math.max(...hits.map((f) => f.end));
+  const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
+  const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: offsetsToRange(doc, start, end) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { INTERNAL_ERROR_RULE, type LintResult, type Severity } from '../engine';
+import { INTERNAL_ERROR_RULE, capFindings, type LintResult, type Severity } from '../engine';
 import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { ConfigService } from './config-watch';
 import { textToDocument } from './conversions';
@@ -224,7 +224,7 @@ export class LintService {
   private toDiagnostics(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
     if (!result) return [];
     // A rule that threw is the product's problem, not the playbook's: it is logged (see logProblems), not shown.
-    const diagnostics = result.findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE).map((f) => findingToDiagnostic(doc, f));
+    const diagnostics = capFindings(result.findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE)).map((f) => findingToDiagnostic(doc, f));
     for (const e of result.configErrors) if (e.file === '<front-matter>') diagnostics.push(configErrorToDiagnostic(doc, e));
     return diagnostics;
   }

@@ -19,8 +19,8 @@ export const stylish: Formatter = {
     if (r.messages.length === 0) return '';
     const c = paint(ctx.color === true);
     const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\s+/g, ' '), m.ruleId]);
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
+    const w0 = rows.reduce((m, x) => Math.max(m, x[0].length), 0);
+    const w1 = rows.reduce((m, x) => Math.max(m, x[1].length), 0);
     const lines = rows.map((x) => `  ${c.dim(x[0].padEnd(w0))}  ${c[SEVERITY_COLOR[x[1]] ?? 'dim'](x[1].padEnd(w1))}  ${x[2]}  ${c.dim(x[3])}`);
     return `${c.underline(r.filePath)}  ${c.dim(`score ${r.score}/100`)}\n${lines.join('\n')}\n\n`;
   },

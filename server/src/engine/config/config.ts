@@ -10,7 +10,14 @@ import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-
 import { PRESETS, presetSeverity, type PresetName } from './presets';
 import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
+import { yamlProblem } from '../parse/front-matter';
 import type { ConfigError, Severity } from '../types';
+
+/** Longest config file read, in characters (a 200-rule team config is about 40,000). */
+export const MAX_CONFIG_CHARS = 262_144;
+
+/** Most team rules one file's config may add up to, across `extends`. */
+export const MAX_TEAM_RULES = 200;
 
 export const CONFIG_FILE_NAMES = ['.playbooklintrc.json', '.playbooklintrc.yaml', '.playbooklintrc.yml'] as const;
 
@@ -58,12 +65,24 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     errors.push({ file: path, key: '', message: `${path.endsWith('.json') ? 'Invalid JSON' : 'Invalid YAML'}: ${e.message.split('\n')[0]}. Fix the syntax; until then the file is ignored.`, start: e.pos[0], end: e.pos[1] });
   }
   if (doc.errors.length) return { path, config: {}, errors };
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    errors.push({ file: path, key: '', message: `The config is not read: ${yamlProblem(e)}. Fix it; until then the file is ignored.`, start: 0, end: Math.min(text.length, 1) });
+    return { path, config: {}, errors };
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     errors.push({ file: path, key: '', message: 'The config must be an object with keys such as "rules" and "extends".', start: 0, end: text.length });
     return { path, config: {}, errors };
   }
   const config = data as PlaybookLintConfig;
+  const team = (config as { customRules?: unknown }).customRules;
+  if (Array.isArray(team) && team.length > MAX_TEAM_RULES) {
+    // Cut before validating: checking 20,000 rules would cost seconds before the limit applies.
+    errors.push({ file: path, key: 'customRules', message: `customRules: has ${team.length} entries; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast), so split the list or drop entries.`, ...rangeOf(doc, ['customRules']) });
+    team.length = MAX_TEAM_RULES;
+  }
   const validateConfig = configValidator();
   if (!validateConfig(config)) {
     const seen = new Set<string>();
@@ -79,6 +98,11 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
         const extra = (err.params as { additionalProperty: string }).additionalProperty;
         key = [...pathParts, extra].join('/');
         message = `unknown key "${extra}"`;
+      } else if (err.keyword === 'maxItems') {
+        const limit = (err.params as { limit: number }).limit;
+        message = `has more than ${limit} entries; only the first ${limit} apply (a limit that keeps linting fast), so split the list or drop entries`;
+      } else if (err.keyword === 'maxLength') {
+        message = `is longer than ${(err.params as { limit: number }).limit} characters; split it into several patterns`;
       } else if (err.keyword === 'enum') {
         message = `must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
       }
@@ -86,7 +110,8 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
       seen.add(key);
       const range = rangeOf(doc, key ? key.split('/') : [], err.keyword === 'additionalProperties');
       errors.push({ file: path, key, message: `${key || 'config'}: ${message}.`, ...range });
-      removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
+      if (err.keyword === 'maxItems') truncateAt(config as Record<string, unknown>, key.split('/'), (err.params as { limit: number }).limit);
+      else removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
     }
   }
   return { path, config, errors };
@@ -109,6 +134,12 @@ function rangeOf(doc: Document, keyPath: string[], atKey = true): { start?: numb
     }
   }
   return {};
+}
+
+function truncateAt(obj: Record<string, unknown>, keyPath: string[], limit: number): void {
+  let cur: unknown = obj;
+  for (const k of keyPath) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  if (Array.isArray(cur)) cur.length = limit;
 }
 
 function removeAt(obj: Record<string, unknown>, keyPath: string[]): void {
@@ -169,6 +200,10 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     }
     if (matches(rel, config.ignorePatterns)) ignored = true;
   }
+  if (effective.customRules.length > MAX_TEAM_RULES) {
+    errors.push({ file: found ?? '<settings>', key: 'customRules', message: `customRules: the config and the files it extends define ${effective.customRules.length} team rules; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast).` });
+    effective.customRules.length = MAX_TEAM_RULES;
+  }
   applyRules(effective, extra);
   // Problems only found when compiling rules (unknown ids, bad patterns) are located in the file that names them.
   for (const e of compileRuleSet(builtins, effective, found ?? '<settings>').errors) {
@@ -182,7 +217,7 @@ function locate(e: ConfigError, files: string[], host: ConfigHost): ConfigError 
   const key = e.key.split('/');
   for (const file of files) {
     const text = host.readFile(file);
-    if (text === undefined) continue;
+    if (text === undefined || text.length > MAX_CONFIG_CHARS) continue;
     const doc = parseDocument(text, { prettyErrors: false });
     for (let n = key.length; n > 0; n--) {
       const p = key.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
@@ -210,7 +245,13 @@ export function findConfigFile(startDir: string, host: ConfigHost): string | und
 /** Config layers in the order they apply: each file's extends (presets and files, in order), then the file itself. */
 type Layer = { preset: PresetName } | { dir: string; config: PlaybookLintConfig };
 
-function loadChain(path: string, host: ConfigHost, layers: Layer[], files: string[], errors: ConfigError[], seen: Set<string>): void {
+/**
+ * Loads a config and what it extends. `root` is the folder of the config the
+ * chain starts from: `extends` may name a preset or a file in that folder or
+ * below, never one elsewhere on the machine (a repository's config must not
+ * read, or show parts of, files outside it). Such a target is not read.
+ */
+function loadChain(path: string, host: ConfigHost, layers: Layer[], files: string[], errors: ConfigError[], seen: Set<string>, root = host.dirname(path)): void {
   if (seen.has(path)) {
     errors.push({ file: path, key: 'extends', message: `extends: ${path} extends itself through a cycle; remove one of the extends entries.` });
     return;
@@ -219,8 +260,12 @@ function loadChain(path: string, host: ConfigHost, layers: Layer[], files: strin
   files.push(path);
   const text = host.readFile(path);
   if (text === undefined) return;
+  if (text.length > MAX_CONFIG_CHARS) {
+    errors.push({ file: path, key: '', message: `The config file has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CONFIG_CHARS.toLocaleString('en-US')} read; it is ignored. Split it with "extends" or drop rules.`, start: 0, end: 1 });
+    return;
+  }
   const loaded = parseConfigText(path, text);
-  errors.push(...loaded.errors);
+  for (const e of loaded.errors) errors.push(e);
   const dir = host.dirname(path);
   for (const ext of asList(loaded.config.extends)) {
     if (isPreset(ext)) {
@@ -228,11 +273,16 @@ function loadChain(path: string, host: ConfigHost, layers: Layer[], files: strin
       continue;
     }
     const target = host.join(dir, ext);
+    const inside = host.relative(root, target);
+    if (inside === '' || inside === '..' || inside.startsWith('../') || /^(?:[\\/]|[A-Za-z]:)/.test(inside)) {
+      errors.push({ file: path, key: 'extends', message: `extends: "${ext}" is outside this project; extends may name "recommended", "strict" or a config file in the folder of ${host.relative(host.dirname(root), path)} or below.` });
+      continue;
+    }
     if (host.readFile(target) === undefined) {
       errors.push({ file: path, key: 'extends', message: `extends: cannot find "${ext}"; use "recommended", "strict" or a path relative to this file.` });
       continue;
     }
-    loadChain(target, host, layers, files, errors, seen);
+    loadChain(target, host, layers, files, errors, seen, root);
   }
   layers.push({ dir, config: loaded.config });
 }

@@ -1,8 +1,10 @@
 /**
- * Static check that a user-supplied regular expression cannot backtrack
- * catastrophically. V8 matches with a backtracking engine that cannot be
- * interrupted, so one bad team pattern would freeze the language server; such
- * a pattern is refused when the config is loaded instead.
+ * Static check that a regular expression cannot backtrack catastrophically.
+ * Built-in rules' patterns run on V8's backtracking engine, and a test vets
+ * each of them with this check (test/engine/pattern-safety.test.ts). Team
+ * patterns no longer depend on it: they run on RE2 (../rules/kinds/team-pattern.ts),
+ * because nested finite repetitions (`(?:[a-z ]{1,9}){1,9}q`) and chains of
+ * them slip past any such analysis.
  *
  * Three analyses, each reported with the parts of the pattern at fault:
  * - scslre (the analysis behind eslint-plugin-regexp's

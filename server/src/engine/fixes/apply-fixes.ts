@@ -3,6 +3,7 @@
  * to a fixpoint by the caller re-linting (textlint's source-code-fixer).
  */
 import { snippetToPlainText } from './snippets';
+import { TakenSpans } from './taken-spans';
 import type { Finding, Fix, TextEdit } from '../types';
 
 /** Applies non-overlapping edits; an edit overlapping an earlier accepted one is skipped. */
@@ -37,14 +38,14 @@ export function safeFixes(findings: readonly Finding[]): Fix[] {
 
 /** Applies whole fixes (all of a fix's edits or none), in order, skipping any that overlap one already taken. */
 export function applyFixList(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
-  const taken: TextEdit[] = [];
+  const taken = new TakenSpans();
   let applied = 0;
   const sorted = [...fixes].sort((a, b) => (a.edits[0]?.start ?? 0) - (b.edits[0]?.start ?? 0));
   for (const fix of sorted) {
     const edits = fix.edits.map((e) => (fix.snippet ? { ...e, text: snippetToPlainText(e.text) } : e));
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end)))) continue;
-    taken.push(...edits);
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    for (const e of edits) taken.add(e);
     applied++;
   }
-  return { text: applyEdits(text, taken).text, applied };
+  return { text: applyEdits(text, taken.list()).text, applied };
 }

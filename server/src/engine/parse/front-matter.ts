@@ -35,7 +35,13 @@ export function readFrontMatter(yamlText: string, yamlOffset: number, errors: Co
     errors.push({ file: '<front-matter>', key: '', message: `Front matter is not valid YAML: ${e.message.split('\n')[0]}. Fix the YAML between the --- lines.`, start: yamlOffset + e.pos[0], end: yamlOffset + e.pos[1] });
   }
   if (doc.errors.length) return fm;
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    errors.push({ file: '<front-matter>', key: '', message: `Front matter is not read: ${yamlProblem(e)}. Fix the YAML between the --- lines.`, start: yamlOffset, end: yamlOffset + Math.min(yamlText.length, 3) });
+    return fm;
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fm;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : undefined);
@@ -56,4 +62,11 @@ export function readFrontMatter(yamlText: string, yamlOffset: number, errors: Co
   }
   if ('playbook-lint' in d) fm.config = d['playbook-lint'];
   return fm;
+}
+
+/** Why YAML that parsed could not become data, in plain words (the yaml library throws on alias bombs). */
+export function yamlProblem(e: unknown): string {
+  const message = (e as Error)?.message ?? String(e);
+  if (/alias/i.test(message)) return 'it repeats YAML aliases (*name) so often that expanding them would take too much memory (a "billion laughs" pattern)';
+  return message.split('\n')[0];
 }

@@ -71,8 +71,8 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
       });
     }
     try {
-      for (const [name, flags] of Object.entries(kind.patternOptions ?? {})) {
-        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], flags, `options/${name}`);
+      for (const name of Object.keys(kind.patternOptions ?? {})) {
+        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], `options/${name}`);
       }
       const compiled = kind.compile(rule);
       rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });

@@ -52,9 +52,9 @@ export interface RuleKind<Compiled = unknown> {
   compile(rule: RuleDefinition): Compiled;
   check(ctx: RuleContext, compiled: Compiled): void;
   /**
-   * Options that hold a regular expression, with the flags it runs with. A
-   * value set in config is checked when the config is loaded like a team
-   * pattern (valid, no catastrophic backtracking); a bad one skips the rule.
+   * Options that hold a regular expression, with the flags the built-in
+   * default runs with. A value set in config is compiled when the config is
+   * loaded like a team pattern (RE2, case-insensitive); a bad one skips the rule.
    */
   patternOptions?: Readonly<Record<string, string>>;
   /** The kind builds safe fixes in code (not from the rule's `fixes` templates), e.g. closing a placeholder's braces. */

@@ -14,13 +14,31 @@ import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
-import { MAX_MATCH_INPUT, boundedByWords, compilePattern } from './patterns';
+import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
+
+type Matcher = RegExp | TeamMatcher;
+
+/**
+ * Matching time team patterns may take on one version of a document, across
+ * all team rules and sections, in milliseconds. RE2 keeps each match linear,
+ * but a 2 MB file times a few hundred complex patterns still adds up: past
+ * this, the remaining team rules stop on that file with one finding each.
+ * Checked before every slice of at most MAX_MATCH_INPUT characters, whose
+ * matching takes at most a few tens of milliseconds with the largest pattern
+ * allowed, so a lint overruns it by little. Writable for tests.
+ */
+export const teamPatternBudget = { ms: 2000 };
+
+/** Time spent on team patterns per document version (keyed by its line-start table, shared by its segment views). */
+const spentOn = new WeakMap<readonly number[], { ms: number; stopped: Set<string> }>();
+
+class BudgetSpent extends Error {}
 
 interface CompiledPhrase {
-  patterns: RegExp[];
-  unless: RegExp[];
+  patterns: Matcher[];
+  unless: Matcher[];
   /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
-  hints: Set<RegExp>;
+  hints: Set<Matcher>;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
   bounded: boolean;
   /**
@@ -70,44 +88,106 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     };
   },
   check(ctx, compiled) {
-    for (const turn of ctx.model.turns) {
-      if (!ctx.inScope(turn)) continue;
-      const u = turn.unit;
-      const body = matchText(turn);
-      if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
-      const taken: Array<[number, number]> = [];
-      for (const re of compiled.patterns) {
-        for (const [x, y] of matchesIn(re, body, compiled.bounded)) {
-          const a = turn.a + x;
-          const b = turn.a + y;
-          if (body.slice(x, y).includes(OPAQUE)) continue;
-          if (taken.some(([p, q]) => a < q && p < b)) continue;
-          if (isMention(turn, a, b)) continue;
-          if (compiled.unless.length) {
-            const s = sentenceAt(u.text, turn.a, turn.b, a);
-            const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
-            if (compiled.unless.some((r) => ((r.lastIndex = 0), r.test(sentence)))) continue;
-          }
-          taken.push([a, b]);
-          ctx.report({
-            start: startAt(u, a),
-            end: endAt(u, b - 1),
-            message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
-            fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
-            contexts: turn.contexts,
-            ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
-          });
-        }
+    if (!compiled.bounded) return checkTurns(ctx, compiled);
+    let spent = spentOn.get(ctx.model.lineStarts);
+    if (!spent) spentOn.set(ctx.model.lineStarts, (spent = { ms: 0, stopped: new Set() }));
+    const budget = spent;
+    const id = ctx.rule.id;
+    let last = performance.now();
+    const charge = () => {
+      const now = performance.now();
+      budget.ms += now - last;
+      last = now;
+      if (budget.ms >= teamPatternBudget.ms) throw new BudgetSpent();
+    };
+    try {
+      if (!budget.stopped.has(id)) {
+        charge();
+        checkTurns(ctx, compiled, charge);
+        return;
       }
+    } catch (e) {
+      if (!(e instanceof BudgetSpent)) throw e;
     }
+    if (budget.stopped.has(id)) return;
+    budget.stopped.add(id);
+    ctx.report({
+      start: 0,
+      end: 0,
+      severity: 'warning',
+      message: `The team rule ${id} stopped on this file after ${teamPatternBudget.ms / 1000} seconds of matching, so some of its findings may be missing; split the file or simplify the team patterns.`,
+    });
   },
 };
 
-/** Non-empty matches of `re` in `body` as [start, end) offsets; `bounded` matches slice by slice when the body is long. */
-function* matchesIn(re: RegExp, body: string, bounded: boolean): Generator<[number, number]> {
+function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compiled: CompiledPhrase, charge?: () => void): void {
+  for (const turn of ctx.model.turns) {
+    if (!ctx.inScope(turn)) continue;
+    const u = turn.unit;
+    const body = matchText(turn);
+    if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
+    const taken: Array<[number, number]> = [];
+    for (const re of compiled.patterns) {
+      for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
+        const a = turn.a + x;
+        const b = turn.a + y;
+        if (body.slice(x, y).includes(OPAQUE)) continue;
+        if (overlapsTaken(taken, a, b)) continue;
+        if (isMention(turn, a, b)) continue;
+        if (compiled.unless.length) {
+          const s = sentenceAt(u.text, turn.a, turn.b, a);
+          const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
+          if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
+        }
+        take(taken, a, b);
+        ctx.report({
+          start: startAt(u, a),
+          end: endAt(u, b - 1),
+          message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
+          fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
+          contexts: turn.contexts,
+          ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
+        });
+      }
+    }
+  }
+}
+
+/** Index of the first of `taken` (disjoint, sorted by start) that starts at or after `at`. */
+function firstFrom(taken: Array<[number, number]>, at: number): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid][0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether [a, b) overlaps one of `taken`: only the last one starting before `b` can. */
+function overlapsTaken(taken: Array<[number, number]>, a: number, b: number): boolean {
+  const i = firstFrom(taken, b);
+  return i > 0 && taken[i - 1][1] > a;
+}
+
+function take(taken: Array<[number, number]>, a: number, b: number): void {
+  taken.splice(firstFrom(taken, a), 0, [a, b]);
+}
+
+/** Non-empty matches of `re` in `body` as [start, end) offsets; `bounded` matches slice by slice when the body is long, calling `charge` before each. */
+function* matchesIn(re: Matcher, body: string, bounded: boolean, charge?: () => void): Generator<[number, number]> {
   const slices = bounded && body.length > MAX_MATCH_INPUT ? slicesOf(body) : [{ a: 0, b: body.length, cutStart: false, cutEnd: false }];
   for (const slice of slices) {
     const text = slices.length === 1 ? body : body.slice(slice.a, slice.b);
+    charge?.();
+    if (!(re instanceof RegExp)) {
+      for (const [x, y] of re.matches(text)) {
+        if ((slice.cutStart && x === 0) || (slice.cutEnd && y === text.length)) continue;
+        yield [slice.a + x, slice.a + y];
+      }
+      continue;
+    }
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

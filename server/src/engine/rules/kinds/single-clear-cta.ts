@@ -7,7 +7,7 @@
  */
 import { endAt } from '../../read/model';
 import type { RuleKind } from './kind';
-import { MAX_MATCH_INPUT } from './patterns';
+import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
 import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
 import { listOf } from '../plural';
 
@@ -29,7 +29,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
   compile: (rule) => new RegExp(String(rule.options?.exemptHeadings ?? 'break-?up|closing (?:the )?loop|final|close (?:your|the) file|out[- ]of[- ]office|auto-?reply'), 'i'),
   check(ctx, exempt) {
     const o = ctx.options;
-    const exemptRe = typeof o.exemptHeadings === 'string' ? new RegExp(o.exemptHeadings, 'i') : exempt;
+    const exemptRe = typeof o.exemptHeadings === 'string' && o.exemptHeadings !== ctx.rule.options?.exemptHeadings ? compileUserOption(o.exemptHeadings, 'options/exemptHeadings') : exempt;
     for (const e of emailUnits(ctx.model)) {
       if (!e.turns.some((t) => ctx.inScope(t)) || e.words < num(o.minWords, 15)) continue;
       if (exemptRe.test(e.path.slice(-MAX_MATCH_INPUT)) || e.contexts.has('ooo')) continue;
