@@ -71,6 +71,7 @@ const scenarios: Scenario[] = [
   { name: '--fix with --fix-dry-run is a usage error', args: ['--fix', '--fix-dry-run'], fixture: 'findings', code: 2 },
   { name: '--fix-dry-run prints a diff and writes nothing', args: ['--fix-dry-run'], fixture: 'findings', code: 0, stdout: /^--- a\/emails\/follow-up.md\n\+\+\+ b\/emails\/follow-up.md\n@@ .* @@\n(.*\n)*-Just checking in, wanted to see if you had a chance to read the proposal I sent.\n\+Wanted to see if you had a chance to read the proposal I sent.\n/ },
   { name: '--print-config', args: ['--print-config', 'emails/x.md'], fixture: 'overrides', code: 0, stdout: /"no-empty-check-in": \{\n\s+"severity": "error"/ },
+  { name: '--print-config shows option defaults from the rule file', args: ['--print-config', 'emails/x.md'], fixture: 'overrides', code: 0, stdout: /"voicemail-length": \{\n\s+"severity": "\w+",\n\s+"options": \{\n\s+"wordsPerMinute": 150,\n\s+"infoSeconds": 20,/ },
   { name: '--list-rules', args: ['--list-rules'], fixture: 'clean', code: 0, stdout: /^no-apology-for-contact +warning +phrase/m },
   { name: '--version', args: ['--version'], fixture: 'clean', code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
   { name: '--help has examples', args: ['--help'], fixture: 'clean', code: 0, stdout: /Usage: playbook-lint[\s\S]*Exit codes:[\s\S]*Examples:/ },

@@ -71,8 +71,9 @@ describe('lsp modules', () => {
   });
 
   it('hover shows metric figures', () => {
-    const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, limit: 25, budget: 25 } }, undefined);
-    assert.match(md, /≈ 34 s spoken at 150 wpm, 85 words, budget 25 s/);
+    // The rate the finding was measured at (a team's wordsPerMinute), not the rule's default.
+    const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, wpm: 130, limit: 25, budget: 25 } }, undefined);
+    assert.match(md, /≈ 34 s spoken at 130 wpm, 85 words, budget 25 s/);
   });
 
   it('include/exclude globs are relative to the workspace folder; untitled is always linted', () => {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pkg from '../../../package.json';
-import { BUILTIN_RULES, INTERNAL_ERROR_RULE, resolveConfig } from '../engine';
+import { BUILTIN_RULES, INTERNAL_ERROR_RULE, findRule, resolveConfig } from '../engine';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
 import { loadCache, saveCache, type Cache } from './cache';
@@ -190,7 +190,9 @@ function printConfig(io: CliIo, opts: CliOptions): number {
   const configPath = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
   const resolved = resolveConfig(file, createCachedHost(), BUILTIN_RULES, opts.rules, configPath);
   for (const e of resolved.errors) io.stderr.write(`${e.file}: ${e.message}\n`);
-  const shown = { configFiles: resolved.files, ignored: resolved.ignored, ...resolved.effective };
+  // Each rule's options in full: the defaults from its rule file, then the config's values.
+  const rules = Object.fromEntries(Object.entries(resolved.effective.rules).map(([id, r]) => [id, { ...r, options: { ...(findRule(id, resolved.effective.customRules)?.options ?? {}), ...r.options } }]));
+  const shown = { configFiles: resolved.files, ignored: resolved.ignored, ...resolved.effective, rules };
   io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   return resolved.errors.length ? 2 : 0;
 }

@@ -36,8 +36,9 @@ export function findingToMarkdown(finding: Finding, rule: RuleDefinition | undef
 function metricsToText(finding: Finding, rule: RuleDefinition | undefined): string | undefined {
   const m = finding.metrics;
   if (!m || m.seconds === undefined) return undefined;
-  const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
-  const parts = [`≈ ${m.seconds} s spoken at ${wpm} wpm`];
+  // The rate the finding was measured at (the user's option); the rule's default for older findings.
+  const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : undefined);
+  const parts = [`≈ ${m.seconds} s spoken${wpm !== undefined ? ` at ${wpm} wpm` : ''}`];
   if (m.words !== undefined) parts.push(`${m.words} words`);
   if (m.budget !== undefined) parts.push(`budget ${m.budget} s`);
   else if (m.limit !== undefined) parts.push(finding.ruleId === 'voicemail-length' ? `limit ${m.limit} s` : `limit ${m.limit} words`);

@@ -70,12 +70,19 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
         message: `rules/${rule.id}/options: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((o) => `"${o}"`).join(', ')}; ${known.length ? `${rule.id} takes ${known.map((o) => `"${o}"`).join(', ')}` : `${rule.id} takes no options`}.`,
       });
     }
+    const options: Record<string, unknown> = { ...(rule.options ?? {}) };
+    for (const [name, value] of Object.entries(setting?.options ?? {})) {
+      if (!(name in options)) continue;
+      const wrong = optionTypeMismatch(options[name], value);
+      if (wrong) errors.push({ file: configFile, key: `rules/${rule.id}/options/${name}`, message: `rules/${rule.id}/options/${name}: ${wrong}; the default ${JSON.stringify(options[name])} is used.` });
+      else options[name] = value;
+    }
     try {
       for (const [name, flags] of Object.entries(kind.patternOptions ?? {})) {
-        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], flags, `options/${name}`);
+        if (setting?.options && name in setting.options && options[name] === setting.options[name]) compileUserOption(setting.options[name], flags, `options/${name}`);
       }
       const compiled = kind.compile(rule);
-      rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });
+      rules.push({ rule, kind, compiled, severity, options });
     } catch (e) {
       const msg = (e as Error).message;
       const sub = /^((?:patterns|unless|options\/hintPatterns)\/\d+|options\/[\w-]+): /.exec(msg);
@@ -86,6 +93,20 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
   if (cache.size > 64) cache.clear();
   cache.set(hash, set);
   return set;
+}
+
+/**
+ * Options are typed by their default in the rule file: a user's value must be
+ * of the same type (a number, text, true/false, a list of words, or a map of
+ * messages). Returns what is wrong in plain words, or undefined.
+ */
+export function optionTypeMismatch(fallback: unknown, value: unknown): string | undefined {
+  const type = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'object' ? 'map' : typeof v);
+  const expected = type(fallback);
+  const got = type(value);
+  const names: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false', list: 'a list', map: 'a map of names to text', null: 'empty' };
+  if (expected === got && (got !== 'number' || Number.isFinite(value))) return undefined;
+  return `expected ${names[expected] ?? expected}, got ${JSON.stringify(value)}`;
 }
 
 /** FNV-1a, 32-bit, as hex: cheap and stable across runs. */

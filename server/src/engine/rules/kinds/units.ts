@@ -157,10 +157,6 @@ export function fill(message: string, fields: Record<string, string | number>): 
   return message.replace(/\{(\w+)\}/g, (m, k: string) => (k in fields ? String(fields[k]) : m));
 }
 
-export function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 export function str(v: unknown, fallback: string): string {
   return typeof v === 'string' ? v : fallback;
 }

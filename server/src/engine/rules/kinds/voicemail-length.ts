@@ -1,7 +1,8 @@
 /**
  * voicemail-length: estimated spoken duration of each voicemail script.
- * Options: wordsPerMinute (150), infoSeconds (20), warnSeconds (30). A budget
+ * Options: wordsPerMinute, infoSeconds, warnSeconds. A budget
  * in the heading ("(≤ 25 seconds)") replaces both as the one threshold.
+ * Option defaults are declared once, in server/rules/voicemail-length.yaml.
  */
 import { headingBudget, spokenSeconds, voicemailScripts } from '../../read/spoken';
 import type { RuleKind } from './kind';
@@ -10,9 +11,9 @@ export const voicemailLengthKind: RuleKind<null> = {
   name: 'voicemail-length',
   compile: () => null,
   check(ctx) {
-    const wpm = num(ctx.options.wordsPerMinute, 150);
-    const infoSeconds = num(ctx.options.infoSeconds, 20);
-    const warnSeconds = num(ctx.options.warnSeconds, 30);
+    const wpm = ctx.options.wordsPerMinute as number;
+    const infoSeconds = ctx.options.infoSeconds as number;
+    const warnSeconds = ctx.options.warnSeconds as number;
     for (const script of voicemailScripts(ctx.model)) {
       if (!script.turns.some((t) => ctx.inScope(t))) continue;
       const seconds = spokenSeconds(script.words, script.phoneNumbers, wpm);
@@ -32,13 +33,9 @@ export const voicemailLengthKind: RuleKind<null> = {
           .replace(/\{limit\}/g, String(shown))
           .replace(/\{words\}/g, String(script.words))
           .replace(/\{wpm\}/g, String(wpm)),
-        metrics: { seconds, words: script.words, limit: shown, ...(budget !== undefined ? { budget } : {}) },
+        metrics: { seconds, words: script.words, limit: shown, wpm, ...(budget !== undefined ? { budget } : {}) },
         contexts: script.turns[0].contexts,
       });
     }
   },
 };
-
-export function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
