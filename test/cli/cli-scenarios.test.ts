@@ -54,7 +54,7 @@ const scenarios: Scenario[] = [
   { name: '--rule with an unknown id', args: ['--rule', 'no-such-rule:error'], fixture: 'clean', code: 2, stderr: /^--rule: rules\/no-such-rule: there is no rule "no-such-rule"[^\n]*\n$/ },
   { name: 'bad --rule', args: ['--rule', 'no-empty-check-in'], fixture: 'findings', code: 2, stderr: /--rule expects id:severity/ },
   { name: 'broken config: file:line:col message, exit 2', args: [], fixture: 'bad-config', code: 2, stderr: '.playbooklintrc.json:4:26 rules/no-empty-check-in: must be one of "error", "warning", "info", "hint", "off".\n' },
-  { name: 'front-matter config error', args: [], fixture: 'front-matter-error', code: 2, stderr: /^playbook\.md:1:1 front matter: rules\/no-empty-check-in: must be one of/ },
+  { name: 'front-matter config error', args: [], fixture: 'front-matter-error', code: 2, stderr: /^playbook\.md:5:24 front matter: rules\/no-empty-check-in: must be one of/ },
   { name: '--config pointing nowhere', args: ['--config', 'missing.json'], fixture: 'findings', code: 2, stderr: /cannot find the config file missing.json/ },
   { name: '.gitignore and .playbooklintignore', args: [], fixture: 'ignores', code: 0, stdout: '' },
   { name: 'explicitly named ignored file is linted', args: ['drafts/draft.md'], fixture: 'ignores', code: 0, stdout: /^drafts\/draft.md\n/ },

@@ -200,7 +200,7 @@ describe('the real binary (dist/cli.js)', () => {
     assert.equal(r.code, 2, 'a refused pattern is a config error');
     assert.match(r.stderr, /customRules\/1\/patterns\/0: "\(\?:a\|aa\)\+b" can stall the linter on long lines: .*make the alternatives match different text/);
     assert.doesNotMatch(r.stderr, /customRules\/0/, 'the safe pattern passes the check');
-    assert.match(r.stderr, /p\.md:1:1 front matter: rules\/no-such-rule: there is no rule/);
+    assert.match(r.stderr, /p\.md:4:5 front matter: rules\/no-such-rule: there is no rule/);
     assert.ok(JSON.stringify(JSON.parse(r.stdout)).includes('team/jargon'), r.stdout);
   });
 });

@@ -12,6 +12,7 @@ import {
   INTERNAL_ERROR_RULE,
   fixText,
   hashString,
+  configKey,
   lintText,
   resolveConfig,
   snippetToPlainText,
@@ -82,7 +83,7 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
   const host = hostFor(opts.cwd);
   const resolved = resolveConfig(job.absPath, host, BUILTIN_RULES, opts.rules, opts.configPath);
   if (resolved.ignored && job.text === undefined) return { report: { ...base, ignored: true } };
-  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(JSON.stringify(resolved.effective)).update('\0').update(text).digest('hex');
+  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(configKey(resolved.effective)).update('\0').update(text).digest('hex');
   if (job.cached && job.cached.key === key && !opts.fix && !opts.fixDryRun) return { report: job.cached.report, key };
 
   const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath };

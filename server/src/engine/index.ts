@@ -57,6 +57,7 @@ export { applyEdits, applyFixList, safeFixes } from './fixes/apply-fixes';
 export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config/config';
 export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
+export { configKey } from './config/config-key';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
 export { PRESETS } from './config/presets';

@@ -1,12 +1,13 @@
 /**
  * A rule set is the rules a file is linted with, compiled once per distinct
- * effective config and cached by its hash, so a keystroke never recompiles
- * patterns.
+ * effective config and cached by the config's full content key (configKey),
+ * so a keystroke never recompiles patterns and two configs never share rules.
  */
 import { RULE_KINDS } from './kinds';
 import { compileUserOption } from './kinds/patterns';
 import type { RuleKind } from './kinds/kind';
 import type { EffectiveConfig } from '../config/config-types';
+import { configKey } from '../config/config-key';
 import type { RuleDefinition } from './rule-types';
 import type { ConfigError, Severity } from '../types';
 
@@ -21,15 +22,19 @@ export interface ActiveRule {
 export interface RuleSet {
   rules: ActiveRule[];
   errors: ConfigError[];
-  /** Stable hash of the effective config, for caches keyed by config. */
+  /**
+   * The rule set's identity, for caches keyed by config: a short id, unique
+   * to one effective config's full content key (never shared by two configs).
+   */
   hash: string;
 }
 
 const cache = new Map<string, RuleSet>();
+let nextId = 0;
 
 export function compileRuleSet(builtins: readonly RuleDefinition[], config: EffectiveConfig, configFile = '<config>'): RuleSet {
-  const hash = hashString(JSON.stringify(config));
-  const hit = cache.get(hash);
+  const key = configKey(config);
+  const hit = cache.get(key);
   if (hit) return hit;
   const errors: ConfigError[] = [];
   const byId = new Map<string, RuleDefinition>();
@@ -89,9 +94,9 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
       errors.push({ file: configFile, key: sub ? `${key}/${sub[1]}` : key, message: `${key}/${msg}. The rule is skipped.` });
     }
   }
-  const set = { rules, errors, hash };
+  const set = { rules, errors, hash: `rule-set-${nextId++}` };
   if (cache.size > 64) cache.clear();
-  cache.set(hash, set);
+  cache.set(key, set);
   return set;
 }
 
@@ -109,7 +114,7 @@ export function optionTypeMismatch(fallback: unknown, value: unknown): string | 
   return `expected ${names[expected] ?? expected}, got ${JSON.stringify(value)}`;
 }
 
-/** FNV-1a, 32-bit, as hex: cheap and stable across runs. */
+/** FNV-1a, 32-bit, as hex: cheap and stable across runs. For fingerprints (baselines), never as a config's identity: 32 bits collide (see configKey). */
 export function hashString(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
