@@ -21,7 +21,7 @@ import {
   type Finding,
   type RuleSetting,
 } from '../engine';
-import { createCachedHost } from './node-host';
+import { createCachedHost } from '../node/config-host';
 import { lineColumnConverter, offsetToLineColumn } from './positions';
 import type { FileReport, ReportConfigError, ReportMessage } from './report';
 

@@ -17,7 +17,7 @@ import { discoverFiles } from './discover';
 import { createFormatter, type FormatContext } from './formatters';
 import { STARTER_CONFIG, STARTER_CONFIG_NAME } from './init';
 import { lintJob, writeAtomically, type LintJob, type LintJobOptions } from './lint-file';
-import { createCachedHost } from './node-host';
+import { createCachedHost } from '../node/config-host';
 import { runJobs } from './pool';
 import { addToTotals, emptyTotals, type FileReport } from './report';
 

@@ -10,7 +10,7 @@
  * Option defaults are declared once, in server/rules/email-length.yaml.
  */
 import type { RuleKind } from './kind';
-import { emailUnits, fill, rangeIn } from './units';
+import { emailsInScope, fill, rangeIn } from './units';
 
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
 const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
@@ -20,8 +20,8 @@ export const emailLengthKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t)) || e.words === 0) continue;
+    for (const e of emailsInScope(ctx)) {
+      if (e.words === 0) continue;
       for (const l of e.lines) {
         const text = l.turn.unit.text;
         HIDDEN_LENGTH.lastIndex = 0;

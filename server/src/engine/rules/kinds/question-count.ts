@@ -7,7 +7,7 @@
 import { isRepCallTurn } from '../../read/spoken';
 import { sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
-import { countQuestions, emailUnits, fill, rangeIn } from './units';
+import { countQuestions, emailsInScope, fill, rangeIn } from './units';
 
 export const questionCountKind: RuleKind<null> = {
   name: 'question-count',
@@ -15,8 +15,7 @@ export const questionCountKind: RuleKind<null> = {
   check(ctx) {
     const o = ctx.options;
     const max = o.maxEmailQuestions as number;
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t))) continue;
+    for (const e of emailsInScope(ctx)) {
       const n = countQuestions(e.text);
       if (n <= max) continue;
       ctx.report({ start: e.start, end: e.end, message: fill(ctx.rule.message, { questions: n, limit: max }), metrics: { questions: n, limit: max }, contexts: e.contexts });

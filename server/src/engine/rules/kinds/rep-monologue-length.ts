@@ -9,9 +9,9 @@
  * heading is usually handbook text about the pitch.
  */
 import { buildFixes } from '../../fixes/fix-builder';
-import { repMonologues, spokenSeconds } from '../../read/spoken';
+import { spokenSeconds } from '../../read/spoken';
 import type { RuleKind } from './kind';
-import { clearlySpoken } from './units';
+import { monologuesInScope } from './units';
 
 const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
 
@@ -21,9 +21,8 @@ export const repMonologueLengthKind: RuleKind<null> = {
   check(ctx) {
     const o = ctx.options;
     const wpm = o.wordsPerMinute as number;
-    for (const m of repMonologues(ctx.model)) {
+    for (const m of monologuesInScope(ctx)) {
       const first = m.turns[0];
-      if (!ctx.inScope(first) || !clearlySpoken(m.turns)) continue;
       const tags = first.contexts;
       const budget = tags.has('opener') ? (o.openerWords as number) : tags.has('discovery') ? (o.discoveryWords as number) : (o.callScriptWords as number);
       const asks = m.text.includes('?');

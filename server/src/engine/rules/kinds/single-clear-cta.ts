@@ -9,7 +9,7 @@
 import { endAt } from '../../read/model';
 import type { RuleKind } from './kind';
 import { MAX_MATCH_INPUT } from './patterns';
-import { countQuestions, emailUnits, fill, insertFixes, lineText } from './units';
+import { countQuestions, emailsInScope, fill, insertFixes, lineText } from './units';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const ASKS: Array<[string, RegExp]> = [
@@ -27,8 +27,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
   check(ctx, exempt) {
     const o = ctx.options;
     const exemptRe = typeof o.exemptHeadings === 'string' ? new RegExp(o.exemptHeadings, 'i') : exempt;
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t)) || e.words < (o.minWords as number)) continue;
+    for (const e of emailsInScope(ctx)) {
+      if (e.words < (o.minWords as number)) continue;
       if (exemptRe.test(e.path.slice(-MAX_MATCH_INPUT)) || e.contexts.has('ooo')) continue;
       // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
       if (!e.shaped) continue;

@@ -4,8 +4,9 @@
  * in the heading ("(≤ 25 seconds)") replaces both as the one threshold.
  * Option defaults are declared once, in server/rules/voicemail-length.yaml.
  */
-import { headingBudget, spokenSeconds, voicemailScripts } from '../../read/spoken';
+import { headingBudget, spokenSeconds } from '../../read/spoken';
 import type { RuleKind } from './kind';
+import { voicemailsInScope } from './units';
 
 export const voicemailLengthKind: RuleKind<null> = {
   name: 'voicemail-length',
@@ -14,8 +15,7 @@ export const voicemailLengthKind: RuleKind<null> = {
     const wpm = ctx.options.wordsPerMinute as number;
     const infoSeconds = ctx.options.infoSeconds as number;
     const warnSeconds = ctx.options.warnSeconds as number;
-    for (const script of voicemailScripts(ctx.model)) {
-      if (!script.turns.some((t) => ctx.inScope(t))) continue;
+    for (const script of voicemailsInScope(ctx)) {
       const seconds = spokenSeconds(script.words, script.phoneNumbers, wpm);
       const budget = headingBudget(ctx.model, script.section);
       const limit = budget ?? warnSeconds;
