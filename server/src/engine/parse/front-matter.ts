@@ -1,6 +1,12 @@
 import { parseDocument } from 'yaml';
-import type { SpeakerConfig } from '../read/speakers';
 import type { ConfigError } from '../types';
+
+/** Extra speaker labels from front matter `speakers: { rep: [...], prospect: [...] }`. */
+export interface SpeakerConfig {
+  rep?: string[];
+  prospect?: string[];
+  other?: string[];
+}
 
 /**
  * What a playbook says about itself in YAML front matter (rules catalog §5.2).
