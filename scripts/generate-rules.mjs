@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Compiles the built-in rules (server/rules/*.yaml, one rule per file) into
 // server/src/engine/rules/builtin-rules.generated.ts, so the engine bundles them
-// without reading files at run time. Checks each file's id matches its name
-// and that required fields are present; fails with the file and key otherwise.
+// without reading files at run time. Every file is checked against
+// schemas/rule.schema.json first (scripts/check-rule-file.mjs); the build fails
+// listing every problem as `file:line:col message`.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { checkRuleText } from './check-rule-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'server', 'rules');
@@ -16,20 +17,14 @@ const REQUIRED = ['id', 'kind', 'severity', 'description', 'message', 'rationale
 const rules = [];
 const problems = [];
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-  let rule;
-  try {
-    rule = parse(readFileSync(join(dir, name), 'utf8'));
-  } catch (e) {
-    problems.push(`server/rules/${name}: ${e.message.split('\n')[0]}`);
-    continue;
-  }
-  for (const key of REQUIRED) if (rule?.[key] === undefined) problems.push(`server/rules/${name}: missing "${key}"`);
+  const checked = checkRuleText(readFileSync(join(dir, name), 'utf8'), `server/rules/${name}`);
+  problems.push(...checked.problems);
+  if (checked.rule) rules.push(checked.rule);
   // Users see each source cited as "Title — Author".
-  (Array.isArray(rule?.sources) ? rule.sources : []).forEach((s, i) => {
+  (Array.isArray(checked.rule?.sources) ? checked.rule.sources : []).forEach((s, i) => {
     for (const key of ['title', 'author']) if (typeof s?.[key] !== 'string' || !s[key].trim()) problems.push(`server/rules/${name}: sources/${i} needs a "${key}"`);
   });
-  if (rule?.id && `${rule.id}.yaml` !== name) problems.push(`server/rules/${name}: id "${rule.id}" does not match the file name`);
-  rules.push(rule);
+  for (const key of REQUIRED) if (checked.rule && checked.rule[key] === undefined) problems.push(`server/rules/${name}: missing "${key}"`);
 }
 if (problems.length) {
   console.error(problems.join('\n'));

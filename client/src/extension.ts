@@ -6,10 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { WorkspaceLinter } from './lint-workspace';
-import { StatusBar, type LintStatus } from './status-bar';
-
-const STATUS_NOTIFICATION = 'playbookLint/status';
-const FIX_ALL_COMMAND = 'playbookLint.fixAll';
+import { StatusBar } from './status-bar';
+import { FIX_ALL_COMMAND, LINT_WORKSPACE_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, STATUS_NOTIFICATION, type LintStatus } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -45,12 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
     vscode.workspace.onDidCloseTextDocument((doc) => statusBar.forget(doc.uri.toString())),
-    vscode.commands.registerCommand('playbookLint.restartServer', async () => {
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
       await client?.restart();
     }),
-    vscode.commands.registerCommand('playbookLint.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => client?.outputChannel.show()),
     workspaceLinter,
-    vscode.commands.registerCommand('playbookLint.lintWorkspace', () => workspaceLinter.run()),
+    vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => workspaceLinter.run()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('playbookLint.codeLens.enable')) refreshCodeLenses();
     }),

@@ -2,14 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-const LINT_FILE_REQUEST = 'playbookLint/lintFile';
-
-interface LintFileResult {
-  uri: string;
-  diagnostics: unknown[];
-  open: boolean;
-  skipped?: string;
-}
+import { LINT_FILE_REQUEST, type LintFileResult } from '../../server/src/protocol';
 
 /**
  * Closed files' diagnostics live in this collection; open files get theirs

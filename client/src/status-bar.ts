@@ -1,14 +1,6 @@
 /** Status bar item: the active file's finding count and score; a click opens the Problems view. */
 import * as vscode from 'vscode';
-
-/** Payload of the server's `playbookLint/status` notification. */
-export interface LintStatus {
-  uri: string;
-  version: number;
-  counts?: { error: number; warning: number; info: number; hint: number };
-  score?: number;
-  skipped?: 'disabled' | 'excluded' | 'too-large' | 'ignored';
-}
+import type { LintStatus } from '../../server/src/protocol';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('playbookLint.status', vscode.StatusBarAlignment.Right, 100);

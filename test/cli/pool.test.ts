@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LintJob, LintJobOptions, LintJobResult } from '../../server/src/cli/lint-file';
-import { runJobs } from '../../server/src/cli/pool';
+import { WINDOW_PER_THREAD, runJobs } from '../../server/src/cli/pool';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -29,6 +29,11 @@ async function collect(gen: AsyncGenerator<LintJobResult>, onResult?: () => void
 }
 
 describe('worker pool', () => {
+  it('aborted before it starts, lints nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    assert.deepEqual(await collect(runJobs(jobs(10), OPTS, 2, CLI, controller.signal)), []);
+  });
   it('gives the single-thread results, in job order', async () => {
     const list = jobs(40);
     const one = await collect(runJobs(list, OPTS, 1, CLI));
@@ -37,10 +42,14 @@ describe('worker pool', () => {
     assert.deepEqual(two, one);
   });
   it('after an abort starts no new job and yields a prefix of the jobs', async () => {
-    const list = jobs(200);
+    // Aborted at the first result: only jobs already sent can still finish, and the pool never sends more
+    // than its window ahead of the next result to emit, however fast or slow the machine is.
+    const threads = 2;
+    const bound = threads * WINDOW_PER_THREAD + 1;
+    const list = jobs(bound * 3);
     const controller = new AbortController();
-    const got = await collect(runJobs(list, OPTS, 2, CLI, controller.signal), () => controller.abort());
-    assert.ok(got.length >= 1 && got.length < 20, `${got.length} results`);
+    const got = await collect(runJobs(list, OPTS, threads, CLI, controller.signal), () => controller.abort());
+    assert.ok(got.length >= 1 && got.length <= bound, `${got.length} results (at most ${bound})`);
     assert.deepEqual(got.map((r) => r.report.filePath), list.slice(0, got.length).map((j) => `examples/${j.absPath.split('/').pop()}`));
   });
 });

@@ -206,7 +206,7 @@ describe('the real binary (dist/cli.js)', () => {
     assert.equal(r.code, 2, 'a refused pattern is a config error');
     assert.match(r.stderr, /customRules\/1\/patterns\/0: "leverage\(\?= our\)" uses a lookahead/);
     assert.doesNotMatch(r.stderr, /customRules\/0/, 'the RE2-compatible pattern compiles');
-    assert.match(r.stderr, /p\.md:1:1 front matter: rules\/no-such-rule: there is no rule/);
+    assert.match(r.stderr, /p\.md:4:5 front matter: rules\/no-such-rule: there is no rule/);
     assert.ok(JSON.stringify(JSON.parse(r.stdout)).includes('team/jargon'), r.stdout);
   });
 });

@@ -94,6 +94,31 @@ describe('front matter config', () => {
     assert.ok(r.configErrors.some((e) => e.file === '<front-matter>' && e.key === 'rules/no-such-rule'));
   });
 
+  it('reports every mistake of the block at once, each at its own line and column', () => {
+    const text = '---\ntype: email\nplaybook-lint:\n  rules:\n    no-empty-check-in: shouty\n    email-length: { options: { followUpMin: "few" } }\n    no-such-rule: error\n    voicemail-length: { severity: info, colour: red }\n---\n## Email\nJust checking in.\n';
+    const r = lintText(text, { rules: BUILTIN_RULES });
+    const at = (e: { start?: number }) => {
+      const before = text.slice(0, e.start);
+      return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+    };
+    assert.deepEqual(
+      r.configErrors.map((e) => [e.file, at(e), e.key]).sort((a, b) => a[1].localeCompare(b[1], 'en', { numeric: true })),
+      [
+        ['<front-matter>', '5:24', 'rules/no-empty-check-in'],
+        ['<front-matter>', '6:32', 'rules/email-length/options/followUpMin'],
+        ['<front-matter>', '7:5', 'rules/no-such-rule'],
+        ['<front-matter>', '8:41', 'rules/voicemail-length/colour'],
+      ],
+    );
+  });
+
+  it('reads the block without `rules:` too, placing mistakes on their lines', () => {
+    const text = '---\nplaybook-lint:\n  no-empty-check-in: off\n  email-length: loud\n---\n## Email\nJust checking in.\n';
+    const r = lintText(text, { rules: BUILTIN_RULES });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'no-empty-check-in'), []);
+    assert.deepEqual(r.configErrors.map((e) => [e.key, text.slice(e.start, e.end)]), [['rules/email-length', 'loud']]);
+  });
+
   it('reports invalid YAML front matter with its position', () => {
     const text = '---\ntype: [unclosed\n---\n## Email\nJust checking in.\n';
     const r = lintText(text, { rules: BUILTIN_RULES });

@@ -85,6 +85,11 @@ describe('lsp modules', () => {
     assert.doesNotMatch(md, /seed|\.txt/);
   });
 
+  it("hover gives the rate the finding was measured at (a team's wordsPerMinute), not the default", () => {
+    const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, wpm: 130, limit: 25, budget: 25 } }, undefined);
+    assert.match(md, /About 34 seconds spoken \(85 words at 130 words a minute\)/);
+  });
+
   it('include/exclude globs are relative to the workspace folder; untitled is always linted', () => {
     const folders = ['file:///w'];
     assert.deepEqual(shouldLint('file:///w/a.md', 10, DEFAULT_SETTINGS, folders), { skip: false });

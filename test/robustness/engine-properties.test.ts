@@ -41,7 +41,17 @@ test('fix-all applies non-overlapping edits, and fixing twice equals fixing once
     fc.property(playbook, (text) => {
       const fixes = safeFixes(lintText(text, opts).findings);
       const applied = applyFixList(text, fixes);
-      assert.equal(typeof applied.text, 'string');
+      // Every fix is applied whole or not at all, and the first never meets an earlier one.
+      assert.ok(applied.applied <= fixes.length && (fixes.length === 0 || applied.applied >= 1), `${applied.applied} of ${fixes.length} fixes applied`);
+      // Text before the first edit and after the last one is left exactly as it was.
+      const edits = fixes.flatMap((f) => f.edits);
+      if (edits.length === 0) assert.equal(applied.text, text);
+      else {
+        const first = Math.min(...edits.map((e) => e.start));
+        const last = Math.max(...edits.map((e) => e.end));
+        assert.ok(applied.text.startsWith(text.slice(0, first)), 'text before the first edit is unchanged');
+        assert.ok(applied.text.endsWith(text.slice(last)), 'text after the last edit is unchanged');
+      }
       const once = fixText(text, opts).text;
       const twice = fixText(once, opts).text;
       assert.equal(twice, once);

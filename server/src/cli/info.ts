@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { BUILTIN_RULES, fileSettings, plural, resolveConfig, ruleFixability, type RuleSetting } from '../engine';
 import { paint } from './ansi';
-import { createCachedHost } from './node-host';
+import { createCachedHost } from '../node/config-host';
 import { offsetToLineColumn } from './positions';
 import { toPosix } from './lint-file';
 

@@ -12,6 +12,7 @@ import {
   INTERNAL_ERROR_RULE,
   fixText,
   hashString,
+  configKey,
   lintText,
   capFindings,
   MAX_FINDINGS_PER_FILE,
@@ -22,7 +23,7 @@ import {
   type Finding,
   type RuleSetting,
 } from '../engine';
-import { createCachedHost } from './node-host';
+import { createCachedHost } from '../node/config-host';
 import { lineColumnConverter, offsetToLineColumn } from './positions';
 import type { FileReport, ReportConfigError, ReportMessage } from './report';
 
@@ -99,7 +100,7 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
   const host = hostFor(opts.cwd);
   const resolved = resolveConfig(job.absPath, host, BUILTIN_RULES, opts.rules, opts.configPath);
   if (resolved.ignored && job.text === undefined) return { report: { ...base, ignored: true } };
-  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(JSON.stringify(resolved.effective)).update('\0').update(text).digest('hex');
+  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(configKey(resolved.effective)).update('\0').update(text).digest('hex');
   if (job.cached && job.cached.key === key && !opts.fix && !opts.fixDryRun) return { report: job.cached.report, key };
 
   const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath, fileName: job.absPath };

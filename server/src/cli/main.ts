@@ -18,7 +18,7 @@ import { createFormatter, type FormatContext } from './formatters';
 import { STARTER_CONFIG, STARTER_CONFIG_NAME } from './init';
 import { lintJob, writeAtomically, type LintJob, type LintJobOptions } from './lint-file';
 import { explainFile } from './explain';
-import { createCachedHost } from './node-host';
+import { createCachedHost } from '../node/config-host';
 import { runJobs } from './pool';
 import { addToTotals, emptyTotals, type FileReport } from './report';
 import { ChangedSinceError, changeFor, findChanges, onChangedLines, type ChangeSet } from './changed-lines';

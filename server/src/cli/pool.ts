@@ -29,7 +29,7 @@ export const WORKER_MARKER = 'playbook-lint-worker';
 /** Jobs sent ahead to each worker, so it starts the next file without waiting for the main thread. */
 const QUEUE_PER_WORKER = 2;
 /** Jobs in flight or waiting to be emitted, per thread: a slow file holds back output, not the other workers. */
-const WINDOW_PER_THREAD = 32;
+export const WINDOW_PER_THREAD = 32;
 /**
  * Young generation per worker. Parsing a file allocates its whole syntax tree,
  * which outlives V8's default young generation on larger files, so it was

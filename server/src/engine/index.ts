@@ -11,7 +11,8 @@
  */
 import { BUILTIN_RULES as GENERATED } from './rules/builtin-rules.generated';
 import { applyFixList, safeFixes } from './fixes/apply-fixes';
-import { frontMatterConfig, lintText, type LintOptions } from './lint';
+import { lintText, type LintOptions } from './lint';
+import { frontMatterConfig } from './config/front-matter-config';
 import { buildModel } from './read/model';
 import type { EffectiveConfig } from './config/config-types';
 import type { ConfigError } from './types';
@@ -99,6 +100,7 @@ export { capFindings, MAX_FINDINGS_PER_FILE, MORE_FINDINGS_RULE } from './rules/
 export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config/config';
 export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
+export { configKey } from './config/config-key';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
 export { explainReading, NOTHING_READ, type ReadingLine } from './read/explain';

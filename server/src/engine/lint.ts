@@ -3,7 +3,7 @@
  * rule that throws becomes one internal finding; the others still run), drop
  * suppressed findings, sort, and add figures for the editor and the CLI.
  */
-import { applyRules, baseConfig, parseConfigText } from './config/config';
+import { frontMatterConfig, type FrontMatterConfigMemo } from './config/front-matter-config';
 import type { EffectiveConfig } from './config/config-types';
 import { applyDirectives, disableNextLineComment } from './rules/directives';
 import type { RuleContext } from './rules/kinds/kind';
@@ -15,7 +15,6 @@ import { NOTHING_READ } from './read/explain';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
 import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
 import { countWords, type PlaceholderStyle } from './read/words';
-import { stringify } from 'yaml';
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
@@ -113,7 +112,7 @@ interface SegmentResult {
  */
 export class LintCache {
   readonly segments = new WeakMap<Segment, SegmentResult>();
-  frontMatterConfig: { config: unknown; effective: EffectiveConfig; errors: ConfigError[] } | undefined;
+  frontMatterConfig: FrontMatterConfigMemo | undefined;
 }
 
 export function lintModel(model: PlaybookModel, options: LintOptions, cache?: LintCache): LintResult {
@@ -121,10 +120,6 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const { effective, errors: fmErrors } = frontMatterConfig(model, options, cache);
   for (const e of fmErrors) configErrors.push(e);
   const ruleSet = compileRuleSet(options.rules, effective, options.configFile);
-  // Config-file problems are resolveConfig's to report; here only those the front matter introduced.
-  const fmConfig = model.frontMatter.config;
-  const fmRules = fmConfig !== undefined ? Object.keys(((fmConfig as { rules?: object })?.rules ?? fmConfig) as object) : [];
-  for (const e of ruleSet.errors) if (fmRules.some((id) => e.key === `rules/${id}`)) configErrors.push({ ...e, file: '<front-matter>' });
   const placeholderStyle = dominantStyle(model);
   const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
   const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
@@ -162,25 +157,6 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
     ...(speechWords === 0 && words > 0 ? { notice: NOTHING_READ } : {}),
   };
-}
-
-/** The effective config after the playbook's own `playbook-lint:` front matter, with the errors that block introduced. */
-export function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: LintCache): { effective: EffectiveConfig; errors: ConfigError[] } {
-  const base = options.config ?? baseConfig(options.rules, 'recommended');
-  const fmConfig = model.frontMatter.config;
-  if (fmConfig === undefined) return { effective: base, errors: [] };
-  const memo = cache?.frontMatterConfig;
-  if (memo && memo.config === fmConfig) return memo;
-  const errors: ConfigError[] = [];
-  let effective = base;
-  const loaded = parseConfigText('<front-matter>', stringify({ rules: (fmConfig as { rules?: unknown })?.rules ?? fmConfig }));
-  for (const e of loaded.errors) errors.push({ ...e, start: undefined, end: undefined });
-  if (loaded.config.rules) {
-    effective = { rules: { ...base.rules }, customRules: base.customRules };
-    applyRules(effective, loaded.config.rules);
-  }
-  if (cache) cache.frontMatterConfig = { config: fmConfig, effective, errors };
-  return { effective, errors };
 }
 
 /** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */

@@ -2,11 +2,9 @@
 import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.playbookLint`;
-export const FIX_ALL_COMMAND = 'playbookLint.fixAll';
-/** Server → client notification after each lint: `{ uri, version, counts, score }`. */
-export const STATUS_NOTIFICATION = 'playbookLint/status';
-/** Client → server request `{ uri }` → `LintFileResult`: lint one workspace file, open or not. */
-export const LINT_FILE_REQUEST = 'playbookLint/lintFile';
+import { FIX_ALL_COMMAND } from '../protocol';
+
+export { FIX_ALL_COMMAND, LINT_FILE_REQUEST, STATUS_NOTIFICATION } from '../protocol';
 
 export interface ClientFeatures {
   /** The client pulls diagnostics (`textDocument/diagnostic`); then the server does not push them for documents. */

@@ -9,13 +9,13 @@ import { URI } from 'vscode-uri';
 import { BUILTIN_RULES, CONFIG_FILE_NAMES, resolveConfig, type ConfigError, type ResolvedConfig } from '../engine';
 import { configErrorToDiagnostic } from './diagnostics';
 import { textToDocument } from './conversions';
-import { CachedNodeHost, emptyHost } from './node-host';
+import { createCachedHost, emptyHost } from '../node/config-host';
 import type { Settings } from './settings';
 
 const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 export class ConfigService {
-  private readonly host = new CachedNodeHost();
+  private readonly host = createCachedHost();
   /** Per open document: the settings' rules it was resolved with, and the result. */
   private readonly resolved = new Map<string, { rules: string; config: ResolvedConfig }>();
   /**

@@ -10,7 +10,7 @@
  * the 8 most recent) and for the one document opened last, and dropped when
  * a document is closed (`forgetDocument`).
  */
-import { BUILTIN_RULES, hashString, lintText, type EffectiveConfig, type LintResult } from '../engine';
+import { BUILTIN_RULES, configKey, lintText, type EffectiveConfig, type LintResult } from '../engine';
 import { DocumentLinter } from '../engine/incremental/incremental';
 
 export interface LintInput {
@@ -53,7 +53,7 @@ export function lintDocument(input: LintInput): LintResult {
     entry = opened.entry;
     opened = undefined;
   }
-  if (!entry || (entry.config !== input.config && entry.key !== configKey(input))) entry = newEntry(input);
+  if (!entry || (entry.config !== input.config && entry.key !== entryKey(input))) entry = newEntry(input);
   entry.config = input.config;
   // Most recently used last, so the first key is the one to evict.
   edited.delete(input.uri);
@@ -68,7 +68,7 @@ export function lintClosedDocument(input: LintInput): LintResult {
 }
 
 function newEntry(input: LintInput): Entry {
-  return { config: input.config, key: configKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) }) };
+  return { config: input.config, key: entryKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) }) };
 }
 
 /** Drops everything kept for `uri` (the document was closed); its next lint is a first lint again. */
@@ -83,8 +83,8 @@ export function incrementalDocuments(): string[] {
   return [...edited.keys(), ...(opened ? [opened.uri] : [])];
 }
 
-function configKey(input: LintInput): string {
-  return `${hashString(JSON.stringify(input.config))}:${input.configFile ?? ''}`;
+function entryKey(input: LintInput): string {
+  return `${configKey(input.config)}\u0000${input.configFile ?? ''}`;
 }
 
 /** The last part of a document URI ("follow_up_1.md"): a headingless template is read by what its name says. */

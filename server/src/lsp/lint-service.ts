@@ -7,24 +7,18 @@ import { MessageType, ShowMessageNotification, type CancellationToken, type Conn
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { INTERNAL_ERROR_RULE, capFindings, type LintResult, type Severity } from '../engine';
 import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
+import type { LintFileResult as ProtocolLintFileResult, LintStatus } from '../protocol';
 import type { ConfigService } from './config-watch';
 import { textToDocument } from './conversions';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
 import { forgetDocument, lintClosedDocument, lintDocument } from './document-linter';
 import { shouldLint } from './file-filter';
-import { readTextFile } from './node-host';
+import { readTextFile } from '../node/config-host';
 import { URI } from 'vscode-uri';
 import type { SettingsStore } from './settings';
 import type { HeapGrowth } from './v8-heap';
 
-export interface LintStatus {
-  uri: string;
-  version: number;
-  /** Absent when the document was skipped (disabled, excluded, too large). */
-  counts?: Record<Severity, number>;
-  score?: number;
-  skipped?: 'disabled' | 'excluded' | 'too-large' | 'ignored';
-}
+export type { LintStatus } from '../protocol';
 
 interface Latest {
   version: number;
@@ -34,13 +28,7 @@ interface Latest {
 }
 
 /** Answer to `playbookLint/lintFile`: the file's diagnostics, for the client to show in Problems. */
-export interface LintFileResult {
-  uri: string;
-  diagnostics: Diagnostic[];
-  /** True when the file is open: its diagnostics are already published the usual way. */
-  open: boolean;
-  skipped?: LintStatus['skipped'] | 'unreadable';
-}
+export type LintFileResult = ProtocolLintFileResult<Diagnostic>;
 
 export type LintReason = 'open' | 'change' | 'save' | 'config';
 

@@ -83,12 +83,25 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
     errors.push({ file: path, key: 'customRules', message: `customRules: has ${team.length} entries; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast), so split the list or drop entries.`, ...rangeOf(doc, ['customRules']) });
     team.length = MAX_TEAM_RULES;
   }
+  errors.push(...checkConfigData(path, config, (key, atKey) => rangeOf(doc, key, atKey)));
+  return { path, config, errors };
+}
+
+/**
+ * Validates config data against the schema and reports every mistake at once,
+ * each placed by `locate` (the range of a key path in the source the data came
+ * from: a config file, or a playbook's front matter). Invalid parts are removed
+ * from `config`, valid parts kept.
+ */
+export function checkConfigData(file: string, config: PlaybookLintConfig, locate: (keyPath: string[], atKey: boolean) => { start?: number; end?: number }): ConfigError[] {
+  const errors: ConfigError[] = [];
   const validateConfig = configValidator();
   if (!validateConfig(config)) {
     const seen = new Set<string>();
     const all = validateConfig.errors ?? [];
     // A oneOf reports every branch; keep the deepest error, which names the real problem.
-    const deeper = (path: string) => all.some((e) => e.instancePath.startsWith(path + '/'));
+    // An unknown key inside a value is deeper too (its key names the value's key).
+    const deeper = (path: string) => all.some((e) => e.instancePath.startsWith(path + '/') || (e.keyword === 'additionalProperties' && e.instancePath === path));
     for (const err of all) {
       if (err.keyword !== 'additionalProperties' && deeper(err.instancePath)) continue;
       const pathParts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -108,17 +121,17 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
       }
       if (err.keyword === 'oneOf' || seen.has(key)) continue;
       seen.add(key);
-      const range = rangeOf(doc, key ? key.split('/') : [], err.keyword === 'additionalProperties');
-      errors.push({ file: path, key, message: `${key || 'config'}: ${message}.`, ...range });
+      const range = locate(key ? key.split('/') : [], err.keyword === 'additionalProperties');
+      errors.push({ file, key, message: `${key || 'config'}: ${message}.`, ...range });
       if (err.keyword === 'maxItems') truncateAt(config as Record<string, unknown>, key.split('/'), (err.params as { limit: number }).limit);
       else removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
     }
   }
-  return { path, config, errors };
+  return errors;
 }
 
 /** Range of the value at `keyPath`, or of its key when `atKey` (an unknown key is underlined, a bad value is). */
-function rangeOf(doc: Document, keyPath: string[], atKey = true): { start?: number; end?: number } {
+export function rangeOf(doc: Document, keyPath: string[], atKey = true): { start?: number; end?: number } {
   for (let n = keyPath.length; n >= 0; n--) {
     const p = keyPath.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     const parent = n > 0 ? doc.getIn(p.slice(0, -1), true) : undefined;

@@ -1,6 +1,12 @@
 import { parseDocument } from 'yaml';
-import type { SpeakerConfig } from '../read/speakers';
 import type { ConfigError } from '../types';
+
+/** Extra speaker labels from front matter `speakers: { rep: [...], prospect: [...] }`. */
+export interface SpeakerConfig {
+  rep?: string[];
+  prospect?: string[];
+  other?: string[];
+}
 
 /**
  * What a playbook says about itself in YAML front matter (rules catalog §5.2).
@@ -26,6 +32,8 @@ export interface FrontMatter {
   config?: unknown;
   /** Offset of the YAML text in the document, for error positions. */
   yamlOffset: number;
+  /** The YAML text, kept when it holds a `playbook-lint:` block so that block's mistakes are placed on their lines. */
+  yaml?: string;
 }
 
 export function readFrontMatter(yamlText: string, yamlOffset: number, errors: ConfigError[]): FrontMatter {
@@ -60,7 +68,10 @@ export function readFrontMatter(yamlText: string, yamlOffset: number, errors: Co
     fm.sections = {};
     for (const [k, v] of Object.entries(d.sections as Record<string, unknown>)) if (typeof v === 'string') fm.sections[k.toLowerCase().trim()] = v.trim();
   }
-  if ('playbook-lint' in d) fm.config = d['playbook-lint'];
+  if ('playbook-lint' in d) {
+    fm.config = d['playbook-lint'];
+    fm.yaml = yamlText;
+  }
   return fm;
 }
 

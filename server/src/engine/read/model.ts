@@ -4,6 +4,7 @@
  * cells, quotes, plain fences) split into speaker turns, each turn knowing
  * whether it is speech meant for the buyer and which contexts it carries.
  */
+import { lineOf, lineStartsOf } from '../parse/positions';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { bareLinkRanges } from '../parse/bare-links';
 import { readFrontMatter, type FrontMatter } from '../parse/front-matter';
@@ -614,27 +615,8 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Moved to the parse wing (parse/positions.ts); re-exported here while callers move. */
+export { lineStartsOf, lineOf };
 
 export type { Root };
 

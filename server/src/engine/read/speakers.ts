@@ -3,6 +3,7 @@
  * `- **Dana:**` (rules catalog §5.4). Markup is already gone from unit text, so
  * the label is plain words followed by a colon.
  */
+import type { SpeakerConfig } from '../parse/front-matter';
 export type SpeakerRole =
   | 'rep' // the seller: linted
   | 'prospect' // the buyer: never linted as the rep
@@ -23,12 +24,7 @@ const DEFAULT_LABELS: Record<Exclude<SpeakerRole, 'other'>, string[]> = {
   subject: ['subject', 'subject line', 'subj'],
 };
 
-export interface SpeakerConfig {
-  /** Extra labels from front matter `speakers: { rep: [...], prospect: [...] }`. */
-  rep?: string[];
-  prospect?: string[];
-  other?: string[];
-}
+export type { SpeakerConfig };
 
 export interface SpeakerLabel {
   label: string;

@@ -3,6 +3,7 @@
  * (`{{first_name}}`, `[First Name]`, `{company}`, `*|FNAME|*`) counts as one
  * word and is never matched by phrase patterns.
  */
+import { firstIndex } from '../parse/positions';
 import { OPAQUE } from '../parse/text-builder';
 
 export type PlaceholderStyle = 'mustache' | 'bracket' | 'brace' | 'merge-tag' | 'angle';
@@ -104,13 +105,6 @@ let lastSplit: { text: string; a: number; b: number; spans: Span[] } | undefined
 export function sentenceAt(text: string, a: number, b: number, at: number): Span {
   if (!lastSplit || lastSplit.text !== text || lastSplit.a !== a || lastSplit.b !== b) lastSplit = { text, a, b, spans: sentencesIn(text, a, b) };
   const spans = lastSplit.spans;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].b <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = spans[lo];
+  const s = spans[firstIndex(spans.length, (i) => spans[i].b > at)];
   return s && at >= s.a && at < s.b ? { a: s.a, b: s.b } : { a, b };
 }

@@ -1,12 +1,13 @@
 /**
  * A rule set is the rules a file is linted with, compiled once per distinct
- * effective config and cached by its hash, so a keystroke never recompiles
- * patterns.
+ * effective config and cached by the config's full content key (configKey),
+ * so a keystroke never recompiles patterns and two configs never share rules.
  */
 import { RULE_KINDS } from './kinds';
 import { compileUserOption } from './kinds/patterns';
 import type { RuleKind } from './kinds/kind';
 import type { EffectiveConfig } from '../config/config-types';
+import { configKey } from '../config/config-key';
 import type { RuleDefinition } from './rule-types';
 import type { ConfigError, Severity } from '../types';
 
@@ -21,15 +22,19 @@ export interface ActiveRule {
 export interface RuleSet {
   rules: ActiveRule[];
   errors: ConfigError[];
-  /** Stable hash of the effective config, for caches keyed by config. */
+  /**
+   * The rule set's identity, for caches keyed by config: a short id, unique
+   * to one effective config's full content key (never shared by two configs).
+   */
   hash: string;
 }
 
 const cache = new Map<string, RuleSet>();
+let nextId = 0;
 
 export function compileRuleSet(builtins: readonly RuleDefinition[], config: EffectiveConfig, configFile = '<config>'): RuleSet {
-  const hash = hashString(JSON.stringify(config));
-  const hit = cache.get(hash);
+  const key = configKey(config);
+  const hit = cache.get(key);
   if (hit) return hit;
   const errors: ConfigError[] = [];
   const byId = new Map<string, RuleDefinition>();
@@ -70,25 +75,46 @@ export function compileRuleSet(builtins: readonly RuleDefinition[], config: Effe
         message: `rules/${rule.id}/options: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((o) => `"${o}"`).join(', ')}; ${known.length ? `${rule.id} takes ${known.map((o) => `"${o}"`).join(', ')}` : `${rule.id} takes no options`}.`,
       });
     }
+    const options: Record<string, unknown> = { ...(rule.options ?? {}) };
+    for (const [name, value] of Object.entries(setting?.options ?? {})) {
+      if (!(name in options)) continue;
+      const wrong = optionTypeMismatch(options[name], value);
+      if (wrong) errors.push({ file: configFile, key: `rules/${rule.id}/options/${name}`, message: `rules/${rule.id}/options/${name}: ${wrong}; the default ${JSON.stringify(options[name])} is used.` });
+      else options[name] = value;
+    }
     try {
       for (const name of Object.keys(kind.patternOptions ?? {})) {
-        if (setting?.options && name in setting.options) compileUserOption(setting.options[name], `options/${name}`);
+        if (setting?.options && name in setting.options && options[name] === setting.options[name]) compileUserOption(setting.options[name], `options/${name}`);
       }
       const compiled = kind.compile(rule);
-      rules.push({ rule, kind, compiled, severity, options: { ...(rule.options ?? {}), ...(setting?.options ?? {}) } });
+      rules.push({ rule, kind, compiled, severity, options });
     } catch (e) {
       const msg = (e as Error).message;
       const sub = /^((?:patterns|unless|options\/hintPatterns)\/\d+|options\/[\w-]+): /.exec(msg);
       errors.push({ file: configFile, key: sub ? `${key}/${sub[1]}` : key, message: `${key}/${msg}. The rule is skipped.` });
     }
   }
-  const set = { rules, errors, hash };
+  const set = { rules, errors, hash: `rule-set-${nextId++}` };
   if (cache.size > 64) cache.clear();
-  cache.set(hash, set);
+  cache.set(key, set);
   return set;
 }
 
-/** FNV-1a, 32-bit, as hex: cheap and stable across runs. */
+/**
+ * Options are typed by their default in the rule file: a user's value must be
+ * of the same type (a number, text, true/false, a list of words, or a map of
+ * messages). Returns what is wrong in plain words, or undefined.
+ */
+export function optionTypeMismatch(fallback: unknown, value: unknown): string | undefined {
+  const type = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'object' ? 'map' : typeof v);
+  const expected = type(fallback);
+  const got = type(value);
+  const names: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false', list: 'a list', map: 'a map of names to text', null: 'empty' };
+  if (expected === got && (got !== 'number' || Number.isFinite(value))) return undefined;
+  return `expected ${names[expected] ?? expected}, got ${JSON.stringify(value)}`;
+}
+
+/** FNV-1a, 32-bit, as hex: cheap and stable across runs. For fingerprints (baselines), never as a config's identity: 32 bits collide (see configKey). */
 export function hashString(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

@@ -2,7 +2,9 @@
  * The shape of a rule as data. Built-in rules live in `server/rules/<id>.yaml`;
  * teams add phrase rules of the same shape under `rules` (custom) in their config.
  * `scripts/generate-rules.mjs` validates the YAML files against
- * `schemas/rule.schema.json` and compiles them into a module the engine imports.
+ * `schemas/rule.schema.json` (every key below, fix actions as an enum, no
+ * other keys; keep the two in step) and compiles them into a module the
+ * engine imports. Options are typed by their default in the rule file.
  */
 import type { Severity } from '../types';
 

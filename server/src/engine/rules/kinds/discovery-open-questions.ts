@@ -1,17 +1,18 @@
 /**
  * discovery-open-questions: in each discovery section (a heading tagged
  * `discovery` and the sections under it), questions are list items and rep
- * lines ending in "?". With at least `minQuestions` (4) questions and more
- * than `maxClosedShare` (0.5) of them closed (do/is/can…), each closed
+ * lines ending in "?". With at least `minQuestions` questions and more
+ * than `maxClosedShare` of them closed (do/is/can…), each closed
  * question is reported (info) with open rewrites; leading questions ("don't
  * you think…") are reported (info) anywhere; a bank with fewer than
- * `minBank` (5) or more than `maxBank` (20) questions gets a hint on the
+ * `minBank` or more than `maxBank` questions gets a hint on the
  * heading. Confirmation and permission questions are neither open nor closed.
+ * Option defaults are declared once, in server/rules/discovery-open-questions.yaml.
  */
 import { subtree, type PlaybookModel, type SectionNode, type Segment, type Turn } from '../../read/model';
 import { buildFixes } from '../../fixes/fix-builder';
 import type { RuleKind } from './kind';
-import { fill, num, rangeIn, str } from './units';
+import { fill, rangeIn, str } from './units';
 
 const CLOSED = /^(?:do|does|did|is|are|was|were|can|could|will|would|have|has|had|should|shall|may|might|am)\b/i;
 const OPEN = /^(?:how|what|why|which|where|when|who|whom|whose|walk me through|help me understand|tell me about|talk me through|describe|can you (?:walk|tell|talk|describe|share|explain)|could you (?:walk|tell|talk|describe|share|explain))\b/i;
@@ -76,7 +77,7 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
         if (!m) continue;
         ctx.report({ ...rangeIn(q.turn, q.a, q.b), severity: 'info', message: fill(str(messages.leading, ctx.rule.message), { match: m[0] }), contexts: q.turn.contexts });
       }
-      if (judged.length >= num(o.minQuestions, 4) && closed.length / judged.length > num(o.maxClosedShare, 0.5)) {
+      if (judged.length >= (o.minQuestions as number) && closed.length / judged.length > (o.maxClosedShare as number)) {
         for (const q of closed) {
           if (LEADING.test(q.text)) continue;
           ctx.report({
@@ -87,8 +88,8 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
           });
         }
       }
-      const min = num(o.minBank, 5);
-      const max = num(o.maxBank, 20);
+      const min = o.minBank as number;
+      const max = o.maxBank as number;
       if ((qs.length < min || qs.length > max) && root.headingEnd > root.headingStart) {
         ctx.report({ start: root.headingStart, end: root.headingEnd, severity: 'hint', message: fill(str(messages.count, ctx.rule.message), { count: qs.length, min, max }), metrics: { questions: qs.length }, contexts: qs[0].turn.contexts });
       }

@@ -2,14 +2,15 @@
  * email-length: words in each email body (subject, greeting and sign-off left
  * out; a placeholder is one word). Budgets depend on the email's place in the
  * sequence, read from its heading path: first touch, follow-up, recap.
- * Options: firstTouchInfo (100), firstTouchWarn (150), followUpMin (20),
- * followUpWarn (150), recapInfo (300), otherInfo (125), otherWarn (200),
+ * Options: firstTouchInfo, firstTouchWarn, followUpMin,
+ * followUpWarn, recapInfo, otherInfo, otherWarn,
  * tooThinMessage, recapMessage. A bracket the writer fills with prose
  * ("[2 sentences about their pain]") gets a hint: the count can't see it
  * (hiddenLengthMessage).
+ * Option defaults are declared once, in server/rules/email-length.yaml.
  */
 import type { RuleKind } from './kind';
-import { emailUnits, fill, num, rangeIn, str } from './units';
+import { emailsInScope, fill, rangeIn } from './units';
 
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
 const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
@@ -22,14 +23,14 @@ export const emailLengthKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t)) || e.words === 0) continue;
+    for (const e of emailsInScope(ctx)) {
+      if (e.words === 0) continue;
       for (const l of e.lines) {
         const text = l.turn.unit.text;
         HIDDEN_LENGTH.lastIndex = 0;
         for (let m = HIDDEN_LENGTH.exec(text.slice(l.a, l.b)); m; m = HIDDEN_LENGTH.exec(text.slice(l.a, l.b))) {
           const a = l.a + m.index;
-          ctx.report({ ...rangeIn(l.turn, a, a + m[0].length), severity: 'hint', message: fill(str(o.hiddenLengthMessage, ctx.rule.message), { words: e.words, placeholder: m[0] }), contexts: e.contexts });
+          ctx.report({ ...rangeIn(l.turn, a, a + m[0].length), severity: 'hint', message: fill((o.hiddenLengthMessage as string), { words: e.words, placeholder: m[0] }), contexts: e.contexts });
         }
       }
       let severity: 'warning' | 'info' | undefined;
@@ -41,23 +42,23 @@ export const emailLengthKind: RuleKind<null> = {
       };
       switch (e.stage) {
         case 'first-touch':
-          over(num(o.firstTouchInfo, 100), num(o.firstTouchWarn, 150));
+          over((o.firstTouchInfo as number), (o.firstTouchWarn as number));
           break;
         case 'follow-up':
-          over(Infinity, num(o.followUpWarn, 150));
-          if (!severity && e.words < num(o.followUpMin, 20)) {
-            [severity, limit] = ['info', num(o.followUpMin, 20)];
-            message = str(o.tooThinMessage, message);
+          over(Infinity, (o.followUpWarn as number));
+          if (!severity && e.words < (o.followUpMin as number)) {
+            [severity, limit] = ['info', (o.followUpMin as number)];
+            message = o.tooThinMessage as string;
           }
           break;
         case 'recap':
-          if (e.words > num(o.recapInfo, 300)) [severity, limit, message] = ['info', num(o.recapInfo, 300), str(o.recapMessage, message)];
+          if (e.words > (o.recapInfo as number)) [severity, limit, message] = ['info', (o.recapInfo as number), (o.recapMessage as string)];
           break;
         case 'break-up':
-          over(num(o.firstTouchInfo, 100), num(o.followUpWarn, 150));
+          over((o.firstTouchInfo as number), (o.followUpWarn as number));
           break;
         default:
-          over(num(o.otherInfo, 125), num(o.otherWarn, 200));
+          over((o.otherInfo as number), (o.otherWarn as number));
       }
       if (!severity) continue;
       const seconds = Math.round((e.words / 200) * 60);

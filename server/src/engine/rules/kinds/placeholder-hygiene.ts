@@ -5,20 +5,20 @@
  *   safe fix: rewrite it in that style (`[First Name]` → `{{first_name}}`);
  * - undeclared (error): front matter lists `variables` and this one isn't
  *   there; safe fix when exactly one declared name is within edit distance
- *   `maxDistance` (2);
+ *   `maxDistance`;
  * - unbalanced braces (error): `{{first_name}` / `{first_name}}`; safe fix;
  * - unfinished markers (warning): TODO, TBD, XXX, lorem ipsum, `[insert …]`
  *   when front matter says `status: final` or `published`.
  * Bracket words that are stage directions (`[Pause]`, `[Laugh]`) are not
  * placeholders. Options: maxDistance, directions, messages.
+ * Option defaults are declared once, in server/rules/placeholder-hygiene.yaml.
  */
 import { startAt, endAt, placeholdersOf, type Segment, type Unit } from '../../read/model';
 import type { Fix, Severity } from '../../types';
 import type { PlaceholderHit, PlaceholderStyle } from '../../read/words';
 import type { RuleKind } from './kind';
-import { fill, num, str } from './units';
+import { fill, str } from './units';
 
-const DIRECTIONS = ['pause', 'laugh', 'smile', 'beat', 'wait', 'silence', 'optional', 'sigh', 'listen', 'breathe', 'tbd', 'todo', 'x', 'link', 'source', 'citation needed', 'sic', 'sound', 'music', 'applause', 'ok', 'yes', 'no', 'note', 'end'];
 const UNBALANCED = /(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})\s*\}(?!\})|(?<!\{)\{([A-Za-z][\w.]{0,40})\}\}(?!\})|(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})(?=[\s,.;:!?]|$)(?![^\n{]*\}\})/g;
 const UNFINISHED = /\b(?:TODO|TBD|XXX|FIXME|lorem ipsum)\b|\[insert [^\]\n]+\]/g;
 
@@ -107,9 +107,9 @@ export const placeholderHygieneKind: RuleKind<null> = {
     const { model } = ctx;
     const o = ctx.options;
     const messages = (o.messages ?? {}) as Record<string, string>;
-    const directions = new Set((Array.isArray(o.directions) ? (o.directions as string[]) : DIRECTIONS).map((d) => d.toLowerCase()));
+    const directions = new Set((o.directions as string[]).map((d) => d.toLowerCase()));
     const declared = model.frontMatter.variables?.map((v) => v.trim().toLowerCase());
-    const maxDistance = num(o.maxDistance, 2);
+    const maxDistance = o.maxDistance as number;
     const report = (u: Unit, a: number, b: number, severity: Severity, key: string, fields: Record<string, string | number>, fixes: Fix[] = []) => {
       const contexts = u.turns[0]?.contexts ?? new Set<string>();
       ctx.report({ start: startAt(u, a), end: endAt(u, b - 1), severity, message: fill(str(messages[key], ctx.rule.message), fields), fixes, contexts });

@@ -1,26 +1,26 @@
 /**
- * question-count: more than `maxEmailQuestions` (3) question marks in an email
- * body, or `stackedQuestions` (3) questions in a row in one rep turn of a call.
+ * question-count: more than `maxEmailQuestions` question marks in an email
+ * body, or `stackedQuestions` questions in a row in one rep turn of a call.
  * Discovery lists are not turns of talk (discovery-open-questions handles them).
+ * Option defaults are declared once, in server/rules/question-count.yaml.
  */
 import { isRepCallTurn } from '../../read/spoken';
 import { sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
-import { countQuestions, emailUnits, fill, num, rangeIn, str } from './units';
+import { countQuestions, emailsInScope, fill, rangeIn } from './units';
 
 export const questionCountKind: RuleKind<null> = {
   name: 'question-count',
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    const max = num(o.maxEmailQuestions, 3);
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t))) continue;
+    const max = o.maxEmailQuestions as number;
+    for (const e of emailsInScope(ctx)) {
       const n = countQuestions(e.text);
       if (n <= max) continue;
       ctx.report({ start: e.start, end: e.end, message: fill(ctx.rule.message, { questions: n, limit: max }), metrics: { questions: n, limit: max }, contexts: e.contexts });
     }
-    const stack = num(o.stackedQuestions, 3);
+    const stack = o.stackedQuestions as number;
     for (const t of ctx.model.turns) {
       if (!isRepCallTurn(t) || !ctx.inScope(t) || t.unit.kind === 'list-item' || t.unit.kind === 'table-cell') continue;
       const text = t.unit.text;
@@ -28,7 +28,7 @@ export const questionCountKind: RuleKind<null> = {
       const flush = () => {
         if (run.length >= stack) {
           const r = rangeIn(t, run[0].a, run[run.length - 1].b);
-          ctx.report({ ...r, message: fill(str(o.stackedMessage, ctx.rule.message), { questions: run.length, limit: stack }), metrics: { questions: run.length, limit: stack }, contexts: t.contexts });
+          ctx.report({ ...r, message: fill((o.stackedMessage as string), { questions: run.length, limit: stack }), metrics: { questions: run.length, limit: stack }, contexts: t.contexts });
         }
         run = [];
       };

@@ -1,15 +1,16 @@
 /**
  * readability: Flesch–Kincaid grade of an email body, a voicemail or a rep
- * turn of at least `minWords` (40) words, with placeholders read as a short
- * neutral name; and any sentence longer than `maxSentenceWords` (25). The
+ * turn of at least `minWords` words, with placeholders read as a short
+ * neutral name; and any sentence longer than `maxSentenceWords`. The
  * message names the drivers (longest sentence, longest words), because the
  * formula alone is a weak guide on short texts.
- * Options: maxGrade (8), minWords (40), maxSentenceWords (25), sentenceMessage.
+ * Options: maxGrade, minWords, maxSentenceWords, sentenceMessage.
+ * Option defaults are declared once, in server/rules/readability.yaml.
  */
 import { countWords, maskPlaceholders, sentencesIn } from '../../read/words';
 import { startAt, endAt, type Turn } from '../../read/model';
 import type { RuleKind } from './kind';
-import { fill, measuredUnits, num, str } from './units';
+import { fill, measuredUnits } from './units';
 import { listOf } from '../plural';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
@@ -58,9 +59,9 @@ export const readabilityKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    const maxGrade = num(o.maxGrade, 8);
-    const minWords = num(o.minWords, 40);
-    const maxSentence = num(o.maxSentenceWords, 25);
+    const maxGrade = o.maxGrade as number;
+    const minWords = o.minWords as number;
+    const maxSentence = o.maxSentenceWords as number;
     const units = measuredUnits(ctx);
     for (const u of units) {
       if (u.words < minWords) continue;
@@ -94,7 +95,7 @@ export const readabilityKind: RuleKind<null> = {
         ctx.report({
           start: startAt(t.unit, s.a),
           end: endAt(t.unit, s.b - 1),
-          message: fill(str(o.sentenceMessage, ctx.rule.message), { words: n, limit: maxSentence }),
+          message: fill((o.sentenceMessage as string), { words: n, limit: maxSentence }),
           metrics: { words: n, limit: maxSentence },
           contexts: t.contexts,
         });

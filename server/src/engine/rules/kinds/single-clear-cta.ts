@@ -3,12 +3,13 @@
  * no call-to-action phrase) — or one with several competing asks (a meeting,
  * a link, a reply, a forward). Break-up and out-of-office emails are ask-free
  * by design. Only text shaped like an email (a subject, a greeting or a
- * sign-off) is judged. Options: exemptHeadings (regex), multipleAsks (3), multipleMessage.
+ * sign-off) is judged. Options: exemptHeadings (a regular expression), multipleAsks, multipleMessage.
+ * Option defaults are declared once, in server/rules/single-clear-cta.yaml.
  */
 import { endAt } from '../../read/model';
 import type { RuleKind } from './kind';
 import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
-import { countQuestions, emailUnits, fill, insertFixes, lineText, num, str } from './units';
+import { countQuestions, emailsInScope, fill, insertFixes, lineText } from './units';
 import { listOf } from '../plural';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
@@ -26,12 +27,12 @@ const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link 
 export const singleClearCtaKind: RuleKind<RegExp> = {
   name: 'single-clear-cta',
   patternOptions: { exemptHeadings: 'i' },
-  compile: (rule) => new RegExp(String(rule.options?.exemptHeadings ?? 'break-?up|closing (?:the )?loop|final|close (?:your|the) file|out[- ]of[- ]office|auto-?reply'), 'i'),
+  compile: (rule) => new RegExp(String(rule.options?.exemptHeadings), 'i'),
   check(ctx, exempt) {
     const o = ctx.options;
     const exemptRe = typeof o.exemptHeadings === 'string' && o.exemptHeadings !== ctx.rule.options?.exemptHeadings ? compileUserOption(o.exemptHeadings, 'options/exemptHeadings') : exempt;
-    for (const e of emailUnits(ctx.model)) {
-      if (!e.turns.some((t) => ctx.inScope(t)) || e.words < num(o.minWords, 15)) continue;
+    for (const e of emailsInScope(ctx)) {
+      if (e.words < (o.minWords as number)) continue;
       if (exemptRe.test(e.path.slice(-MAX_MATCH_INPUT)) || e.contexts.has('ooo')) continue;
       // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
       if (!e.shaped) continue;
@@ -51,8 +52,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
         continue;
       }
       const kinds = ASKS.filter(([, re]) => re.test(e.text)).map(([k]) => k);
-      if (kinds.length >= num(o.multipleAsks, 3)) {
-        ctx.report({ start: e.start, end: e.end, severity: 'info', message: fill(str(o.multipleMessage, ctx.rule.message), { asks: listOf(kinds.map((k) => ASK_NAMES[k] ?? k)), count: kinds.length }), metrics: { asks: kinds.length }, contexts: e.contexts });
+      if (kinds.length >= (o.multipleAsks as number)) {
+        ctx.report({ start: e.start, end: e.end, severity: 'info', message: fill(o.multipleMessage as string, { asks: listOf(kinds.map((k) => ASK_NAMES[k] ?? k)), count: kinds.length }), metrics: { asks: kinds.length }, contexts: e.contexts });
       }
     }
   },

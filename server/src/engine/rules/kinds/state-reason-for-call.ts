@@ -1,15 +1,16 @@
 /**
  * state-reason-for-call: a cold-call opener whose first rep turns never say
  * why the rep is calling. A call is an opener section, or a call-script
- * section with no opener under it; its first `firstTurns` (3) rep turns are
+ * section with no opener under it; its first `firstTurns` rep turns are
  * read for a reason marker ("the reason for my call", "I'm calling because",
  * "saw", a trigger placeholder, a "Reason:" label). Only openers with an
  * intro (a greeting or the rep's name) are judged: without one it's not a script.
+ * Option defaults are declared once, in server/rules/state-reason-for-call.yaml.
  */
 import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { isRepCallTurn } from '../../read/spoken';
 import type { RuleKind } from './kind';
-import { clearlySpoken, insertFixes, num, rangeIn } from './units';
+import { clearlySpoken, insertFixes, rangeIn } from './units';
 
 const REASON = /\b(?:(?:the\s+)?reason\s+(?:for\s+my\s+call|I'?m\s+calling|I\s+am\s+calling|I(?:'m|\s+am)\s+reaching\s+out|I\s+called|I\s+reached\s+out)|I'?m\s+calling\s+(?:because|about|since|regarding|to)|I\s+am\s+calling\s+(?:because|about|since|regarding|to)|reaching\s+out\s+(?:because|about)|(?:saw|noticed|read|heard)\b|calling\s+(?:because|about))/i;
 const TRIGGER = /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|specific|event|pain)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
@@ -38,7 +39,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const model = ctx.model;
-    const n = num(ctx.options.firstTurns, 3);
+    const n = ctx.options.firstTurns as number;
     for (const root of model.sections.filter((s) => isCallRoot(model, s))) {
       const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
       if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;

@@ -10,9 +10,8 @@ import { startAt, endAt, type Turn } from '../../read/model';
 import type { Fix, Severity } from '../../types';
 import { countWords, findPlaceholders, maskPlaceholders } from '../../read/words';
 import type { RuleKind } from './kind';
-import { fill, num, rangeIn, str } from './units';
+import { fill, rangeIn, str } from './units';
 
-const DEFAULT_ACRONYMS = ['ROI', 'SOC', 'HIPAA', 'GDPR', 'CFO', 'CEO', 'CTO', 'CIO', 'COO', 'CRO', 'VP', 'SaaS', 'API', 'AWS', 'GCP', 'SLA', 'KPI', 'KPIS', 'OKR', 'OKRS', 'QBR', 'RFP', 'RFQ', 'ERP', 'CRM', 'WMS', 'TMS', 'SFDC', 'GTM', 'MQL', 'SQL', 'SDR', 'BDR', 'EMEA', 'APAC', 'NASA', 'NYSE', 'NASDAQ', 'SMB', 'B2B', 'B2C', 'ISO', 'PCI', 'USA', 'EBITDA', 'COGS', 'OSHA', 'FOMC'];
 const FIRST_NAME = /^(?:first[ _.-]?name|fname|firstname|contact\.first_?name|name)$/i;
 
 interface Draft {
@@ -30,11 +29,11 @@ export const subjectLineShapeKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    const acronyms = new Set((Array.isArray(o.acronyms) ? (o.acronyms as string[]) : DEFAULT_ACRONYMS).map((a) => a.toUpperCase()));
+    const acronyms = new Set((o.acronyms as string[]).map((a) => a.toUpperCase()));
     const messages = (o.messages ?? {}) as Record<string, string>;
     for (const turn of ctx.model.turns) {
       if (!turn.contexts.has('subject') || !ctx.inScope(turn)) continue;
-      for (const d of checkSubject(turn, num(o.maxWords, 7), num(o.maxChars, 45), acronyms)) {
+      for (const d of checkSubject(turn, (o.maxWords as number), (o.maxChars as number), acronyms)) {
         const r = rangeIn(turn, d.a, d.b);
         ctx.report({ ...r, severity: d.severity, message: fill(str(messages[d.key], ctx.rule.message), d.fields ?? {}), fixes: d.fixes, contexts: turn.contexts });
       }

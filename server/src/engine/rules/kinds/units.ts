@@ -9,7 +9,7 @@
  * from "Best," / "Thanks," on.
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
-import { repMonologues, voicemailScripts } from '../../read/spoken';
+import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
@@ -158,10 +158,6 @@ export function fill(message: string, fields: Record<string, string | number>): 
   return fillMessage(message, fields);
 }
 
-export function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 export function str(v: unknown, fallback: string): string {
   return typeof v === 'string' ? v : fallback;
 }
@@ -209,11 +205,29 @@ export interface MeasuredUnit {
   turns: readonly Turn[];
 }
 
+/*
+ * The one walk over what the metric kinds measure, with the one scope test
+ * for each: an email or a voicemail script is in scope when any of its turns
+ * is; a rep monologue when its first turn is and it is clearly spoken.
+ */
+
+/** Emails in the rule's scope. */
+export function emailsInScope(ctx: RuleContext): EmailUnit[] {
+  return emailUnits(ctx.model).filter((e) => e.turns.some((t) => ctx.inScope(t)));
+}
+
+/** Voicemail scripts in the rule's scope. */
+export function voicemailsInScope(ctx: RuleContext): Script[] {
+  return voicemailScripts(ctx.model).filter((s) => s.turns.some((t) => ctx.inScope(t)));
+}
+
+/** Clearly spoken rep monologues in the rule's scope. */
+export function monologuesInScope(ctx: RuleContext): Script[] {
+  return repMonologues(ctx.model).filter((s) => ctx.inScope(s.turns[0]) && clearlySpoken(s.turns));
+}
+
 /** Emails, voicemail scripts and clearly spoken rep monologues that are in the rule's scope. */
 export function measuredUnits(ctx: RuleContext): MeasuredUnit[] {
-  const units: MeasuredUnit[] = [];
-  for (const e of emailUnits(ctx.model)) if (e.turns.some((t) => ctx.inScope(t))) units.push(e);
-  for (const s of voicemailScripts(ctx.model)) if (s.turns.some((t) => ctx.inScope(t))) units.push({ ...s, contexts: s.turns[0].contexts });
-  for (const s of repMonologues(ctx.model)) if (ctx.inScope(s.turns[0]) && clearlySpoken(s.turns)) units.push({ ...s, contexts: s.turns[0].contexts });
-  return units;
+  const spoken = (s: Script): MeasuredUnit => ({ ...s, contexts: s.turns[0].contexts });
+  return [...emailsInScope(ctx), ...voicemailsInScope(ctx).map(spoken), ...monologuesInScope(ctx).map(spoken)];
 }

@@ -5,12 +5,13 @@
  * no callback number (warning; info when the message points to an email),
  * no name (info), number said once (hint). Texts in a voicemail section that
  * don't read as a message (no greeting, placeholder, name or quote) are
- * guidance, not scripts, and are skipped. Options: minWords (12), messages.
+ * guidance, not scripts, and are skipped. Options: minWords, messages.
+ * Option defaults are declared once, in server/rules/voicemail-essentials.yaml.
  */
-import { countPhoneNumbers, voicemailScripts } from '../../read/spoken';
+import { countPhoneNumbers } from '../../read/spoken';
 import type { Severity } from '../../types';
 import type { RuleKind } from './kind';
-import { fill, insertFixes, num, str } from './units';
+import { fill, insertFixes, str, voicemailsInScope } from './units';
 
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
 const REASON = /\b(?:reason|because|calling (?:about|because|regarding|since|to share|with)|saw|noticed|read|heard|congrat\w*|referred|suggested|mentioned|since we (?:spoke|talked|met)|following (?:your|the)|regarding)\b|\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/iu;
@@ -24,8 +25,8 @@ export const voicemailEssentialsKind: RuleKind<null> = {
   check(ctx) {
     const o = ctx.options;
     const messages = (o.messages ?? {}) as Record<string, string>;
-    for (const s of voicemailScripts(ctx.model)) {
-      if (!s.turns.some((t) => ctx.inScope(t)) || s.words < num(o.minWords, 12)) continue;
+    for (const s of voicemailsInScope(ctx)) {
+      if (s.words < (o.minWords as number)) continue;
       const quotedOrBlock = s.turns.some((t) => t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || t.role === 'rep' || t.role === 'structural');
       if (!quotedOrBlock && !MESSAGE_SHAPE.test(s.text)) continue;
       const contexts = s.turns[0].contexts;

@@ -1,21 +1,21 @@
 /**
  * voicemail-length: estimated spoken duration of each voicemail script.
- * Options: wordsPerMinute (150), infoSeconds (20), warnSeconds (30). A budget
+ * Options: wordsPerMinute, infoSeconds, warnSeconds. A budget
  * in the heading ("(≤ 25 seconds)") replaces both as the one threshold.
+ * Option defaults are declared once, in server/rules/voicemail-length.yaml.
  */
-import { headingBudget, spokenSeconds, voicemailScripts } from '../../read/spoken';
+import { headingBudget, spokenSeconds } from '../../read/spoken';
 import type { RuleKind } from './kind';
-import { fill } from './units';
+import { fill, voicemailsInScope } from './units';
 
 export const voicemailLengthKind: RuleKind<null> = {
   name: 'voicemail-length',
   compile: () => null,
   check(ctx) {
-    const wpm = num(ctx.options.wordsPerMinute, 150);
-    const infoSeconds = num(ctx.options.infoSeconds, 20);
-    const warnSeconds = num(ctx.options.warnSeconds, 30);
-    for (const script of voicemailScripts(ctx.model)) {
-      if (!script.turns.some((t) => ctx.inScope(t))) continue;
+    const wpm = ctx.options.wordsPerMinute as number;
+    const infoSeconds = ctx.options.infoSeconds as number;
+    const warnSeconds = ctx.options.warnSeconds as number;
+    for (const script of voicemailsInScope(ctx)) {
       const seconds = spokenSeconds(script.words, script.phoneNumbers, wpm);
       const budget = headingBudget(ctx.model, script.section);
       const limit = budget ?? warnSeconds;
@@ -29,13 +29,9 @@ export const voicemailLengthKind: RuleKind<null> = {
         end: script.end,
         severity: severity === 'warning' ? undefined : 'info',
         message: fill(ctx.rule.message, { seconds, limit: shown, words: script.words, wpm }),
-        metrics: { seconds, words: script.words, limit: shown, ...(budget !== undefined ? { budget } : {}) },
+        metrics: { seconds, words: script.words, limit: shown, wpm, ...(budget !== undefined ? { budget } : {}) },
         contexts: script.turns[0].contexts,
       });
     }
   },
 };
-
-export function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}

@@ -1,13 +1,14 @@
 /**
  * you-focus-ratio: in an email body, a voicemail or a rep turn of at least
- * `minWords` (25) words, self-references (I, we, our…) outnumber references
+ * `minWords` words, self-references (I, we, our…) outnumber references
  * to the buyer (you, your, {{company}}…). Inclusive "we" ("can we", "let's"),
  * "thank you", "see you" and filler "you know" do not count.
- * Options: minWords (25), minSelf (4), maxRatio (1.5).
+ * Options: minWords, minSelf, maxRatio.
+ * Option defaults are declared once, in server/rules/you-focus-ratio.yaml.
  */
 import { findPlaceholders } from '../../read/words';
 import type { RuleKind } from './kind';
-import { fill, measuredUnits, num } from './units';
+import { fill, measuredUnits } from './units';
 
 const SELF = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|our|ours|us)\b/gi;
 const YOU = /\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b/gi;
@@ -29,9 +30,9 @@ export const youFocusRatioKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const o = ctx.options;
-    const minWords = num(o.minWords, 25);
-    const minSelf = num(o.minSelf, 4);
-    const maxRatio = num(o.maxRatio, 1.5);
+    const minWords = o.minWords as number;
+    const minSelf = o.minSelf as number;
+    const maxRatio = o.maxRatio as number;
     const units = measuredUnits(ctx);
     for (const u of units) {
       if (u.words < minWords) continue;
