@@ -94,6 +94,7 @@ function renderFixes(rule) {
 
 function renderSources(rule) {
   return (rule.sources ?? []).map((s) => {
+    if (s.url && s.author) return `- [${s.title}](${s.url}) — ${s.author}`;
     if (s.url) return `- [${s.title}](${s.url})`;
     if (s.seed) return `- ${s.title} (seed ${code(s.seed)})`;
     return `- ${s.title}`;

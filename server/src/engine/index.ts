@@ -65,3 +65,4 @@ export { compileRuleSet, hashString } from './rules/rule-set';
 export { scoreDocument } from './rules/score';
 export { snippetToPlainText, escapeSnippet } from './fixes/snippets';
 export * from './types';
+export { localToday } from './rules/kinds/stale-playbook';

@@ -25,6 +25,12 @@ export interface LintOptions {
   configFile?: string;
   /** Wording per 150 wpm etc. are rule options; this is only the rule catalog. */
   rules: readonly RuleDefinition[];
+  /**
+   * Today's date as `YYYY-MM-DD`, for rules about dates (an expired playbook).
+   * The front ends pass the real date; rules never read the clock. When
+   * absent, date checks are skipped.
+   */
+  today?: string;
 }
 
 /** Lists and quotes nested deeper than this are not linted (real playbooks stay under 10). */
@@ -125,7 +131,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const placeholderStyle = dominantStyle(model);
   const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
   const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
-  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}`;
+  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}\u0000${options.today ?? ''}`;
 
   const findings: Finding[] = [];
   const spoken: SpokenEstimate[] = [];
@@ -134,7 +140,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   for (const segment of model.segments) {
     let result = cache?.segments.get(segment);
     if (!result || result.key !== key) {
-      result = lintSegment(model, segment, segmentRules, placeholderStyle, key);
+      result = lintSegment(model, segment, segmentRules, placeholderStyle, key, options.today);
       cache?.segments.set(segment, result);
     } else if (result.anchor !== segment.anchor) {
       result = moveSegmentResult(result, segment.anchor);
@@ -145,7 +151,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     words += result.words;
     speechWords += result.speechWords;
   }
-  runRules(model, documentRules, placeholderStyle, findings);
+  runRules(model, documentRules, placeholderStyle, findings, options.today);
 
   const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
   const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
@@ -180,11 +186,11 @@ function frontMatterConfig(model: PlaybookModel, options: LintOptions, cache?: L
 }
 
 /** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */
-function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string): SegmentResult {
+function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string, today?: string): SegmentResult {
   const { text, sections, frontMatter, comments, lineStarts, configErrors } = model;
   const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, units: segment.units, turns: segment.turns, segments: [segment] };
   const findings: Finding[] = [];
-  runRules(view, rules, placeholderStyle, findings);
+  runRules(view, rules, placeholderStyle, findings, today);
   return {
     key,
     anchor: segment.anchor,
@@ -195,9 +201,9 @@ function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[]
   };
 }
 
-function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[]): void {
+function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[], today?: string): void {
   for (const active of rules) {
-    const ctx = contextFor(model, active, placeholderStyle, findings);
+    const ctx = contextFor(model, active, placeholderStyle, findings, today);
     try {
       active.kind.check(ctx, active.compiled);
     } catch (e) {
@@ -225,7 +231,7 @@ function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
   };
 }
 
-function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[]): RuleContext {
+function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[], today?: string): RuleContext {
   const { rule } = active;
   const fm = model.frontMatter;
   const severityFor = (contexts: ReadonlySet<string>, base: Severity): Severity | 'off' => {
@@ -237,6 +243,7 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
     rule,
     options: active.options,
     placeholderStyle,
+    today,
     inScope(turn: Turn) {
       if (!turn.speech) return false;
       const { contexts, exclude } = rule.scope;

@@ -28,7 +28,7 @@ export function findingToMarkdown(finding: Finding, rule: RuleDefinition | undef
     }
   }
   const sources = rule?.sources ?? [];
-  if (sources.length > 0) lines.push(`Sources:\n${sources.map((s) => `- ${s.url ? `[${escapeMarkdown(s.title)}](${s.url})` : escapeMarkdown(s.title)}`).join('\n')}`);
+  if (sources.length > 0) lines.push(`Sources:\n${sources.map((s) => `- ${s.url ? `[${escapeMarkdown(s.title)}](${s.url})` : escapeMarkdown(s.title)}${s.author ? ` — ${escapeMarkdown(s.author)}` : ''}`).join('\n')}`);
   lines.push(`[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}) · playbook-lint`);
   return lines.join('\n\n');
 }

@@ -22,6 +22,14 @@ export interface FrontMatter {
   placeholderStyle?: string;
   /** Heading text → section tag, for headings the words do not reveal. */
   sections?: Record<string, string>;
+  /** Who keeps the playbook current (a name or a team), as written. */
+  owner?: string;
+  /** When the playbook was last reviewed, as written (`YYYY-MM-DD` expected). */
+  reviewed?: string;
+  /** When the playbook stops being valid, as written (`YYYY-MM-DD` expected). */
+  expires?: string;
+  /** Absolute range of each top-level key's entry (key start to value end), e.g. `expires`. */
+  keyRanges?: Record<string, [number, number]>;
   /** The `playbook-lint:` block: config for this file only. */
   config?: unknown;
   /** Offset of the YAML text in the document, for error positions. */
@@ -55,5 +63,23 @@ export function readFrontMatter(yamlText: string, yamlOffset: number, errors: Co
     for (const [k, v] of Object.entries(d.sections as Record<string, unknown>)) if (typeof v === 'string') fm.sections[k.toLowerCase().trim()] = v.trim();
   }
   if ('playbook-lint' in d) fm.config = d['playbook-lint'];
+  const raw = (v: unknown) => (typeof v === 'string' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : undefined);
+  fm.owner = raw(d.owner);
+  fm.reviewed = raw(d.reviewed) ?? raw(d.last_reviewed) ?? raw(d['last-reviewed']);
+  fm.expires = raw(d.expires) ?? raw(d.expiry) ?? raw(d.review_by) ?? raw(d['review-by']);
+  fm.keyRanges = keyRanges(doc, yamlOffset);
   return fm;
+}
+
+/** Absolute ranges of the top-level entries of a YAML map (key start to value end). */
+function keyRanges(doc: ReturnType<typeof parseDocument>, yamlOffset: number): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const items = (doc.contents as { items?: Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } | null }> } | null)?.items ?? [];
+  for (const item of items) {
+    const k = item.key;
+    if (!k || typeof k.value !== 'string' || !k.range) continue;
+    const end = item.value?.range ? item.value.range[1] : k.range[1];
+    out[k.value] = [yamlOffset + k.range[0], yamlOffset + end];
+  }
+  return out;
 }

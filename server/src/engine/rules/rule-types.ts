@@ -71,11 +71,15 @@ export interface RuleExample {
   fixed?: string;
   /** Config for the example, same shape as a config file. */
   config?: Record<string, unknown>;
+  /** Today's date for the example (`YYYY-MM-DD`), for rules about dates. */
+  today?: string;
 }
 
 export interface RuleSource {
   title: string;
   url?: string;
+  /** Who wrote it (a person or the publishing organisation). */
+  author?: string;
   /** Seed file name from the product's research (e.g. `000_ea84171f55a5a21f.txt`). */
   seed?: string;
 }

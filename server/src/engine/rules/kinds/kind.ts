@@ -28,6 +28,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The document's dominant placeholder style (mustache when it has none). */
   placeholderStyle: PlaceholderStyle;
+  /** Today as `YYYY-MM-DD` when the caller passed it (`LintOptions.today`); date checks are skipped without it. */
+  today?: string;
   /** Whether the rule applies to this turn: speech, in scope, not excluded, severity not off. */
   inScope(turn: Turn): boolean;
   report(draft: FindingDraft): void;

@@ -1,0 +1,49 @@
+/**
+ * The structure rules (issue 16) beyond their YAML examples: today's date is
+ * an input, never the clock; claims, talk ratio, objections, sequences and
+ * playbook types on the traps the corpus showed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BUILTIN_RULES, lintText } from '../../server/src/engine';
+import { ageText, dayNumber } from '../../server/src/engine/rules/kinds/stale-playbook';
+import { formatFinding } from '../helpers/findings';
+
+const findingsOf = (text: string, rule: string, today?: string) =>
+  lintText(text, { rules: BUILTIN_RULES, today }).findings.filter((f) => f.ruleId === rule).map((f) => formatFinding(text, f, true));
+
+describe('stale-playbook', () => {
+  const doc = '---\nowner: Dana Lee\nexpires: 2025-03-31\n---\n# Call script\n';
+  it('uses the date it is given, and checks nothing without one', () => {
+    assert.deepEqual(findingsOf(doc, 'stale-playbook'), []);
+    assert.deepEqual(findingsOf(doc, 'stale-playbook', '2025-03-31'), []);
+    assert.deepEqual(findingsOf(doc, 'stale-playbook', '2025-04-01'), [
+      '3:1-3:20 warning stale-playbook This playbook expired on 2025-03-31 (1 day ago), so reps may be quoting old prices, products or proof; ask Dana Lee to review it and set a new date.',
+    ]);
+  });
+  it('reads dates strictly and says ages in plain units', () => {
+    assert.equal(dayNumber('2025-02-30'), undefined);
+    assert.equal(dayNumber('soon'), undefined);
+    assert.equal(dayNumber('2025-03') , dayNumber('2025-03-01'));
+    assert.equal(ageText(1), '1 day');
+    assert.equal(ageText(400), '13 months');
+    assert.equal(ageText(800), '2 years');
+  });
+});
+
+describe('unsourced-claim', () => {
+  it('skips trade-offs, the buyer’s own test results and named sources', () => {
+    const text = [
+      '## Cold call script',
+      '**Rep:** If we downgrade to one node to save $20k, we lose failover.',
+      '',
+      '**Rep:** We confirmed a 43% reduction in MTTR during your stress test.',
+      '',
+      '**Rep:** Customers see 30% fewer tickets (Forrester, 2024).',
+      '',
+      '**SDR:** Base $55k plus variable; accelerators beyond 110% of quota.',
+      '',
+    ].join('\n');
+    assert.deepEqual(findingsOf(text, 'unsourced-claim'), []);
+  });
+});
