@@ -47,3 +47,25 @@ describe('unsourced-claim', () => {
     assert.deepEqual(findingsOf(text, 'unsourced-claim'), []);
   });
 });
+
+describe('talk-ratio', () => {
+  const script = [
+    '## Cold call',
+    '**Rep:** Hi Dana, it is Sam at Acme. I saw the Reno launch. How is the ramp going?',
+    '**Prospect:** Slowly.',
+    '**Rep:** What is slowing it down?',
+    '',
+  ].join('\n');
+  it('shows the shares and questions on the heading of any dialogue, but judges only discovery scripts', () => {
+    const r = lintText(script, { rules: BUILTIN_RULES });
+    const a = r.annotations.filter((x) => x.ruleId === 'talk-ratio');
+    assert.deepEqual(a.map((x) => [x.start, x.end, x.title]), [[0, 12, 'Talk ratio: rep 96 % · buyer 4 % of words · rep asks 2 questions, buyer 0']]);
+    assert.equal(a[0].metrics?.repWords, 22);
+    assert.match(a[0].detail ?? '', /25,537 B2B calls/);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'talk-ratio'), []);
+  });
+  it('turns the lens off with the rule', () => {
+    const r = lintText(script, { rules: BUILTIN_RULES, config: { rules: { 'talk-ratio': { severity: 'off', options: {} } }, customRules: [] } });
+    assert.deepEqual(r.annotations.filter((x) => x.ruleId === 'talk-ratio'), []);
+  });
+});

@@ -12,7 +12,7 @@ import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
-import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
+import type { Annotation, ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
 import { countWords, type PlaceholderStyle } from './read/words';
 import { stringify } from 'yaml';
 
@@ -56,6 +56,7 @@ function unlintable(message: string): LintResult {
     stats: { words: 0, speechWords: 0, score: scoreDocument([], 0) },
     spoken: [],
     sections: [],
+    annotations: [],
   };
 }
 
@@ -105,6 +106,7 @@ interface SegmentResult {
   anchor: number;
   findings: Finding[];
   spoken: SpokenEstimate[];
+  annotations: Annotation[];
   words: number;
   speechWords: number;
 }
@@ -135,6 +137,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
 
   const findings: Finding[] = [];
   const spoken: SpokenEstimate[] = [];
+  const annotations: Annotation[] = [];
   let words = 0;
   let speechWords = 0;
   for (const segment of model.segments) {
@@ -148,10 +151,11 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     }
     findings.push(...result.findings);
     spoken.push(...result.spoken);
+    annotations.push(...result.annotations);
     words += result.words;
     speechWords += result.speechWords;
   }
-  runRules(model, documentRules, placeholderStyle, findings, options.today);
+  runRules(model, documentRules, placeholderStyle, findings, options.today, annotations);
 
   const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
   const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
@@ -163,6 +167,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     stats: { words, speechWords, score: scoreDocument(kept, speechWords || words) },
     spoken: spoken.sort((a, b) => a.start - b.start),
     sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
+    annotations: annotations.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId)),
   };
 }
 
@@ -190,20 +195,22 @@ function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[]
   const { text, sections, frontMatter, comments, lineStarts, configErrors } = model;
   const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, units: segment.units, turns: segment.turns, segments: [segment] };
   const findings: Finding[] = [];
-  runRules(view, rules, placeholderStyle, findings, today);
+  const annotations: Annotation[] = [];
+  runRules(view, rules, placeholderStyle, findings, today, annotations);
   return {
     key,
     anchor: segment.anchor,
     findings,
+    annotations,
     spoken: spokenEstimates(view),
     words: segment.units.reduce((n, u) => n + countWords(u.text), 0),
     speechWords: segment.turns.reduce((n, t) => (t.speech ? n + countWords(t.unit.text.slice(t.a, t.b)) : n), 0),
   };
 }
 
-function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[], today?: string): void {
+function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[], today: string | undefined, annotations: Annotation[]): void {
   for (const active of rules) {
-    const ctx = contextFor(model, active, placeholderStyle, findings, today);
+    const ctx = contextFor(model, active, placeholderStyle, findings, today, annotations);
     try {
       active.kind.check(ctx, active.compiled);
     } catch (e) {
@@ -228,10 +235,11 @@ function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
     anchor,
     findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) })),
     spoken: r.spoken.map(move),
+    annotations: r.annotations.map(move),
   };
 }
 
-function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[], today?: string): RuleContext {
+function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[], today: string | undefined, annotations: Annotation[]): RuleContext {
   const { rule } = active;
   const fm = model.frontMatter;
   const severityFor = (contexts: ReadonlySet<string>, base: Severity): Severity | 'off' => {
@@ -259,6 +267,9 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
       out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}) });
+    },
+    annotate(a) {
+      annotations.push({ ruleId: rule.id, ...a });
     },
   };
 }

@@ -86,6 +86,23 @@ export interface SpokenEstimate {
   budget?: number;
 }
 
+/**
+ * A measurement a rule shows on a part of the document whatever its verdict:
+ * the talk ratio of a call script, the objections a section covers. The editor
+ * shows `title` as a code lens above `[start, end)` and `detail` on hover.
+ */
+export interface Annotation {
+  ruleId: string;
+  /** Usually the heading line of the section measured. */
+  start: number;
+  end: number;
+  /** One short line, e.g. "Talk ratio: rep 72 % · buyer 28 % of words · 3 rep questions". */
+  title: string;
+  /** Markdown for the hover: the figures and what they are compared with. */
+  detail?: string;
+  metrics?: Record<string, number>;
+}
+
 export interface Section {
   /** Heading text, or null for the part of the document before the first heading. */
   title: string | null;
@@ -107,4 +124,6 @@ export interface LintResult {
   stats: DocumentStats;
   spoken: SpokenEstimate[];
   sections: Section[];
+  /** Measurements shown as code lenses and hovers, sorted by start. */
+  annotations: Annotation[];
 }

@@ -1,7 +1,7 @@
-/** Spoken-duration code lenses above voicemail scripts and long rep turns. */
+/** Code lenses: spoken durations above voicemail scripts and long rep turns; rule measurements (talk ratio, objections covered) above their sections. */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SpokenEstimate } from '../engine';
+import type { Annotation, SpokenEstimate } from '../engine';
 import { offsetsToRange } from './conversions';
 
 /** Shorter rep turns are quick replies: a duration above each would be noise. */
@@ -20,4 +20,8 @@ export function spokenToCodeLenses(doc: TextDocument, spoken: readonly SpokenEst
 export function spokenLabel(s: SpokenEstimate): string {
   const label = `≈ ${Math.round(s.seconds)} s spoken`;
   return s.budget !== undefined ? `${label} · budget ${s.budget} s` : label;
+}
+
+export function annotationsToCodeLenses(doc: TextDocument, annotations: readonly Annotation[]): CodeLens[] {
+  return annotations.map((a) => ({ range: offsetsToRange(doc, a.start, a.end), command: { title: a.title, command: '' } }));
 }

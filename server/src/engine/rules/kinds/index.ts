@@ -15,8 +15,9 @@ import { voicemailLengthKind } from './voicemail-length';
 import { youFocusRatioKind } from './you-focus-ratio';
 import { stalePlaybookKind } from './stale-playbook';
 import { unsourcedClaimKind } from './unsourced-claim';
+import { talkRatioKind } from './talk-ratio';
 
 /** Every rule kind by name. A rule's `kind` must be one of these. */
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
-  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind].map((k) => [k.name, k]),
+  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind].map((k) => [k.name, k]),
 );

@@ -5,7 +5,7 @@
  */
 import type { PlaybookModel, Turn } from '../../read/model';
 import type { RuleDefinition } from '../rule-types';
-import type { Finding, Fix, Severity } from '../../types';
+import type { Annotation, Finding, Fix, Severity } from '../../types';
 import type { PlaceholderStyle } from '../../read/words';
 
 export interface FindingDraft {
@@ -33,6 +33,8 @@ export interface RuleContext {
   /** Whether the rule applies to this turn: speech, in scope, not excluded, severity not off. */
   inScope(turn: Turn): boolean;
   report(draft: FindingDraft): void;
+  /** Shows a measurement on a part of the document (a code lens and a hover), whether or not it is a finding. */
+  annotate(annotation: Omit<Annotation, 'ruleId'>): void;
 }
 
 export interface RuleKind<Compiled = unknown> {
