@@ -69,3 +69,36 @@ describe('talk-ratio', () => {
     assert.deepEqual(r.annotations.filter((x) => x.ruleId === 'talk-ratio'), []);
   });
 });
+
+describe('objection-handling', () => {
+  it('reads pairs in every shape and judges only the rep’s own words', () => {
+    const text = [
+      '## Objections',
+      '',
+      '**"We have no budget."**',
+      '',
+      '"I can give you a discount if you sign today."',
+      '',
+      'If they say "Call me next quarter": "Actually, next quarter will be too late."',
+      '',
+      '### "Not interested"',
+      '',
+      '> We are the leading platform for dock scheduling.',
+      '',
+      '**Prospect:** Does it integrate with SAP?',
+      '**Rep:** Yes, natively.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      findingsOf(text, 'objection-handling').map((f) => f.replace(/ objection-handling .*“(.*)”.*/, ' $1')),
+      ['5:1-5:47 info We have no budget.', '7:37-7:79 info Call me next quarter', '11:3-11:51 info Not interested'],
+    );
+  });
+  it('shows the common objections a section answers, from the team’s own list', () => {
+    const text = '## Objection handling\n\n| Objection | Response |\n| --- | --- |\n| "Too expensive." | "Fair. Compared with what?" |\n';
+    const titles = (config?: object) => lintText(text, { rules: BUILTIN_RULES, config: config as never }).annotations.filter((a) => a.ruleId === 'objection-handling').map((a) => a.title);
+    assert.deepEqual(titles(), ['Objections answered: price · not yet: timing, competitor, no need, authority, send me info']);
+    const custom = { rules: { 'objection-handling': { severity: 'info', options: { objections: { price: ['expensive'], security: ['security', 'soc 2'] } } } }, customRules: [] };
+    assert.deepEqual(titles(custom), ['Objections answered: price · not yet: security']);
+  });
+});

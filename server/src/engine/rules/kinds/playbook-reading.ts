@@ -99,3 +99,93 @@ export function sectionAnchor(model: PlaybookModel, s: SectionNode): { start: nu
   if (model.text[end - 1] === '\r') end--;
   return { start, end };
 }
+
+/** One objection and the rep's answer to it. */
+export interface ObjectionPair {
+  /** The objection as written (the buyer's words, or a heading naming it). */
+  objection: string;
+  /** The rep's answer: turns that are speech; empty when the answer is coaching prose. */
+  response: Turn[];
+  /** How the pair was written. */
+  shape: 'table' | 'labels' | 'heading' | 'bold' | 'if-they-say';
+}
+
+const OBJECTION_COLUMN = /\b(?:objections?|they say|prospect says|buyer says|customer says|concerns?|push-?back)\b/i;
+const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what to say|say|talk track|script)\b/i;
+const OBJECTION_LABEL = /^(?:objection|they say|they|prospect|buyer|customer|concern)s?\b/i;
+const IF_THEY_SAY = /^\s*(?:if|when) (?:they|the (?:prospect|buyer|customer)|a (?:prospect|buyer|customer)) (?:says?|tells? you|responds?|replies|objects?)\b[^"“]*["“]([^"”]+)["”]\s*(?:[,:→—–-]|->)?\s*/i;
+const QUOTED = /^\s*["“'‘].+["”'’]\s*[.?!]?\s*$/s;
+
+/** The sections about objections: outermost `objection` sections, or the whole file for `type: objection-handling`. */
+export function objectionRoots(model: PlaybookModel): SectionNode[] {
+  if (model.frontMatter.type === 'objection-handling') return [model.sections[0]];
+  return model.sections.filter((s) => s.ownTags.includes('objection') && !s.anti && !ancestorsOf(model, s).some((p) => p.ownTags.includes('objection')));
+}
+
+/** The objection → response pairs under an objection section, in the shapes real playbooks use. */
+export function objectionPairs(model: PlaybookModel, root: SectionNode): ObjectionPair[] {
+  const pairs: ObjectionPair[] = [];
+  const segs = subtree(model, root);
+  for (const seg of segs) {
+    if (seg.section.anti) continue;
+    const turns = seg.turns.filter((t) => !t.unit.anti);
+    // Table rows: objection cell + response cell of the same row.
+    const rows = new Map<string, { objection?: string; response: Turn[] }>();
+    let tableNo = 0;
+    let lastRow = -1;
+    for (const t of seg.turns) {
+      const tab = t.unit.table;
+      if (!tab) continue;
+      if (tab.row < lastRow) tableNo++; // a new table starts (its header row is row 0)
+      lastRow = tab.row;
+      if (tab.row === 0 || t.unit.anti) continue;
+      const key = `${tableNo}:${tab.row}`;
+      const row = rows.get(key) ?? { response: [] };
+      if (OBJECTION_COLUMN.test(tab.header) && !RESPONSE_COLUMN.test(tab.header)) row.objection = turnText(t);
+      else if (RESPONSE_COLUMN.test(tab.header) && t.speech) row.response.push(t);
+      rows.set(key, row);
+    }
+    for (const row of rows.values()) if (row.objection && row.response.length) pairs.push({ objection: row.objection, response: row.response, shape: 'table' });
+    // Labelled turns, bold objections and "If they say …" lines.
+    for (let i = 0; i < turns.length; i++) {
+      const t = turns[i];
+      if (t.unit.table) continue;
+      const text = turnText(t);
+      const next = turns[i + 1];
+      const isObjectionTurn = t.role === 'prospect' || (t.label !== undefined && OBJECTION_LABEL.test(t.label));
+      if (isObjectionTurn && next && (next.role === 'rep' || next.role === 'structural' || next.role === 'positive') && next.speech) {
+        pairs.push({ objection: text, response: [next], shape: 'labels' });
+        i++;
+        continue;
+      }
+      const ifm = IF_THEY_SAY.exec(text);
+      if (ifm) {
+        const rest = ifm[0].length < text.length ? { ...t, a: t.a + ifm[0].length } : undefined;
+        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && next.unit !== t.unit && next.speech && isSpokenAnswer(next) ? [next] : [];
+        pairs.push({ objection: ifm[1], response, shape: 'if-they-say' });
+        continue;
+      }
+      if (t.label === undefined && isWhollyEmphasised(t) && next && next.unit !== t.unit && next.speech && isSpokenAnswer(next)) {
+        pairs.push({ objection: text, response: [next], shape: 'bold' });
+        i++;
+      }
+    }
+    // A subsection titled with the buyer's words: ### "It's too expensive"
+    const title = seg.section.title ?? '';
+    if (seg.section !== root && QUOTED.test(title)) {
+      const answer = turns.find((t) => t.speech && isSpokenAnswer(t));
+      pairs.push({ objection: title, response: answer ? [answer] : [], shape: 'heading' });
+    }
+  }
+  return pairs;
+}
+
+/** The rep's spoken answer, not coaching prose: a rep or script label, a quote, or a plain fence or blockquote. */
+function isSpokenAnswer(t: Turn): boolean {
+  return t.role === 'rep' || t.role === 'structural' || t.role === 'positive' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || QUOTED.test(turnText(t));
+}
+
+function isWhollyEmphasised(t: Turn): boolean {
+  const text = t.unit.text;
+  return t.unit.emphasis.some(([a, b]) => a <= t.a + (text.slice(t.a).length - text.slice(t.a).trimStart().length) && b >= t.b - (text.slice(0, t.b).length - text.slice(0, t.b).trimEnd().length));
+}
