@@ -8,6 +8,10 @@ import { describe, it } from 'node:test';
 import { BUILTIN_RULES, lintText } from '../../server/src/engine';
 import { ageText, dayNumber } from '../../server/src/engine/rules/kinds/stale-playbook';
 import { formatFinding } from '../helpers/findings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
+import { lintJob } from '../../server/src/cli/lint-file';
+import { createSarifFormatter } from '../../server/src/cli/formatters/sarif';
 
 const findingsOf = (text: string, rule: string, today?: string) =>
   lintText(text, { rules: BUILTIN_RULES, today }).findings.filter((f) => f.ruleId === rule).map((f) => formatFinding(text, f, true));
@@ -100,5 +104,34 @@ describe('objection-handling', () => {
     assert.deepEqual(titles(), ['Objections answered: price · not yet: timing, competitor, no need, authority, send me info']);
     const custom = { rules: { 'objection-handling': { severity: 'info', options: { objections: { price: ['expensive'], security: ['security', 'soc 2'] } } } }, customRules: [] };
     assert.deepEqual(titles(custom), ['Objections answered: price · not yet: security']);
+  });
+});
+
+describe('sequence-touches', () => {
+  const text = [
+    '## Email 1 — Day 1',
+    'Saw the Reno launch. Worth a 15-minute call next week?',
+    '',
+    '## Email 2 — Day 5',
+    'Northwind cut dock waits by a third. Worth a 15-minute call next week?',
+    '',
+  ].join('\n');
+  it('points at the later touch and names the earlier one, in the engine, the editor and SARIF', () => {
+    const [f] = lintText(text, { rules: BUILTIN_RULES }).findings.filter((x) => x.ruleId === 'sequence-touches');
+    assert.equal(f.start, text.indexOf('## Email 2'));
+    assert.match(f.message, /^Email 2 — Day 5 asks the same thing as Email 1 — Day 1/);
+    assert.deepEqual(f.related, [{ start: 0, end: 18, message: 'Email 1 — Day 1: the same ask' }]);
+    const doc = TextDocument.create('file:///seq.md', 'markdown', 1, text);
+    const diag = findingToDiagnostic(doc, f);
+    assert.deepEqual(diag.relatedInformation, [{ location: { uri: 'file:///seq.md', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 18 } } }, message: 'Email 1 — Day 1: the same ask' }]);
+    const job = lintJob({ absPath: '/tmp/seq.md', text }, { cwd: '/tmp', rules: {}, fix: false, fixDryRun: false, cliVersion: 'test' });
+    const sarif = createSarifFormatter();
+    const out = sarif.begin({ version: 'test', maxWarnings: -1 }) + sarif.file(job.report, { version: 'test', maxWarnings: -1 }) + sarif.end({} as never, { version: 'test', maxWarnings: -1 });
+    const result = JSON.parse(out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'sequence-touches');
+    assert.deepEqual(result.relatedLocations, [{ id: 0, message: { text: 'Email 1 — Day 1: the same ask' }, physicalLocation: { artifactLocation: { uri: 'seq.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 19 } } }]);
+  });
+  it('does not count an onboarding plan’s days as touches', () => {
+    const plan = '## Day 1\nSet up your laptop.\n\n## Day 2\nShadow three calls.\n\n## Day 3\nLog your first calls in the CRM.\n';
+    assert.deepEqual(findingsOf(plan, 'sequence-touches'), []);
   });
 });

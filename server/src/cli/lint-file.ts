@@ -153,6 +153,15 @@ function findingToMessage(f: Finding, text: string, at: (offset: number) => { li
       }),
     })),
     fingerprint: hashString(`${f.ruleId}\0${words}`),
+    ...(f.related?.length
+      ? {
+          related: f.related.map((r) => {
+            const a = at(r.start);
+            const b = at(r.end);
+            return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: r.message };
+          }),
+        }
+      : {}),
   };
 }
 

@@ -233,7 +233,7 @@ function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
   return {
     ...r,
     anchor,
-    findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) })),
+    findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })), ...(f.related ? { related: f.related.map(move) } : {}) })),
     spoken: r.spoken.map(move),
     annotations: r.annotations.map(move),
   };
@@ -266,7 +266,7 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
-      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}) });
+      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}) });
     },
     annotate(a) {
       annotations.push({ ruleId: rule.id, ...a });

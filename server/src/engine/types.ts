@@ -51,6 +51,18 @@ export interface Finding {
   fixes: Fix[];
   /** Figures behind a metric finding (e.g. `{ seconds: 34, budget: 25 }`), for hovers and reports. */
   metrics?: Record<string, number>;
+  /**
+   * Other places the finding is about, e.g. the earlier touch of a sequence a
+   * later one repeats: same offsets as `start`/`end`, with a short message.
+   * LSP `relatedInformation`, SARIF `relatedLocations`.
+   */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** A problem with configuration: a file, a key path and, where known, an offset into that file. */

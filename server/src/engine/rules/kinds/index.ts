@@ -17,8 +17,9 @@ import { stalePlaybookKind } from './stale-playbook';
 import { unsourcedClaimKind } from './unsourced-claim';
 import { talkRatioKind } from './talk-ratio';
 import { objectionHandlingKind } from './objection-handling';
+import { sequenceTouchesKind } from './sequence-touches';
 
 /** Every rule kind by name. A rule's `kind` must be one of these. */
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
-  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind, objectionHandlingKind].map((k) => [k.name, k]),
+  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind, objectionHandlingKind, sequenceTouchesKind].map((k) => [k.name, k]),
 );

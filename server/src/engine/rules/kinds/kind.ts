@@ -5,7 +5,7 @@
  */
 import type { PlaybookModel, Turn } from '../../read/model';
 import type { RuleDefinition } from '../rule-types';
-import type { Annotation, Finding, Fix, Severity } from '../../types';
+import type { Annotation, Finding, Fix, RelatedLocation, Severity } from '../../types';
 import type { PlaceholderStyle } from '../../read/words';
 
 export interface FindingDraft {
@@ -19,6 +19,8 @@ export interface FindingDraft {
   contexts?: ReadonlySet<string>;
   /** Replaces the rule's severity before overrides (a sub-check with its own level). */
   severity?: Severity;
+  /** Other places the finding is about (the earlier touch it repeats). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

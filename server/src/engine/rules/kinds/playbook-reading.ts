@@ -189,3 +189,52 @@ function isWhollyEmphasised(t: Turn): boolean {
   const text = t.unit.text;
   return t.unit.emphasis.some(([a, b]) => a <= t.a + (text.slice(t.a).length - text.slice(t.a).trimStart().length) && b >= t.b - (text.slice(0, t.b).length - text.slice(0, t.b).trimEnd().length));
 }
+
+/** One touch of a sequence: an `Email N` / `Day N` / `Touch N` / `Step N` section. */
+export interface Touch {
+  section: SectionNode;
+  /** The heading as written, e.g. "Email 2 — Day 3". */
+  label: string;
+  /** The cadence day, when the heading gives one. */
+  day?: number;
+  /** The rep's words in the touch, one entry per line (subject, greeting and sign-off left out). */
+  lines: string[];
+  /** The touch is a break-up ("closing the loop", "final email"). */
+  breakup: boolean;
+}
+
+const TOUCH_HEADING = /^\W*(?:(?:e-?mail|touch|day|message|follow[- ]?up)\s*#?\s*\d+|d\+\d+|step\s*\d+\b.*\b(?:e-?mail|call|linkedin|voicemail|touch|day\s*\d+))\b/i;
+const DAY = /\b(?:day\s*(\d{1,3})|d\+(\d{1,3}))\b/i;
+const BREAKUP_HEADING = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note|follow[- ]?up)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
+const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.!?\n]{0,40}[,!:]?\s*$/i;
+const SIGN_OFF_LINE = /^\s*(?:best(?: regards)?|thanks|thank you|cheers|regards|kind regards|talk soon|sincerely|all the best|—|--)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
+
+/**
+ * The sequences of a playbook: sibling sections (same parent) whose headings
+ * name numbered touches (`Step N` only when it names a channel or a day), at
+ * least two of them with the rep's words in them. Each touch reads the rep's
+ * words in its section and subsections; an onboarding plan's "Day 1" has none.
+ */
+export function sequences(model: PlaybookModel): Touch[][] {
+  const byParent = new Map<number | null, Touch[]>();
+  for (const s of model.sections) {
+    if (!s.title || s.anti || !TOUCH_HEADING.test(s.title)) continue;
+    if (ancestorsOf(model, s).some((p) => p.title && TOUCH_HEADING.test(p.title))) continue;
+    const d = DAY.exec(s.title);
+    const lines: string[] = [];
+    for (const seg of subtree(model, s)) {
+      for (const t of seg.turns) {
+        if (!isRepVoice(t) || t.contexts.has('voicemail')) continue;
+        for (const line of turnText(t).split('\n')) if (line.trim()) lines.push(line.trim());
+      }
+    }
+    while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
+    const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
+    if (signOff > 0) lines.length = signOff;
+    const touch: Touch = { section: s, label: s.title, day: d ? Number(d[1] ?? d[2]) : undefined, lines, breakup: BREAKUP_HEADING.test(s.title) };
+    const list = byParent.get(s.parent) ?? [];
+    list.push(touch);
+    byParent.set(s.parent, list);
+  }
+  return [...byParent.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+}
