@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BUILTIN_RULES, lintText } from '../../server/src/engine';
+import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type EffectiveConfig } from '../../server/src/engine';
 import { ageText, dayNumber } from '../../server/src/engine/rules/kinds/stale-playbook';
 import { formatFinding } from '../helpers/findings';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -135,3 +135,39 @@ describe('sequence-touches', () => {
     assert.deepEqual(findingsOf(plan, 'sequence-touches'), []);
   });
 });
+
+describe('playbook-structure', () => {
+  const vm = '---\ntype: voicemail\n---\n# Voicemail\n\nHi [First Name], it\'s [Your Name] from Acme. I saw the Reno launch.\n';
+  it('inserts a skeleton section in the document’s placeholder style', () => {
+    const [f] = lintText(vm, { rules: BUILTIN_RULES }).findings.filter((x) => x.ruleId === 'playbook-structure');
+    assert.equal(f.message, "This voicemail has no call-back number; add one so reps don't improvise that part in front of the buyer.");
+    assert.deepEqual(f.fixes[0].edits, [{ start: vm.length, end: vm.length, text: '\n## Call-back number\n\nYou can reach me at [Rep Phone] — again, [Rep Phone].\n' }]);
+  });
+  it('takes required parts from the config file’s structure block, checked against the schema', () => {
+    const host = memoryHost({ '/w/.playbooklintrc.yaml': 'structure:\n  voicemail:\n    require: [name]\n  demo-script:\n    require: [opener, next-step]\n' });
+    const r = resolveConfig('/w/p.md', host, BUILTIN_RULES);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(lintText(vm, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((x) => x.ruleId === 'playbook-structure'), []);
+    const demo = '---\ntype: demo-script\n---\n# Demo\n\n**Rep:** Hi Dana, it is Sam from Acme.\n';
+    assert.deepEqual(findingsOfConfig(demo, r.effective).map((m) => m.replace(/;.*/, '')), ['4:1-4:7 info playbook-structure This demo script has no next step']);
+    const bad = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.yaml': 'structure:\n  voicemail:\n    require: [nmae]\n' }), BUILTIN_RULES);
+    assert.equal(bad.errors.length, 1);
+  });
+  it('infers a type only from a title backed by its content', () => {
+    const notes = '# Call script review notes\n\nWe discussed the call script in the weekly meeting.\n';
+    assert.deepEqual(findingsOf(notes, 'playbook-structure'), []);
+  });
+});
+
+function memoryHost(files: Record<string, string>): ConfigHost {
+  return {
+    readFile: (p) => files[p],
+    dirname: (p) => p.slice(0, p.lastIndexOf('/')) || '/',
+    join: (...parts) => parts.join('/').replace(/\/+/g, '/'),
+    relative: (from, to) => to.slice(from.length + 1),
+  };
+}
+
+function findingsOfConfig(text: string, config: EffectiveConfig): string[] {
+  return lintText(text, { rules: BUILTIN_RULES, config }).findings.filter((f) => f.ruleId === 'playbook-structure').map((f) => formatFinding(text, f, true));
+}

@@ -168,6 +168,11 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
       if (matches(rel, o.files) && !matches(rel, o.excludedFiles)) applyRules(effective, o.rules);
     }
     if (matches(rel, config.ignorePatterns)) ignored = true;
+    if (config.structure && typeof config.structure === 'object') {
+      const prev = effective.rules['playbook-structure'] ?? { severity: 'info' as Severity, options: {} };
+      const types = { ...((prev.options.types as object) ?? {}), ...config.structure };
+      effective.rules['playbook-structure'] = { ...prev, options: { ...prev.options, types } };
+    }
   }
   applyRules(effective, extra);
   // Problems only found when compiling rules (unknown ids, bad patterns) are located in the file that names them.

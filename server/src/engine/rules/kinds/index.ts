@@ -18,8 +18,9 @@ import { unsourcedClaimKind } from './unsourced-claim';
 import { talkRatioKind } from './talk-ratio';
 import { objectionHandlingKind } from './objection-handling';
 import { sequenceTouchesKind } from './sequence-touches';
+import { playbookStructureKind } from './playbook-structure';
 
 /** Every rule kind by name. A rule's `kind` must be one of these. */
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
-  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind, objectionHandlingKind, sequenceTouchesKind].map((k) => [k.name, k]),
+  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind, objectionHandlingKind, sequenceTouchesKind, playbookStructureKind].map((k) => [k.name, k]),
 );
