@@ -31,26 +31,26 @@ export function configFrom(raw: { rules?: Record<string, RuleSetting>; customRul
   return c;
 }
 
-export function lint(text: string, config?: EffectiveConfig) {
-  return lintText(text, { rules: BUILTIN_RULES, config });
+export function lint(text: string, config?: EffectiveConfig, today?: string) {
+  return lintText(text, { rules: BUILTIN_RULES, config, today });
 }
 
 /** The invariants of STYLE.md §8, checked on any input. */
-export function checkInvariants(text: string, config?: EffectiveConfig): void {
-  const result = lint(text, config);
+export function checkInvariants(text: string, config?: EffectiveConfig, today?: string): void {
+  const result = lint(text, config, today);
   for (const f of result.findings) {
     assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end, `range inside the text: ${f.ruleId} ${f.start}-${f.end}`);
     for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.start >= 0 && e.end <= text.length && e.start <= e.end, `fix range inside the text: ${fix.title}`);
   }
-  const once = fixText(text, { rules: BUILTIN_RULES, config }).text;
-  const twice = fixText(once, { rules: BUILTIN_RULES, config }).text;
+  const once = fixText(text, { rules: BUILTIN_RULES, config, today }).text;
+  const twice = fixText(once, { rules: BUILTIN_RULES, config, today }).text;
   assert.equal(twice, once, 'fixing twice changes nothing');
-  assert.deepEqual(safeFixes(lint(once, config).findings), [], 'after fixing, no fixable finding is left');
+  assert.deepEqual(safeFixes(lint(once, config, today).findings), [], 'after fixing, no fixable finding is left');
   // CRLF: same findings at the same lines and columns.
   if (!text.includes('\r')) {
     const crlf = text.replace(/\n/g, '\r\n');
     assert.deepEqual(
-      lint(crlf, config).findings.map((f) => formatFinding(crlf, f)),
+      lint(crlf, config, today).findings.map((f) => formatFinding(crlf, f)),
       result.findings.map((f) => formatFinding(text, f)),
       'the CRLF variant gives the same findings',
     );

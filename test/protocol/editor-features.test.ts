@@ -37,7 +37,7 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
   const servers = serverSessions('playbook-editor-');
   const start = servers.start;
 
-  it('shows the spoken duration above the voicemail (with its budget) and long rep turns only', async () => {
+  it('shows the spoken duration above the voicemail (with its budget) and long rep turns only, and the talk ratio above the call', async () => {
     const s = start();
     const init = await withTimeout(s.initialize(CAPS), 10_000, 'initialize');
     assert.ok(init.capabilities.codeLensProvider);
@@ -46,11 +46,13 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
     await s.diagnosticsFor(uri, 1, 0);
     const lenses = (await withTimeout(s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), 10_000, 'codeLens')) as CodeLens[];
     const titles = lenses.map((l) => l.command!.title);
-    assert.equal(lenses.length, 2, `lenses: ${JSON.stringify(titles)}`);
+    assert.equal(lenses.length, 3, `lenses: ${JSON.stringify(titles)}`);
     assert.match(titles[0], /^≈ \d+ s spoken · aim for ≤ 25 s$/);
     assert.equal(lenses[0].range.start.line, 4);
     assert.match(titles[1], /^≈ \d+ s spoken$/);
     assert.equal(lenses[1].range.start.line, 8, 'the long rep turn; "Rep: Great." gets none');
+    assert.match(titles[2], /^Talk ratio: rep \d+ % · buyer \d+ % of words · rep asks 0 questions, buyer 0$/);
+    assert.equal(lenses[2].range.start.line, 0, 'on the outermost call section: the title names a cold call');
     assert.ok(lenses.every((l) => l.command!.command === ''), 'informational, no command');
   });
 

@@ -17,18 +17,18 @@ for (const rule of BUILTIN_RULES) {
     (rule.examples?.valid ?? []).forEach((ex, i) => {
       it(`valid example ${i + 1}`, () => {
         const config = configFrom(ex.config as never);
-        const found = lint(ex.text, config).findings.filter((f) => f.ruleId === rule.id);
+        const found = lint(ex.text, config, ex.today).findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(found.map((f) => formatFinding(ex.text, f)), []);
-        checkInvariants(ex.text, config);
+        checkInvariants(ex.text, config, ex.today);
       });
     });
     (rule.examples?.invalid ?? []).forEach((ex, i) => {
       it(`invalid example ${i + 1}`, () => {
         const config = configFrom(ex.config as never);
-        const found = lint(ex.text, config).findings.filter((f) => f.ruleId === rule.id);
+        const found = lint(ex.text, config, ex.today).findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(found.map((f) => formatFinding(ex.text, f)), ex.findings ?? []);
-        if (ex.fixed !== undefined) assert.equal(fixText(ex.text, { rules: BUILTIN_RULES, config }).text, ex.fixed);
-        checkInvariants(ex.text, config);
+        if (ex.fixed !== undefined) assert.equal(fixText(ex.text, { rules: BUILTIN_RULES, config, today: ex.today }).text, ex.fixed);
+        checkInvariants(ex.text, config, ex.today);
       });
     });
   });

@@ -3,6 +3,7 @@
  * config, lint, optionally fix (atomically), and turn offsets into the
  * report's 1-based positions. Runs on the main thread or in a worker.
  */
+import { localToday } from '../engine';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -100,10 +101,11 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
   const host = hostFor(opts.cwd);
   const resolved = resolveConfig(job.absPath, host, BUILTIN_RULES, opts.rules, opts.configPath);
   if (resolved.ignored && job.text === undefined) return { report: { ...base, ignored: true } };
-  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(configKey(resolved.effective)).update('\0').update(text).digest('hex');
+  const today = localToday();
+  const key = createHash('sha1').update(opts.cliVersion).update('\0').update(today).update('\0').update(configKey(resolved.effective)).update('\0').update(text).digest('hex');
   if (job.cached && job.cached.key === key && !opts.fix && !opts.fixDryRun) return { report: job.cached.report, key };
 
-  const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath, fileName: job.absPath };
+  const lintOptions = { rules: BUILTIN_RULES, config: resolved.effective, configFile: resolved.configPath, fileName: job.absPath, today };
   let result = lintText(text, lintOptions);
   const configErrors = [...resolved.errors, ...result.configErrors].map((e) => placeConfigError(e, job.absPath, text!, host, opts.cwd));
   const broken = configErrors.length > 0 || result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE);
@@ -172,6 +174,15 @@ function findingToMessage(f: Finding, text: string, at: (offset: number) => { li
       }),
     })),
     fingerprint: hashString(`${f.ruleId}\0${words}`),
+    ...(f.related?.length
+      ? {
+          related: f.related.map((r) => {
+            const a = at(r.start);
+            const b = at(r.end);
+            return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: r.message };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -186,3 +197,4 @@ function placeConfigError(e: ConfigError, playbookPath: string, playbookText: st
   const pos = configText !== undefined && e.start !== undefined ? offsetToLineColumn(configText, e.start) : { line: 1, column: 1 };
   return { file: toPosix(relative(cwd, e.file)) || e.file, ...pos, message: e.message };
 }
+

@@ -29,6 +29,8 @@ export interface ReportMessage {
   fixes: ReportFix[];
   /** Stable across unrelated edits: rule id + the flagged words. Used by baselines and SARIF. */
   fingerprint: string;
+  /** Other places in the same file the finding is about (1-based, like the finding). */
+  related?: Array<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 /** A config error already placed at `file:line:col` (file relative to the working folder). */

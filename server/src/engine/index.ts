@@ -113,3 +113,4 @@ export { compileRuleSet, hashString } from './rules/rule-set';
 export { scoreDocument } from './rules/score';
 export { snippetToPlainText, escapeSnippet } from './fixes/snippets';
 export * from './types';
+export { localToday } from './rules/kinds/stale-playbook';

@@ -13,7 +13,7 @@ import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
 import { NOTHING_READ } from './read/explain';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
-import type { ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
+import type { Annotation, ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
 import { countWords, type PlaceholderStyle } from './read/words';
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
@@ -27,6 +27,12 @@ export interface LintOptions {
   configFile?: string;
   /** Wording per 150 wpm etc. are rule options; this is only the rule catalog. */
   rules: readonly RuleDefinition[];
+  /**
+   * Today's date as `YYYY-MM-DD`, for rules about dates (an expired playbook).
+   * The front ends pass the real date; rules never read the clock. When
+   * absent, date checks are skipped.
+   */
+  today?: string;
 }
 
 /** Lists and quotes nested deeper than this are not linted (real playbooks stay under 10). */
@@ -52,6 +58,7 @@ function unlintable(message: string): LintResult {
     stats: { words: 0, speechWords: 0, score: scoreDocument([], 0) },
     spoken: [],
     sections: [],
+    annotations: [],
   };
 }
 
@@ -101,6 +108,7 @@ interface SegmentResult {
   anchor: number;
   findings: Finding[];
   spoken: SpokenEstimate[];
+  annotations: Annotation[];
   words: number;
   speechWords: number;
 }
@@ -123,16 +131,17 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const placeholderStyle = dominantStyle(model);
   const segmentRules = ruleSet.rules.filter((r) => r.kind.reach !== 'document');
   const documentRules = ruleSet.rules.filter((r) => r.kind.reach === 'document');
-  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}\u0000${segmentReadingKey(model)}`;
+  const key = `${ruleSet.hash}\u0000${placeholderStyle}\u0000${model.text.includes('\r\n')}\u0000${segmentReadingKey(model)}\u0000${options.today ?? ''}`;
 
   const findings: Finding[] = [];
   const spoken: SpokenEstimate[] = [];
+  const annotations: Annotation[] = [];
   let words = 0;
   let speechWords = 0;
   for (const segment of model.segments) {
     let result = cache?.segments.get(segment);
     if (!result || result.key !== key) {
-      result = lintSegment(model, segment, segmentRules, placeholderStyle, key);
+      result = lintSegment(model, segment, segmentRules, placeholderStyle, key, options.today);
       cache?.segments.set(segment, result);
     } else if (result.anchor !== segment.anchor) {
       result = moveSegmentResult(result, segment.anchor);
@@ -140,10 +149,11 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     }
     for (const f of result.findings) findings.push(f);
     for (const s of result.spoken) spoken.push(s);
+    for (const x of result.annotations) annotations.push(x);
     words += result.words;
     speechWords += result.speechWords;
   }
-  runRules(model, documentRules, placeholderStyle, findings);
+  runRules(model, documentRules, placeholderStyle, findings, options.today, annotations);
 
   const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
   const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
@@ -155,29 +165,32 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     stats: { words, speechWords, score: scoreDocument(kept, speechWords || words) },
     spoken: spoken.sort((a, b) => a.start - b.start),
     sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
+    annotations: annotations.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId)),
     ...(speechWords === 0 && words > 0 ? { notice: NOTHING_READ } : {}),
   };
 }
 
 /** Runs the segment-reach rules on one segment: the model narrowed to its units and turns. */
-function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string): SegmentResult {
+function lintSegment(model: PlaybookModel, segment: Segment, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, key: string, today?: string): SegmentResult {
   const { text, sections, frontMatter, comments, lineStarts, configErrors, reading } = model;
   const view: PlaybookModel = { text, sections, frontMatter, comments, lineStarts, configErrors, reading, units: segment.units, turns: segment.turns, segments: [segment] };
   const findings: Finding[] = [];
-  runRules(view, rules, placeholderStyle, findings);
+  const annotations: Annotation[] = [];
+  runRules(view, rules, placeholderStyle, findings, today, annotations);
   return {
     key,
     anchor: segment.anchor,
     findings,
+    annotations,
     spoken: spokenEstimates(view),
     words: segment.units.reduce((n, u) => n + countWords(u.text), 0),
     speechWords: segment.turns.reduce((n, t) => (t.speech ? n + countWords(t.unit.text.slice(t.a, t.b)) : n), 0),
   };
 }
 
-function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[]): void {
+function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: PlaceholderStyle, findings: Finding[], today: string | undefined, annotations: Annotation[]): void {
   for (const active of rules) {
-    const ctx = contextFor(model, active, placeholderStyle, findings);
+    const ctx = contextFor(model, active, placeholderStyle, findings, today, annotations);
     try {
       active.kind.check(ctx, active.compiled);
     } catch (e) {
@@ -200,12 +213,13 @@ function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
   return {
     ...r,
     anchor,
-    findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) })),
+    findings: r.findings.map((f) => (f.ruleId === INTERNAL_ERROR_RULE ? f : { ...move(f), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })), ...(f.related ? { related: f.related.map(move) } : {}) })),
     spoken: r.spoken.map(move),
+    annotations: r.annotations.map(move),
   };
 }
 
-function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[]): RuleContext {
+function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: PlaceholderStyle, out: Finding[], today: string | undefined, annotations: Annotation[]): RuleContext {
   const { rule } = active;
   const fm = model.frontMatter;
   const severityFor = (contexts: ReadonlySet<string>, base: Severity): Severity | 'off' => {
@@ -217,6 +231,7 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
     rule,
     options: active.options,
     placeholderStyle,
+    today,
     inScope(turn: Turn) {
       if (!turn.speech) return false;
       const { contexts, exclude } = rule.scope;
@@ -231,7 +246,10 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
-      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}) });
+      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}) });
+    },
+    annotate(a) {
+      annotations.push({ ruleId: rule.id, ...a });
     },
   };
 }

@@ -51,6 +51,18 @@ export interface Finding {
   fixes: Fix[];
   /** Figures behind a metric finding (e.g. `{ seconds: 34, budget: 25 }`), for hovers and reports. */
   metrics?: Record<string, number>;
+  /**
+   * Other places the finding is about, e.g. the earlier touch of a sequence a
+   * later one repeats: same offsets as `start`/`end`, with a short message.
+   * LSP `relatedInformation`, SARIF `relatedLocations`.
+   */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** A problem with configuration: a file, a key path and, where known, an offset into that file. */
@@ -86,6 +98,23 @@ export interface SpokenEstimate {
   budget?: number;
 }
 
+/**
+ * A measurement a rule shows on a part of the document whatever its verdict:
+ * the talk ratio of a call script, the objections a section covers. The editor
+ * shows `title` as a code lens above `[start, end)` and `detail` on hover.
+ */
+export interface Annotation {
+  ruleId: string;
+  /** Usually the heading line of the section measured. */
+  start: number;
+  end: number;
+  /** One short line, e.g. "Talk ratio: rep 72 % · buyer 28 % of words · 3 rep questions". */
+  title: string;
+  /** Markdown for the hover: the figures and what they are compared with. */
+  detail?: string;
+  metrics?: Record<string, number>;
+}
+
 export interface Section {
   /** Heading text, or null for the part of the document before the first heading. */
   title: string | null;
@@ -113,4 +142,6 @@ export interface LintResult {
    * scripts and templates.
    */
   notice?: string;
+  /** Measurements shown as code lenses and hovers, sorted by start. */
+  annotations: Annotation[];
 }

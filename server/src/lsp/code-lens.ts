@@ -1,7 +1,7 @@
-/** Code lenses: spoken durations above voicemail scripts and long rep turns, and a note when nothing was read. */
+/** Code lenses: spoken durations above voicemail scripts and long rep turns; rule measurements (talk ratio, objections covered) above their sections; a note when nothing was read. */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SpokenEstimate } from '../engine';
+import type { Annotation, SpokenEstimate } from '../engine';
 import { offsetsToRange } from './conversions';
 
 /** Shorter rep turns are quick replies: a duration above each would be noise. */
@@ -26,4 +26,8 @@ export function spokenLabel(s: SpokenEstimate): string {
 export function noticeLenses(doc: TextDocument, notice: string | undefined): CodeLens[] {
   if (!notice) return [];
   return [{ range: offsetsToRange(doc, 0, 0), command: { title: `Playbook Lint: ${notice.replace(/`/g, '')}`, command: '' } }];
+}
+
+export function annotationsToCodeLenses(doc: TextDocument, annotations: readonly Annotation[]): CodeLens[] {
+  return annotations.map((a) => ({ range: offsetsToRange(doc, a.start, a.end), command: { title: a.title, command: '' } }));
 }

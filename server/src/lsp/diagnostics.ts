@@ -27,6 +27,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function findingToDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, fixes: finding.fixes, start: finding.start };
   return {
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: doc.uri, range: offsetsToRange(doc, r.start, r.end) }, message: r.message })) }
+      : {}),
     range: offsetsToRange(doc, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,

@@ -12,6 +12,7 @@
  */
 import { BUILTIN_RULES, configKey, lintText, type EffectiveConfig, type LintResult } from '../engine';
 import { DocumentLinter } from '../engine/incremental/incremental';
+import { localToday } from '../engine';
 
 export interface LintInput {
   uri: string;
@@ -26,6 +27,8 @@ export interface LintInput {
 interface Entry {
   config: EffectiveConfig;
   key: string;
+  /** The date the linter was made for: a new day makes a new linter, so an expiry that just passed is reported. */
+  day: string;
   linter: DocumentLinter;
 }
 
@@ -53,7 +56,7 @@ export function lintDocument(input: LintInput): LintResult {
     entry = opened.entry;
     opened = undefined;
   }
-  if (!entry || (entry.config !== input.config && entry.key !== entryKey(input))) entry = newEntry(input);
+  if (!entry || entry.day !== localToday() || (entry.config !== input.config && entry.key !== entryKey(input))) entry = newEntry(input);
   entry.config = input.config;
   // Most recently used last, so the first key is the one to evict.
   edited.delete(input.uri);
@@ -64,11 +67,12 @@ export function lintDocument(input: LintInput): LintResult {
 
 /** Lints a document that is not open (Lint workspace): nothing is kept, and what is kept for open ones is left alone. */
 export function lintClosedDocument(input: LintInput): LintResult {
-  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) });
+  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri), today: localToday() });
 }
 
 function newEntry(input: LintInput): Entry {
-  return { config: input.config, key: entryKey(input), linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri) }) };
+  const day = localToday();
+  return { config: input.config, key: entryKey(input), day, linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri), today: day }) };
 }
 
 /** Drops everything kept for `uri` (the document was closed); its next lint is a first lint again. */

@@ -1,15 +1,18 @@
 /** Hover on a finding: message, figures, rationale, a before → after example, sources. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citeSource, findRule, plural, ruleDocsUrl, type Finding, type RuleDefinition, type RuleSource } from '../engine';
+import { citeSource, findRule, plural, ruleDocsUrl, type Annotation, type Finding, type RuleDefinition, type RuleSource } from '../engine';
 import { offsetsToRange } from './conversions';
 
-export function hoverAt(doc: TextDocument, offset: number, findings: readonly Finding[]): Hover | null {
+export function hoverAt(doc: TextDocument, offset: number, findings: readonly Finding[], annotations: readonly Annotation[] = []): Hover | null {
   const hits = findings.filter((f) => f.start <= offset && offset <= f.end);
-  if (hits.length === 0) return null;
-  const parts = hits.map((f) => findingToMarkdown(f, findRule(f.ruleId)));
-  const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
-  const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
+  // A measurement already explained by a finding of its rule at the same place is not repeated.
+  const notes = annotations.filter((a) => a.start <= offset && offset <= a.end && a.detail && !hits.some((f) => f.ruleId === a.ruleId && f.start === a.start));
+  if (hits.length === 0 && notes.length === 0) return null;
+  const parts = [...hits.map((f) => findingToMarkdown(f, findRule(f.ruleId))), ...notes.map((a) => `${a.detail}\n\n[${a.ruleId}](${ruleDocsUrl(a.ruleId)}) · playbook-lint`)];
+  const ranges = [...hits, ...notes];
+  const start = ranges.reduce((m, f) => Math.min(m, f.start), Infinity);
+  const end = ranges.reduce((m, f) => Math.max(m, f.end), -Infinity);
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: offsetsToRange(doc, start, end) };
 }
 
@@ -42,6 +45,9 @@ export function sourceToMarkdown(s: RuleSource): string {
 /** Spoken figures in plain words: "About 38 seconds spoken (95 words at 150 words a minute); aim for 25 seconds or less, as the heading says." */
 function metricsToText(finding: Finding, rule: RuleDefinition | undefined): string | undefined {
   const m = finding.metrics;
+  if (m && m.repShare !== undefined && m.repWords !== undefined && m.buyerWords !== undefined) {
+    return `Rep ${m.repShare} % (${m.repWords} words, ${m.repQuestions ?? 0} questions) · buyer ${100 - m.repShare} % (${m.buyerWords} words, ${m.buyerQuestions ?? 0} questions)${m.limit !== undefined ? ` · limit ${m.limit} %` : ''}`;
+  }
   if (!m || m.seconds === undefined) return undefined;
   const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
   let text = `About ${plural(m.seconds, 'second')} spoken`;

@@ -3,7 +3,7 @@ import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clientFeatures, FIX_ALL_COMMAND, LINT_FILE_REQUEST, serverCapabilities, type ClientFeatures } from './capabilities';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from './code-actions';
-import { noticeLenses, spokenToCodeLenses } from './code-lens';
+import { annotationsToCodeLenses, noticeLenses, spokenToCodeLenses } from './code-lens';
 import { sectionsToSymbols } from './document-symbols';
 import { ConfigService } from './config-watch';
 import { positionToOffset } from './conversions';
@@ -79,14 +79,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const latest = await lint.currentResult(doc.uri);
-    return hoverAt(doc, positionToOffset(doc, params.position), latest?.result?.findings ?? []);
+    return hoverAt(doc, positionToOffset(doc, params.position), latest?.result?.findings ?? [], latest?.result?.annotations ?? []);
   });
 
   // Both reuse the result cached for the current version (linting only when there is none yet).
   connection.onCodeLens(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     const latest = doc ? await lint.currentResult(doc.uri, token) : undefined;
-    return doc && latest?.result ? [...noticeLenses(doc, latest.result.notice), ...spokenToCodeLenses(doc, latest.result.spoken)] : [];
+    return doc && latest?.result ? [...noticeLenses(doc, latest.result.notice), ...spokenToCodeLenses(doc, latest.result.spoken), ...annotationsToCodeLenses(doc, latest.result.annotations)] : [];
   });
 
   connection.onDocumentSymbol(async (params, token) => {

@@ -60,6 +60,18 @@ export function createSarifFormatter(): Formatter {
               },
             },
           ],
+          ...(m.related?.length
+            ? {
+                relatedLocations: m.related.map((rel, id) => ({
+                  id,
+                  message: { text: rel.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(r.filePath), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
+                  },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'playbookLint/v1': m.fingerprint },
           ...(m.severity === 'info' || m.severity === 'hint' ? { properties: { severity: m.severity } } : {}),
         };

@@ -70,5 +70,14 @@ export const CONFIG_SCHEMA = {
       items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: globs, excludedFiles: globs, rules } },
     },
     ignorePatterns: { type: 'array', items: { type: 'string' } },
+    structure: {
+      type: 'object',
+      description: 'Required parts per playbook type (front matter `type`), checked by playbook-structure. Parts: opener, reason-for-call, discovery, next-step, objections, touches, break-up, name, callback-number, questions.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { require: { type: 'array', items: { enum: ['opener', 'reason-for-call', 'discovery', 'next-step', 'objections', 'touches', 'break-up', 'name', 'callback-number', 'questions'] } } },
+      },
+    },
   },
 };

@@ -25,6 +25,11 @@ export interface PlaybookLintConfig {
   overrides?: ConfigOverride[];
   /** Globs (relative to this file's folder) of Markdown files not to lint. */
   ignorePatterns?: string[];
+  /**
+   * Required parts per playbook type, e.g. `{ "call-script": { "require": ["opener", "next-step"] } }`.
+   * Merged into the `playbook-structure` rule's `types` option (a type given here replaces the built-in list).
+   */
+  structure?: Record<string, { require?: string[] }>;
 }
 
 /** What a file is linted with once presets, extends, overrides and front matter are merged. */

@@ -212,6 +212,11 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
       if (matches(rel, o.files) && !matches(rel, o.excludedFiles)) applyRules(effective, o.rules);
     }
     if (matches(rel, config.ignorePatterns)) ignored = true;
+    if (config.structure && typeof config.structure === 'object') {
+      const prev = effective.rules['playbook-structure'] ?? { severity: 'info' as Severity, options: {} };
+      const types = { ...((prev.options.types as object) ?? {}), ...config.structure };
+      effective.rules['playbook-structure'] = { ...prev, options: { ...prev.options, types } };
+    }
   }
   if (effective.customRules.length > MAX_TEAM_RULES) {
     errors.push({ file: found ?? '<settings>', key: 'customRules', message: `customRules: the config and the files it extends define ${effective.customRules.length} team rules; only the first ${MAX_TEAM_RULES} apply (a limit that keeps linting fast).` });

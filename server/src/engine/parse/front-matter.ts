@@ -28,6 +28,14 @@ export interface FrontMatter {
   placeholderStyle?: string;
   /** Heading text → section tag, for headings the words do not reveal. */
   sections?: Record<string, string>;
+  /** Who keeps the playbook current (a name or a team), as written. */
+  owner?: string;
+  /** When the playbook was last reviewed, as written (`YYYY-MM-DD` expected). */
+  reviewed?: string;
+  /** When the playbook stops being valid, as written (`YYYY-MM-DD` expected). */
+  expires?: string;
+  /** Absolute range of each top-level key's entry (key start to value end), e.g. `expires`. */
+  keyRanges?: Record<string, [number, number]>;
   /** The `playbook-lint:` block: config for this file only. */
   config?: unknown;
   /** Offset of the YAML text in the document, for error positions. */
@@ -72,6 +80,11 @@ export function readFrontMatter(yamlText: string, yamlOffset: number, errors: Co
     fm.config = d['playbook-lint'];
     fm.yaml = yamlText;
   }
+  const raw = (v: unknown) => (typeof v === 'string' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : undefined);
+  fm.owner = raw(d.owner);
+  fm.reviewed = raw(d.reviewed) ?? raw(d.last_reviewed) ?? raw(d['last-reviewed']);
+  fm.expires = raw(d.expires) ?? raw(d.expiry) ?? raw(d.review_by) ?? raw(d['review-by']);
+  fm.keyRanges = keyRanges(doc, yamlOffset);
   return fm;
 }
 
@@ -80,4 +93,17 @@ export function yamlProblem(e: unknown): string {
   const message = (e as Error)?.message ?? String(e);
   if (/alias/i.test(message)) return 'it repeats YAML aliases (*name) so often that expanding them would take too much memory (a "billion laughs" pattern)';
   return message.split('\n')[0];
+}
+
+/** Absolute ranges of the top-level entries of a YAML map (key start to value end). */
+function keyRanges(doc: ReturnType<typeof parseDocument>, yamlOffset: number): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const items = (doc.contents as { items?: Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } | null }> } | null)?.items ?? [];
+  for (const item of items) {
+    const k = item.key;
+    if (!k || typeof k.value !== 'string' || !k.range) continue;
+    const end = item.value?.range ? item.value.range[1] : k.range[1];
+    out[k.value] = [yamlOffset + k.range[0], yamlOffset + end];
+  }
+  return out;
 }

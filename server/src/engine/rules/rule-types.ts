@@ -73,6 +73,8 @@ export interface RuleExample {
   fixed?: string;
   /** Config for the example, same shape as a config file. */
   config?: Record<string, unknown>;
+  /** Today's date for the example (`YYYY-MM-DD`), for rules about dates. */
+  today?: string;
 }
 
 /**

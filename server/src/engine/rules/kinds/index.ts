@@ -14,10 +14,16 @@ import { repMonologueLengthKind } from './rep-monologue-length';
 import { singleClearCtaKind } from './single-clear-cta';
 import { voicemailLengthKind } from './voicemail-length';
 import { youFocusRatioKind } from './you-focus-ratio';
+import { stalePlaybookKind } from './stale-playbook';
+import { unsourcedClaimKind } from './unsourced-claim';
+import { talkRatioKind } from './talk-ratio';
+import { objectionHandlingKind } from './objection-handling';
+import { sequenceTouchesKind } from './sequence-touches';
+import { playbookStructureKind } from './playbook-structure';
 
 /** Every rule kind by name. A rule's `kind` must be one of these. */
 export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, RuleKind<any>>(
-  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind].map((k) => [k.name, k]),
+  [phraseKind, voicemailLengthKind, repMonologueLengthKind, emailLengthKind, questionCountKind, singleClearCtaKind, youFocusRatioKind, readabilityKind, subjectLineShapeKind, voicemailEssentialsKind, stateReasonForCallKind, discoveryOpenQuestionsKind, placeholderHygieneKind, inboundResponsivenessCoverageKind, stalePlaybookKind, unsourcedClaimKind, talkRatioKind, objectionHandlingKind, sequenceTouchesKind, playbookStructureKind].map((k) => [k.name, k]),
 );
 
 /**

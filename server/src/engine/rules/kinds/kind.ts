@@ -5,7 +5,7 @@
  */
 import type { PlaybookModel, Turn } from '../../read/model';
 import type { RuleDefinition } from '../rule-types';
-import type { Finding, Fix, Severity } from '../../types';
+import type { Annotation, Finding, Fix, RelatedLocation, Severity } from '../../types';
 import type { PlaceholderStyle } from '../../read/words';
 
 export interface FindingDraft {
@@ -19,6 +19,8 @@ export interface FindingDraft {
   contexts?: ReadonlySet<string>;
   /** Replaces the rule's severity before overrides (a sub-check with its own level). */
   severity?: Severity;
+  /** Other places the finding is about (the earlier touch it repeats). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {
@@ -28,9 +30,13 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The document's dominant placeholder style (mustache when it has none). */
   placeholderStyle: PlaceholderStyle;
+  /** Today as `YYYY-MM-DD` when the caller passed it (`LintOptions.today`); date checks are skipped without it. */
+  today?: string;
   /** Whether the rule applies to this turn: speech, in scope, not excluded, severity not off. */
   inScope(turn: Turn): boolean;
   report(draft: FindingDraft): void;
+  /** Shows a measurement on a part of the document (a code lens and a hover), whether or not it is a finding. */
+  annotate(annotation: Omit<Annotation, 'ruleId'>): void;
 }
 
 export interface RuleKind<Compiled = unknown> {

@@ -158,6 +158,11 @@ export function fill(message: string, fields: Record<string, string | number>): 
   return fillMessage(message, fields);
 }
 
+/** A numeric option, or `fallback` when the value is not a finite number. */
+export function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
 export function str(v: unknown, fallback: string): string {
   return typeof v === 'string' ? v : fallback;
 }

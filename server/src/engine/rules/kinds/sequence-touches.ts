@@ -1,0 +1,114 @@
+/**
+ * sequence-touches: checks across the touches of one sequence (see
+ * `sequences`), each finding on the later touch's heading and naming the
+ * earlier touch (related information):
+ * - `repeatedAsk`: the same call to action as an earlier touch;
+ * - `repeatedOpener`: the same first line as an earlier touch;
+ * - `reminderOnly`: a follow-up whose every sentence only points back;
+ * - `pressure` / `breakup`: guilt or pressure in a later touch (or the break-up) when the first touch had none;
+ * - `cadence`: three touches on three different days within `minDaysForThree` (3) days.
+ * One finding per touch; the first check that fires wins.
+ */
+import type { RelatedLocation } from '../../types';
+import type { RuleKind } from './kind';
+import { sectionAnchor, sequences, type Touch } from './playbook-reading';
+import { fill, num, str } from './units';
+
+const SENTENCES = /[^.!?\n]+[.!?]*/g;
+const REMINDER = /\b(?:(?:just )?following up|follow(?:ing)? up on|circl\w+ back|bump\w*|float\w* (?:this|it)|(?:bring|bringing|move|moving|bubbl\w+) (?:this|it) (?:back )?(?:up )?to the top|did you (?:see|get|have) (?:a chance|my)|in case (?:you missed|it got (?:buried|lost))|(?:just )?checking in|touch(?:ing)? base|any (?:updates?|thoughts)|wanted to make sure you (?:saw|got)|resurfac\w+|my (?:last|previous|earlier) (?:e-?mail|note|message)|(?:see|re:?) below|haven'?t heard back)\b/i;
+const PRESSURE = /\b(?:haven'?t heard (?:back|from you)|(?:you )?haven'?t (?:replied|responded|gotten back)|no (?:response|reply) (?:yet|from you)|ignor(?:e|ed|ing) (?:my|me|this)|(?:tried|reached out|emailed|called|written) (?:to you |you )?(?:several|multiple|many|a few|a number of|\d+|three|four|five) times|must be (?:really |very )?busy|surprised (?:I|we|that I|that we) haven'?t|disappointed|last chance|final (?:chance|offer|notice|warning)|before it'?s too late|(?:missing|losing) out|falling behind|your competitors (?:are|have|already)|still waiting|I guess (?:you'?re|you are) not|you (?:clearly|obviously) (?:don'?t|aren'?t|have)|too busy to (?:reply|respond))\b/i;
+const ASK = /\?|\b(?:worth a|open to|would you|are you free|grab (?:a|some) time|book (?:a|some) time|calendar|let me know|reply (?:with|yes)|15[- ]minute|20[- ]minute|30[- ]minute|quick call|chat)\b/i;
+const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'is', 'it', 'be', 'this', 'that', 'you', 'your', 'i', 'we', 'me', 'us', 'my', 'our', 'just', 'so', 'if', 'with']);
+
+function words(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\}/g, ' ')
+    .replace(/[’']/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOP.has(w));
+}
+
+/** Share of words in common (Jaccard) of two lines, 0–1. */
+export function similarity(a: string, b: string): number {
+  const x = new Set(words(a));
+  const y = new Set(words(b));
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / (x.size + y.size - common);
+}
+
+function sentencesOf(t: Touch): string[] {
+  return t.lines.flatMap((l) => l.match(SENTENCES) ?? []).map((s) => s.trim()).filter((s) => /\p{L}/u.test(s));
+}
+
+/** The touch's call to action: its last sentence that asks for something. */
+export function askOf(t: Touch): string | undefined {
+  return [...sentencesOf(t)].reverse().find((s) => ASK.test(s));
+}
+
+function quote(s: string): string {
+  const t = s.trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+export const sequenceTouchesKind: RuleKind<null> = {
+  name: 'sequence-touches',
+  reach: 'document', // touches are sections of their own
+  compile: () => null,
+  check(ctx) {
+    const { model } = ctx;
+    const o = ctx.options;
+    const messages = (o.messages ?? {}) as Record<string, string>;
+    const minSim = num(o.minSimilarity, 0.8);
+    const minWords = num(o.minWords, 4);
+    const minDays = num(o.minDaysForThree, 3);
+    const contexts = new Set(['email', 'follow-up']);
+    for (const touches of sequences(model)) {
+      const first = touches[0];
+      const firstPressured = sentencesOf(first).some((s) => PRESSURE.test(s));
+      touches.forEach((t, i) => {
+        if (i === 0 || t.lines.length === 0) return;
+        const here = sectionAnchor(model, t.section);
+        const report = (key: string, earlier: Touch, fields: Record<string, string | number>, relatedMessage: string) => {
+          const there = sectionAnchor(model, earlier.section);
+          const related: RelatedLocation[] = [{ ...there, message: relatedMessage }];
+          ctx.report({ ...here, message: fill(str(messages[key], ctx.rule.message), { touch: t.label, earlier: earlier.label, ...fields }), related, contexts });
+        };
+        const sentences = sentencesOf(t);
+        // Guilt or pressure that the first touch did not have.
+        const pressure = sentences.find((s) => PRESSURE.test(s));
+        if (pressure && !firstPressured) return report(t.breakup ? 'breakup' : 'pressure', first, { match: quote(PRESSURE.exec(pressure)![0]) }, `${first.label}: the first touch, without this pressure`);
+        // Only a reminder of an earlier touch.
+        if (sentences.length > 0 && sentences.every((s) => REMINDER.test(s) || words(s).length < 3) && sentences.some((s) => REMINDER.test(s)))
+          return report('reminderOnly', touches[i - 1], {}, `${touches[i - 1].label}: the touch it points back to`);
+        // The same ask or the same opener as an earlier touch.
+        const ask = askOf(t);
+        if (ask && words(ask).length >= minWords) {
+          const same = touches.slice(0, i).find((e) => {
+            const other = askOf(e);
+            return other !== undefined && similarity(ask, other) >= minSim;
+          });
+          if (same) return report('repeatedAsk', same, { ask: quote(ask) }, `${same.label}: the same ask`);
+        }
+        const opener = sentences[0];
+        if (opener && words(opener).length >= minWords && opener !== ask) {
+          const same = touches.slice(0, i).find((e) => {
+            const other = sentencesOf(e)[0];
+            return other !== undefined && similarity(opener, other) >= minSim;
+          });
+          if (same) return report('repeatedOpener', same, { opener: quote(opener) }, `${same.label}: the same opening line`);
+        }
+        // Three touches on different days within too few days.
+        if (i >= 2) {
+          const a = touches[i - 2];
+          const b = touches[i - 1];
+          if (a.lines.length > 0 && b.lines.length > 0 && a.day !== undefined && b.day !== undefined && t.day !== undefined && a.day < b.day && b.day < t.day && t.day - a.day < minDays) {
+            report('cadence', a, { days: t.day - a.day + 1, from: a.day, to: t.day }, `${a.label}: the first of the three`);
+          }
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,173 @@
+/**
+ * The structure rules (issue 16) beyond their YAML examples: today's date is
+ * an input, never the clock; claims, talk ratio, objections, sequences and
+ * playbook types on the traps the corpus showed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type EffectiveConfig } from '../../server/src/engine';
+import { ageText, dayNumber } from '../../server/src/engine/rules/kinds/stale-playbook';
+import { formatFinding } from '../helpers/findings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
+import { lintJob } from '../../server/src/cli/lint-file';
+import { createSarifFormatter } from '../../server/src/cli/formatters/sarif';
+
+const findingsOf = (text: string, rule: string, today?: string) =>
+  lintText(text, { rules: BUILTIN_RULES, today }).findings.filter((f) => f.ruleId === rule).map((f) => formatFinding(text, f, true));
+
+describe('stale-playbook', () => {
+  const doc = '---\nowner: Dana Lee\nexpires: 2025-03-31\n---\n# Call script\n';
+  it('uses the date it is given, and checks nothing without one', () => {
+    assert.deepEqual(findingsOf(doc, 'stale-playbook'), []);
+    assert.deepEqual(findingsOf(doc, 'stale-playbook', '2025-03-31'), []);
+    assert.deepEqual(findingsOf(doc, 'stale-playbook', '2025-04-01'), [
+      '3:1-3:20 warning stale-playbook This playbook expired on 2025-03-31 (1 day ago), so reps may be quoting old prices, products or proof; ask Dana Lee to review it and set a new date.',
+    ]);
+  });
+  it('reads dates strictly and says ages in plain units', () => {
+    assert.equal(dayNumber('2025-02-30'), undefined);
+    assert.equal(dayNumber('soon'), undefined);
+    assert.equal(dayNumber('2025-03') , dayNumber('2025-03-01'));
+    assert.equal(ageText(1), '1 day');
+    assert.equal(ageText(400), '13 months');
+    assert.equal(ageText(800), '2 years');
+  });
+});
+
+describe('unsourced-claim', () => {
+  it('skips trade-offs, the buyer’s own test results and named sources', () => {
+    const text = [
+      '## Cold call script',
+      '**Rep:** If we downgrade to one node to save $20k, we lose failover.',
+      '',
+      '**Rep:** We confirmed a 43% reduction in MTTR during your stress test.',
+      '',
+      '**Rep:** Customers see 30% fewer tickets (Forrester, 2024).',
+      '',
+      '**SDR:** Base $55k plus variable; accelerators beyond 110% of quota.',
+      '',
+    ].join('\n');
+    assert.deepEqual(findingsOf(text, 'unsourced-claim'), []);
+  });
+});
+
+describe('talk-ratio', () => {
+  const script = [
+    '## Cold call',
+    '**Rep:** Hi Dana, it is Sam at Acme. I saw the Reno launch. How is the ramp going?',
+    '**Prospect:** Slowly.',
+    '**Rep:** What is slowing it down?',
+    '',
+  ].join('\n');
+  it('shows the shares and questions on the heading of any dialogue, but judges only discovery scripts', () => {
+    const r = lintText(script, { rules: BUILTIN_RULES });
+    const a = r.annotations.filter((x) => x.ruleId === 'talk-ratio');
+    assert.deepEqual(a.map((x) => [x.start, x.end, x.title]), [[0, 12, 'Talk ratio: rep 96 % · buyer 4 % of words · rep asks 2 questions, buyer 0']]);
+    assert.equal(a[0].metrics?.repWords, 22);
+    assert.match(a[0].detail ?? '', /25,537 B2B calls/);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'talk-ratio'), []);
+  });
+  it('turns the lens off with the rule', () => {
+    const r = lintText(script, { rules: BUILTIN_RULES, config: { rules: { 'talk-ratio': { severity: 'off', options: {} } }, customRules: [] } });
+    assert.deepEqual(r.annotations.filter((x) => x.ruleId === 'talk-ratio'), []);
+  });
+});
+
+describe('objection-handling', () => {
+  it('reads pairs in every shape and judges only the rep’s own words', () => {
+    const text = [
+      '## Objections',
+      '',
+      '**"We have no budget."**',
+      '',
+      '"I can give you a discount if you sign today."',
+      '',
+      'If they say "Call me next quarter": "Actually, next quarter will be too late."',
+      '',
+      '### "Not interested"',
+      '',
+      '> We are the leading platform for dock scheduling.',
+      '',
+      '**Prospect:** Does it integrate with SAP?',
+      '**Rep:** Yes, natively.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      findingsOf(text, 'objection-handling').map((f) => f.replace(/ objection-handling .*“(.*)”.*/, ' $1')),
+      ['5:1-5:47 info We have no budget.', '7:37-7:79 info Call me next quarter', '11:3-11:51 info Not interested'],
+    );
+  });
+  it('shows the common objections a section answers, from the team’s own list', () => {
+    const text = '## Objection handling\n\n| Objection | Response |\n| --- | --- |\n| "Too expensive." | "Fair. Compared with what?" |\n';
+    const titles = (config?: object) => lintText(text, { rules: BUILTIN_RULES, config: config as never }).annotations.filter((a) => a.ruleId === 'objection-handling').map((a) => a.title);
+    assert.deepEqual(titles(), ['Objections answered: price · not yet: timing, competitor, no need, authority, send me info']);
+    const custom = { rules: { 'objection-handling': { severity: 'info', options: { objections: { price: ['expensive'], security: ['security', 'soc 2'] } } } }, customRules: [] };
+    assert.deepEqual(titles(custom), ['Objections answered: price · not yet: security']);
+  });
+});
+
+describe('sequence-touches', () => {
+  const text = [
+    '## Email 1 — Day 1',
+    'Saw the Reno launch. Worth a 15-minute call next week?',
+    '',
+    '## Email 2 — Day 5',
+    'Northwind cut dock waits by a third. Worth a 15-minute call next week?',
+    '',
+  ].join('\n');
+  it('points at the later touch and names the earlier one, in the engine, the editor and SARIF', () => {
+    const [f] = lintText(text, { rules: BUILTIN_RULES }).findings.filter((x) => x.ruleId === 'sequence-touches');
+    assert.equal(f.start, text.indexOf('## Email 2'));
+    assert.match(f.message, /^Email 2 — Day 5 asks the same thing as Email 1 — Day 1/);
+    assert.deepEqual(f.related, [{ start: 0, end: 18, message: 'Email 1 — Day 1: the same ask' }]);
+    const doc = TextDocument.create('file:///seq.md', 'markdown', 1, text);
+    const diag = findingToDiagnostic(doc, f);
+    assert.deepEqual(diag.relatedInformation, [{ location: { uri: 'file:///seq.md', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 18 } } }, message: 'Email 1 — Day 1: the same ask' }]);
+    const job = lintJob({ absPath: '/tmp/seq.md', text }, { cwd: '/tmp', rules: {}, fix: false, fixDryRun: false, cliVersion: 'test' });
+    const sarif = createSarifFormatter();
+    const out = sarif.begin({ version: 'test', maxWarnings: -1 }) + sarif.file(job.report, { version: 'test', maxWarnings: -1 }) + sarif.end({} as never, { version: 'test', maxWarnings: -1 });
+    const result = JSON.parse(out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'sequence-touches');
+    assert.deepEqual(result.relatedLocations, [{ id: 0, message: { text: 'Email 1 — Day 1: the same ask' }, physicalLocation: { artifactLocation: { uri: 'seq.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 19 } } }]);
+  });
+  it('does not count an onboarding plan’s days as touches', () => {
+    const plan = '## Day 1\nSet up your laptop.\n\n## Day 2\nShadow three calls.\n\n## Day 3\nLog your first calls in the CRM.\n';
+    assert.deepEqual(findingsOf(plan, 'sequence-touches'), []);
+  });
+});
+
+describe('playbook-structure', () => {
+  const vm = '---\ntype: voicemail\n---\n# Voicemail\n\nHi [First Name], it\'s [Your Name] from Acme. I saw the Reno launch.\n';
+  it('inserts a skeleton section in the document’s placeholder style', () => {
+    const [f] = lintText(vm, { rules: BUILTIN_RULES }).findings.filter((x) => x.ruleId === 'playbook-structure');
+    assert.equal(f.message, "This voicemail has no call-back number; add one so reps don't improvise that part in front of the buyer.");
+    assert.deepEqual(f.fixes[0].edits, [{ start: vm.length, end: vm.length, text: '\n## Call-back number\n\nYou can reach me at [Rep Phone] — again, [Rep Phone].\n' }]);
+  });
+  it('takes required parts from the config file’s structure block, checked against the schema', () => {
+    const host = memoryHost({ '/w/.playbooklintrc.yaml': 'structure:\n  voicemail:\n    require: [name]\n  demo-script:\n    require: [opener, next-step]\n' });
+    const r = resolveConfig('/w/p.md', host, BUILTIN_RULES);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(lintText(vm, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((x) => x.ruleId === 'playbook-structure'), []);
+    const demo = '---\ntype: demo-script\n---\n# Demo\n\n**Rep:** Hi Dana, it is Sam from Acme.\n';
+    assert.deepEqual(findingsOfConfig(demo, r.effective).map((m) => m.replace(/;.*/, '')), ['4:1-4:7 info playbook-structure This demo script has no next step']);
+    const bad = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.yaml': 'structure:\n  voicemail:\n    require: [nmae]\n' }), BUILTIN_RULES);
+    assert.equal(bad.errors.length, 1);
+  });
+  it('infers a type only from a title backed by its content', () => {
+    const notes = '# Call script review notes\n\nWe discussed the call script in the weekly meeting.\n';
+    assert.deepEqual(findingsOf(notes, 'playbook-structure'), []);
+  });
+});
+
+function memoryHost(files: Record<string, string>): ConfigHost {
+  return {
+    readFile: (p) => files[p],
+    dirname: (p) => p.slice(0, p.lastIndexOf('/')) || '/',
+    join: (...parts) => parts.join('/').replace(/\/+/g, '/'),
+    relative: (from, to) => to.slice(from.length + 1),
+  };
+}
+
+function findingsOfConfig(text: string, config: EffectiveConfig): string[] {
+  return lintText(text, { rules: BUILTIN_RULES, config }).findings.filter((f) => f.ruleId === 'playbook-structure').map((f) => formatFinding(text, f, true));
+}
