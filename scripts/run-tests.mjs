@@ -1,22 +1,11 @@
 #!/usr/bin/env node
-// Runs every test/**/*.test.ts with node's test runner (Node 20's --test takes
-// no globs). TAP output, so the closing "# pass / # fail" lines are printed.
-// Extra arguments filter files by substring: `npm test -- protocol`.
+// Runs the unit suites (every test/**/*.test.ts but test/e2e) with node's test
+// runner, TAP on stdout (Node 20's --test takes no globs). Extra arguments
+// filter files by substring: `node scripts/run-tests.mjs cli`. `npm test`
+// (scripts/test.mjs) runs these and the editor end-to-end suite.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { testFiles } from './test-files.mjs';
 
-const filters = process.argv.slice(2);
-const files = [];
-const walk = (dir) => {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && e.name !== 'e2e') walk(p);
-    } else if (e.name.endsWith('.test.ts')) files.push(relative(process.cwd(), p));
-  }
-};
-walk('test');
-const chosen = files.sort().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...chosen], { stdio: 'inherit' });
+const { unit } = testFiles(process.cwd(), process.argv.slice(2));
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...unit], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

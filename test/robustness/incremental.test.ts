@@ -96,3 +96,56 @@ test('an edit inside a table row re-parses only that row, and the table equals a
     { numRuns: 150 },
   );
 });
+
+/** Each chunk's nodes must equal a fresh parse of the chunk's text (with the document's definitions appended, as the linter parses it). */
+function assertChunksFresh(linter: DocumentLinter, text: string): void {
+  const chunks = (linter as unknown as { state?: { chunks: Array<{ start: number; end: number; nodes: unknown[]; parsedWith: string }> } }).state?.chunks ?? [];
+  for (const ch of chunks) {
+    const piece = text.slice(ch.start, ch.end);
+    const fresh = parseMarkdown(ch.parsedWith ? `${piece}\n\n${ch.parsedWith}\n` : piece).tree.children.filter((n) => n.position!.start.offset! < piece.length);
+    assert.deepEqual(JSON.parse(JSON.stringify(ch.nodes)), JSON.parse(JSON.stringify(fresh)));
+  }
+}
+
+/** The chunk holding `offset` and its first node object (kept when only one block inside the chunk was parsed again). */
+function chunkAt(linter: DocumentLinter, offset: number): { start: number; first: unknown } | undefined {
+  const chunks = (linter as unknown as { state?: { chunks: Array<{ start: number; end: number; nodes: unknown[] }> } }).state?.chunks ?? [];
+  const c = chunks.find((ch) => ch.start <= offset && offset < ch.end);
+  return c && { start: c.start, first: c.nodes[0] };
+}
+
+test('an edit inside a list item or a long HTML comment re-parses only that item or block, and equals a fresh parse', () => {
+  const words = fc.constantFrom('alpha', 'just checking in', 'value', 'touching base', '{{first_name}}', '`code`', '[ref]', '<!-- x -->', '*em*');
+  const text = fc.array(words, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+  // What follows an item's first line: continuation, lazy, blank, nested items, quotes, indented code.
+  const more = fc.tuple(fc.constantFrom('  ', '', '  - ', '    - ', '  > ', '      ', '  1. ', 'blank'), text).map(([p, t]) => (p === 'blank' ? '' : p + t));
+  const item = fc.tuple(fc.constantFrom('', '[ ] ', '[x] '), text, fc.array(more, { maxLength: 3 })).map(([task, t, rest]) => [task + t, ...rest]);
+  const list = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '1) '), fc.array(item, { minLength: 1, maxLength: 6 }), fc.boolean()).map(([marker, items, loose]) =>
+    items.flatMap(([first, ...rest], i) => [...(loose && i > 0 ? [''] : []), marker + first, ...rest]),
+  );
+  const comment = fc.array(fc.oneof(text, fc.constant('')), { minLength: 1, maxLength: 5 }).map((ls) => ['<!-- draft', ...ls, 'end -->']);
+  const typed = fc.constantFrom('x', ' ', '-->', '<!--', '```', '~~~', '- ', '1. ', '> ', '# ', '[ref]: https://x.y', '[^1]', '|', '\\', '*', '  ', '    ', '---', ':');
+  let spliced = 0;
+  fc.assert(
+    fc.property(list, comment, fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.nat(), typed, fc.boolean()), { minLength: 1, maxLength: 6 }), (items, html, intro, edits) => {
+      let doc = `# Objections\n\n${intro ? 'Intro line.\n' : ''}${items.join('\n')}\n\n${html.join('\n')}\n\nAfter, just checking in.\n`;
+      const linter = new DocumentLinter(opts);
+      linter.lint(doc);
+      for (const [l, c, typedText, del] of edits) {
+        const lines = doc.split('\n');
+        // Non-blank lines: typing into a blank line joins blocks, which the other tests cover.
+        const candidates = lines.map((x, i) => i).filter((i) => i >= 2 && lines[i].trim() !== '');
+        const line = candidates[l % candidates.length];
+        const at = lines.slice(0, line).join('\n').length + 1 + (c % (lines[line].length + 1));
+        const before = chunkAt(linter, at);
+        doc = doc.slice(0, at) + typedText + doc.slice(del && doc[at] !== '\n' ? at + 1 : at);
+        assert.deepEqual(linter.lint(doc), lintText(doc, opts), `after typing ${JSON.stringify(typedText)} at ${at}`);
+        assertChunksFresh(linter, doc);
+        const after = chunkAt(linter, at);
+        if (before && after && before.start === after.start && before.first === after.first && after.first !== undefined) spliced++;
+      }
+    }),
+    { numRuns: 200 },
+  );
+  assert.ok(spliced > 25, `only ${spliced} edits re-parsed a single item or block: the test would not notice a wrong splice`);
+});

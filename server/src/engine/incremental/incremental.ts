@@ -22,7 +22,7 @@
  * Documents where chunking could still change the parse (definitions with a
  * fence left open at the end, a BOM, pathological nesting) are linted whole.
  */
-import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Html, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import type { Point } from 'unist';
 import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from '../lint';
 import { buildModel, lineOf, lineStartsOf, SegmentCache } from '../read/model';
@@ -52,6 +52,16 @@ interface DocumentState {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
+
+/** What ends a raw HTML block opened by `line` (one that matches `RAW_HTML_OPEN`): a line that contains it. */
+function htmlCloseOf(line: string): RegExp {
+  return /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
+}
+
+/** The opening line after its opener (`<!--`, `<?`, `<tag`…): where the closing marker may already be. */
+function htmlOpenerRest(line: string): string {
+  return line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
+}
 
 /**
  * Chunk start offsets: 0, then every line start that follows a blank line,
@@ -101,9 +111,8 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
       // A backtick fence's info string cannot contain a backtick (then it is inline code).
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
       else if (RAW_HTML_OPEN.test(line)) {
-        const close = /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
-        const after = line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
-        if (!close.test(after)) html = close;
+        const close = htmlCloseOf(line);
+        if (!close.test(htmlOpenerRest(line))) html = close;
       }
     }
     if (first && /^(?:---|\+\+\+)\s*$/.test(line)) {
@@ -217,7 +226,7 @@ export class DocumentLinter {
     const old = prev.chunks;
     let k = 0;
     while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
-    const row = reparseTableRow(old[k], prev.text, text, prefix, oldEnd, newEnd);
+    const row = reparseInside(old[k], k + 1 < old.length ? old[k + 1].start : undefined, prev, text, prefix, oldEnd, newEnd);
     if (row) {
       shiftChunks(old.slice(k + 1), delta);
       return { text, chunks: [...old.slice(0, k), row, ...old.slice(k + 1)], lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), openAtEnd: prev.openAtEnd };
@@ -275,14 +284,130 @@ export class DocumentLinter {
         out.push({ ...reused, start: s, end: e });
         continue;
       }
-      // A flat copy: parse values are slices of the parsed string and must not keep this version of the text alive.
-      const piece = (' ' + text.slice(s, e)).slice(1);
+      const piece = flatCopy(text.slice(s, e));
       const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
       const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
       out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING) });
     }
     return out;
   }
+}
+
+/**
+ * The chunk after an edit within one line of a block that can be re-read on
+ * its own: a body row of a GFM table, a line inside a multi-line raw HTML
+ * block (a comment left open over a long stretch is one block), or a line of
+ * one item of a top-level list. Undefined when the edit is anything else, or
+ * when it could change where this chunk or its blocks end: then the chunk is
+ * parsed as usual. `nextStart` is the next chunk's start (undefined for the
+ * last chunk).
+ */
+function reparseInside(chunk: Chunk, nextStart: number | undefined, prev: DocumentState, text: string, prefix: number, oldEnd: number, newEnd: number): Chunk | undefined {
+  const row = reparseTableRow(chunk, prev.text, text, prefix, oldEnd, newEnd);
+  if (row) return row;
+  const oldText = prev.text;
+  const lineStart = lineStartBefore(oldText, prefix);
+  const lineEnd = lineEndFrom(oldText, oldEnd);
+  if (lineStart <= chunk.start || lineEnd >= chunk.end || /[\r\n]/.test(oldText.slice(prefix, oldEnd)) || /[\r\n]/.test(text.slice(prefix, newEnd))) return undefined;
+  const delta = newEnd - oldEnd;
+  const line = text.slice(lineStart, lineEnd + delta);
+  if (/\r/.test(line)) return undefined;
+  const rel = prefix - chunk.start;
+  const t = chunk.nodes.findIndex((n) => n.position!.start.offset! <= rel && oldEnd - chunk.start <= n.position!.end.offset!);
+  const node = chunk.nodes[t];
+  if (node?.type !== 'html' && node?.type !== 'list') return undefined;
+  // The chunk scanner must find the same chunk, ending in the same state.
+  const end = chunk.end + delta;
+  const scan = scanChunks(text, chunk.start, (start) => start >= end);
+  if (scan.starts.length !== 1 || (nextStart !== undefined ? scan.resyncedAt !== end : scan.resyncedAt !== undefined || scan.openAtEnd !== prev.openAtEnd)) return undefined;
+  const spliced = node.type === 'html' ? reparseHtmlLine(chunk, node, oldText, text, lineStart, lineEnd, delta) : reparseListItem(chunk, node, oldText, text, prefix, lineStart, lineEnd, delta);
+  if (!spliced) return undefined;
+  return {
+    ...chunk,
+    end,
+    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
+    depth: Math.max(chunk.depth, nestingDepth(line, MAX_NESTING)),
+  };
+}
+
+/**
+ * A raw HTML block of one of the kinds that end only at a closing marker
+ * (`-->`, `?>`, `>`, `]]>`, `</script>`…), after an edit in a line strictly
+ * between its first and its last line that does not add the marker: the
+ * block still ends at the same line, and its value is the new text.
+ */
+function reparseHtmlLine(chunk: Chunk, node: Html, oldText: string, text: string, lineStart: number, lineEnd: number, delta: number): Html | undefined {
+  const s = chunk.start + node.position!.start.offset!;
+  const e = chunk.start + node.position!.end.offset!;
+  const firstEnd = lineEndFrom(oldText, s);
+  if (lineStart <= firstEnd || lineEnd >= lineStartBefore(oldText, e) || oldText.slice(s, e) !== node.value) return undefined;
+  const opener = oldText.slice(lineStartBefore(oldText, s), firstEnd);
+  if (!RAW_HTML_OPEN.test(opener)) return undefined;
+  const close = htmlCloseOf(opener);
+  if (close.test(htmlOpenerRest(opener)) || close.test(text.slice(lineStart, lineEnd + delta))) return undefined;
+  return { ...node, value: flatCopy(text.slice(s, e + delta)), position: { start: { ...node.position!.start }, end: shiftPoint(node.position!.end, delta, 0) } };
+}
+
+/** A line that opens a fenced code or raw HTML block, maybe inside list items or quotes: such blocks can take in the blank lines after an item. */
+const BLOCK_OPENER_IN_ITEM = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:`{3,}|~{3,}|<(?:!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?:[\s>]|$)))/im;
+
+/**
+ * A top-level list after an edit in one line of one of its items, with only
+ * that item parsed again: from its marker line to the first non-blank line
+ * after it, so that the parse also shows whether the item still ends where
+ * it did. Undefined when the edit touches the marker or what follows it on
+ * the first line, when the item holds (or would hold) a fence or raw HTML
+ * block (they can swallow the blank lines between items, which decide how
+ * loose the list is), when its definitions change, or when the item would
+ * not end at the same place.
+ */
+function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string, prefix: number, lineStart: number, lineEnd: number, delta: number): List | undefined {
+  const rel = prefix - chunk.start;
+  const r = list.children.findIndex((it) => it.position!.start.offset! <= rel && lineEnd - chunk.start <= it.position!.end.offset!);
+  const item = list.children[r];
+  // A blank line can end an item or make the list loose.
+  if (!item || oldText.slice(lineStart, lineEnd).trim() === '' || text.slice(lineStart, lineEnd + delta).trim() === '') return undefined;
+  const itemStart = chunk.start + item.position!.start.offset!;
+  const itemEnd = chunk.start + item.position!.end.offset!;
+  const winStart = lineStartBefore(oldText, itemStart);
+  if (oldText.slice(winStart, itemStart).trim() !== '') return undefined;
+  if (lineStart === winStart) {
+    // On the marker line: only after the first character of the content (the marker, its spacing and whether the item is empty stay).
+    const first = item.children[0];
+    if (!first || first.position!.start.line !== item.position!.start.line || prefix <= chunk.start + first.position!.start.offset!) return undefined;
+  }
+  // The window: the item's lines, the blank lines after it and the next line.
+  let winEnd = lineEndFrom(oldText, itemEnd);
+  for (let at = winEnd; at < oldText.length; ) {
+    const next = oldText.charCodeAt(at) === 13 && oldText.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    winEnd = lineEndFrom(oldText, next);
+    if (oldText.slice(next, winEnd).trim() !== '') break;
+    at = winEnd;
+  }
+  const oldWindow = oldText.slice(winStart, winEnd);
+  const window = flatCopy(text.slice(winStart, winEnd + delta));
+  if (BLOCK_OPENER_IN_ITEM.test(oldWindow) || BLOCK_OPENER_IN_ITEM.test(window) || /\r/.test(window)) return undefined;
+  const defs = chunk.parsedWith;
+  const { tree } = parseMarkdown(defs ? `${window}\n\n${defs}\n` : window);
+  const mini = tree.children[0];
+  const fresh = mini?.type === 'list' ? mini.children[0] : undefined;
+  if (
+    !fresh ||
+    mini.type !== 'list' ||
+    mini.ordered !== list.ordered ||
+    fresh.spread !== item.spread ||
+    fresh.position!.start.offset !== itemStart - winStart ||
+    fresh.position!.end.offset !== itemEnd + delta - winStart ||
+    definitionsIn([fresh]).join('\n') !== definitionsIn([item]).join('\n')
+  ) {
+    return undefined;
+  }
+  const newItem: ListItem = moved(fresh, winStart - chunk.start, item.position!.start.line - fresh.position!.start.line);
+  const items = [...list.children.slice(0, r), newItem, ...list.children.slice(r + 1).map((n) => moved(n, delta, 0))];
+  const last = r === list.children.length - 1;
+  // The list ends where its last item ends (on the edited line, its column moved too).
+  if (last && list.position!.end.offset !== item.position!.end.offset) return undefined;
+  return { ...list, children: items, position: { start: list.position!.start, end: last ? { ...newItem.position!.end } : shiftPoint(list.position!.end, delta, 0) } };
 }
 
 /**
@@ -328,6 +453,11 @@ function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: nu
     end: chunk.end + delta,
     nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
   };
+}
+
+/** A copy of `s` that does not point into the string it was sliced from: parse values are slices of the parsed string and must not keep an old version of the document alive. */
+function flatCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Moves chunks after an edit (their nodes stay relative to their start). */
