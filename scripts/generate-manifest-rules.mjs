@@ -31,7 +31,7 @@ function describe(rule) {
 export function ruleProperties() {
   const dir = join(root, 'server', 'rules');
   const properties = {};
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).sort()) {
     const rule = parse(readFileSync(join(dir, name), 'utf8'));
     properties[rule.id] = {
       type: 'string',

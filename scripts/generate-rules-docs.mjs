@@ -23,7 +23,7 @@ const SEVERITY_NOTE = {
 
 export function loadRules(dir = RULES_DIR) {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
     .sort()
     .map((f) => parse(readFileSync(join(dir, f), 'utf8')));
 }

@@ -9,7 +9,7 @@ describe('package.json playbookLint.rules', () => {
   it('lists every built-in rule with its description and the severities', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const rules = manifest.contributes.configuration.properties['playbookLint.rules'];
-    const ids = readdirSync(join(ROOT, 'server', 'rules')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+    const ids = readdirSync(join(ROOT, 'server', 'rules')).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).map((f) => f.replace(/\.yaml$/, '')).sort();
     assert.deepEqual(Object.keys(rules.properties).sort(), ids);
     for (const [id, p] of Object.entries<any>(rules.properties)) {
       assert.deepEqual(p.enum, ['error', 'warning', 'info', 'hint', 'off'], id);

@@ -14,6 +14,7 @@ import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
+import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
 
 type Matcher = RegExp | TeamMatcher;
@@ -75,14 +76,17 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     if (!rule.patterns || rule.patterns.length === 0) throw new Error('a phrase rule needs at least one entry in `patterns`');
     const untrusted = rule.origin !== 'builtin';
     const phrase = { wordBounded: true, untrusted };
-    const hintSources = Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : [];
+    // Built-in rules were expanded at build time; team rules' family tokens ({filler}, {forms:chase}) are expanded here.
+    const expand = (p: string, key: string): string => (untrusted ? expandTokens(p, key) : p);
+    const hintSources = (Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : []).map((p, i) => expand(p, `options/hintPatterns/${i}`));
+    const patternSources = rule.patterns.map((p, i) => expand(p, `patterns/${i}`));
     const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
-    const patterns = [...rule.patterns.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
-    const sources = [...rule.patterns, ...hintSources];
+    const patterns = [...patternSources.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
+    const sources = [...patternSources, ...hintSources];
     return {
       any: !untrusted && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
       patterns,
-      unless: (rule.unless ?? []).map((p, i) => compilePattern(p, `unless/${i}`, { wordBounded: false, untrusted })),
+      unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
       hints: new Set(hints),
       bounded: untrusted,
     };
