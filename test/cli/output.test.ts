@@ -79,7 +79,7 @@ describe('what the numbers mean', () => {
     const dir = copyFixture('clean');
     writeFileSync(join(dir, 'email.md'), '## Follow-up email\n\nSubject: Reno\n\nHi Dana,\n\nI came across your profile and loved it, so here is our deck with every detail of the Reno checklist for your team.\n\nBest,\nSam\n');
     const r = await runMain(['email.md'], dir);
-    assert.match(r.stdout, /\n✖ 2 problems \(0 errors, 1 warning, 1 info\) in 1 file\nScore: /);
+    assert.match(r.stdout, /\n✖ 2 problems \(0 errors, 0 warnings, 2 info\) in 1 file\nScore: /);
   });
 
   it('--fix says how many problems it fixed, then what is left', async () => {

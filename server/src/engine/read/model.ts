@@ -595,7 +595,8 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     let label = classify(line);
     // In a list of subject lines "URGENT: your audit" is a subject, not a persona speaking.
     if (label && label.role === 'other' && unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '')) label = undefined;
-    if (label || !current) {
+    // A subject is one line: the body below it is the email, not more subject.
+    if (label || !current || current.role === 'subject') {
       const role: Turn['role'] = label ? label.role : 'none';
       current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, voice: 'guidance', channel: 'none', evidence: [], contexts: new Set() };
       if (ANTI_MARKER.test(line)) current.role = 'anti';

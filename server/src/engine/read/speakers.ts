@@ -21,7 +21,7 @@ const DEFAULT_LABELS: Record<Exclude<SpeakerRole, 'other'>, string[]> = {
   guidance: ['note', 'notes', 'tip', 'tips', 'why', 'goal', 'goals', 'trigger', 'timing', 'purpose', 'stat', 'source', 'expected', 'reality', 'context', 'when', 'who', 'objective', 'outcome', 'result', 'example', 'examples', 'rule', 'principle', 'tone', 'length', 'channel', 'step', 'owner', 'if yes', 'if no', 'signal', 'watch for', 'key', 'remember', 'important', 'warning', 'caution', 'insight', 'takeaway', 'what', 'how', 'listen for', 'do'],
   anti: ['bad', "don't", 'dont', 'do not', 'avoid', 'instead of', 'before', 'weak', 'wrong', 'never', 'not this', 'never say', "don't say", 'poor', 'bad example', 'weak version', 'cringe'],
   positive: ['good', 'after', 'instead', 'instead say', 'instead, say', 'try', 'better', 'strong', 'good example', 'say this', 'do this', 'use'],
-  subject: ['subject', 'subject line', 'subj'],
+  subject: ['subject', 'subject line', 'subj', 'email subject', 'email subject line', 'subject line option'],
 };
 
 export type { SpeakerConfig };

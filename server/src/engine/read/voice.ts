@@ -174,8 +174,12 @@ function channelOf(turn: Turn, inEmail: boolean): Channel {
   return 'message';
 }
 
+/** Subject lines of meeting notes, calendar invites or tickets are naming conventions, not email subjects. */
+const NOT_EMAIL_SUBJECTS = /\b(?:notes?|meetings?|calendar|invites?|events?|tickets?|issues?|merge requests?|commits?|slack|internal)\b/i;
+
 function isSubjectList(unit: Unit): boolean {
-  return unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '');
+  const title = unit.section.title ?? '';
+  return unit.kind === 'list-item' && SUBJECT_HEADING.test(title) && !NOT_EMAIL_SUBJECTS.test(title);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { buildFixes } from '../../fixes/fix-builder';
 import { isMention } from '../../read/mention';
-import { endAt, startAt, type Turn } from '../../read/model';
+import { endAt, startAt, type Turn, type Unit } from '../../read/model';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
@@ -38,6 +38,8 @@ class BudgetSpent extends Error {}
 interface CompiledPhrase {
   patterns: Matcher[];
   unless: Matcher[];
+  /** Built-in rules' `options.unlessInMessage`: a match is dropped when the text of its section (the message it sits in) matches one. */
+  unlessInMessage: RegExp[];
   /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
   hints: Set<Matcher>;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
@@ -87,6 +89,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       any: !untrusted && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
       patterns,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
+      unlessInMessage: !untrusted && Array.isArray(rule.options?.unlessInMessage) ? (rule.options!.unlessInMessage as string[]).map((p) => new RegExp(p, 'iu')) : [],
       hints: new Set(hints),
       bounded: untrusted,
     };
@@ -143,6 +146,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
           if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
         }
+        if (compiled.unlessInMessage.length && compiled.unlessInMessage.some((r) => r.test(messageText(ctx.model.units, u)))) continue;
         take(taken, a, b);
         ctx.report({
           start: startAt(u, a),
@@ -236,4 +240,15 @@ function slicesOf(body: string): Slice[] {
     cutStart = false;
   }
   return out;
+}
+
+/**
+ * The text around a match that belongs to the same message: every unit of its
+ * section (a reply's quoted thread included). Used for evidence that only the
+ * whole message holds, such as a real thread behind a "Re:" subject.
+ */
+function messageText(units: readonly Unit[], unit: Unit): string {
+  let text = '';
+  for (const u of units) if (u.section === unit.section) text += `${u.text}\n`;
+  return text;
 }

@@ -1,8 +1,10 @@
 /**
  * placeholder-hygiene: placeholders a buyer must never see broken. Sub-checks:
- * - mixed syntax (warning): a placeholder in another style than the
- *   document's (`placeholder_style` in front matter, else the most used);
- *   safe fix: rewrite it in that style (`[First Name]` → `{{first_name}}`);
+ * - mixed syntax (warning): two merge-field syntaxes in one playbook
+ *   (`{{first_name}}` and `{company}`), or any placeholder in another style
+ *   than front matter's `placeholder_style`; hand-filled bracket slots next to
+ *   merge fields are normal and never reported. Fix (a rewrite: merge fields
+ *   are the team's to change): write it in that style;
  * - undeclared (error): front matter lists `variables` and this one isn't
  *   there; safe fix when exactly one declared name is within edit distance
  *   `maxDistance`;
@@ -20,6 +22,8 @@ import type { RuleKind } from './kind';
 import { fill, str } from './units';
 
 const UNBALANCED = /(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})\s*\}(?!\})|(?<!\{)\{([A-Za-z][\w.]{0,40})\}\}(?!\})|(?<!\{)\{\{\s*([A-Za-z][\w.]{0,40})(?=[\s,.;:!?]|$)(?![^\n{]*\}\})/g;
+/** Syntaxes a sending tool fills; bracket and angle slots are filled by hand. */
+const MERGE_STYLES: ReadonlySet<PlaceholderStyle> = new Set(['mustache', 'brace', 'merge-tag']);
 const UNFINISHED = /\b(?:TODO|TBD|XXX|FIXME|lorem ipsum)\b|\[insert [^\]\n]+\]/g;
 
 // This rule reads every unit on every lint; units of unchanged segments are reused, so their matches are kept.
@@ -82,10 +86,12 @@ const segmentScans = new WeakMap<Segment, SegmentScan>();
 
 function scanSegment(seg: Segment, directions: Set<string>, key: string): SegmentScan {
   const cached = segmentScans.get(seg);
+  key = `${key}\u0001${seg.readWith}`;
   if (cached && cached.directions === key) return cached;
   const scan: SegmentScan = { directions: key, hits: [], counts: new Map(), unbalanced: [] };
   for (const u of seg.units) {
-    if (u.anti || u.section.anti) continue;
+    // Only what can reach a buyer: a CRM task string on a process page is not a template.
+    if (u.anti || u.section.anti || !u.turns.some((t) => t.speech)) continue;
     for (const h of placeholdersOf(u)) {
       if (h.style === 'bracket' && (directions.has(h.name.trim().toLowerCase()) || h.name.trim().split(/\s+/).length > 4)) continue;
       if (h.style === 'angle' && u.kind !== 'fence' && !/\s/.test(h.name)) continue; // <Company> in prose may be HTML-ish
@@ -116,9 +122,12 @@ export const placeholderHygieneKind: RuleKind<null> = {
     };
     const directionsKey = [...directions].join('\u0000');
     const scans = model.segments.map((seg) => scanSegment(seg, directions, directionsKey));
-    const counts = new Map<PlaceholderStyle, number>();
-    for (const scan of scans) for (const [st, n] of scan.counts) counts.set(st, (counts.get(st) ?? 0) + n);
     const fmStyle = model.frontMatter.placeholderStyle as PlaceholderStyle | undefined;
+    // Teams fill merge fields with their sending tool and bracketed slots by hand ("[Your signature]",
+    // "[specific result]"): mixing those is normal. Only two merge-field syntaxes in one playbook are a
+    // problem, unless the front matter names the one style the team uses.
+    const counts = new Map<PlaceholderStyle, number>();
+    for (const scan of scans) for (const [st, n] of scan.counts) if (fmStyle || MERGE_STYLES.has(st)) counts.set(st, (counts.get(st) ?? 0) + n);
     let style: PlaceholderStyle = fmStyle && ['mustache', 'bracket', 'brace'].includes(fmStyle) ? fmStyle : ctx.placeholderStyle;
     if (!fmStyle && !counts.has(style)) style = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'mustache';
     const mixed = counts.size > 1 || (fmStyle !== undefined && [...counts.keys()].some((st) => st !== style));
@@ -137,11 +146,11 @@ export const placeholderHygieneKind: RuleKind<null> = {
         if (near.length === 1) continue;
         name = '';
       }
-      if (mixed && h.style !== style && name) {
+      if (mixed && h.style !== style && name && (fmStyle || MERGE_STYLES.has(h.style))) {
         const text = render(name, style);
         // Only a plain variable name can be rewritten safely ("[X hours/week]" is a note to the writer).
         const safe = /^[a-z][a-z0-9_]*$/.test(name);
-        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, safe ? [{ title: `Write it as ${text}`, kind: 'safe', snippet: false, edits: [{ ...whole(), text }] }] : []);
+        report(u, a, b, 'warning', 'mixed', { found: u.text.slice(a, b), style, expected: text }, safe ? [{ title: `Write it as ${text}`, kind: 'rewrite', snippet: false, edits: [{ ...whole(), text }] }] : []);
       }
     }
 

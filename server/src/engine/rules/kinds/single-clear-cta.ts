@@ -9,10 +9,12 @@
 import { endAt } from '../../read/model';
 import type { RuleKind } from './kind';
 import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
-import { countQuestions, emailsInScope, fill, insertFixes, lineText } from './units';
+import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
+const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
+const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule)\s+(?:a\s+)?(?:time|call|meeting|slot|demo)|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on))\b/i],
   ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b)/i],
@@ -38,8 +40,10 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (!e.shaped) continue;
       // A bulleted list under an email heading is notes about the email, not the email.
       if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
-      const tail = e.lines.slice(-2).map(lineText).join('\n');
-      const hasAsk = countQuestions(tail) > 0 || CTA.test(e.text);
+      // Any question gives the buyer something to answer; an offer ("I can walk her through it") is an ask too.
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(e.text) || OFFER.test(e.text);
+      // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
+      if (!hasAsk && GIVES.test(e.text)) continue;
       if (!hasAsk) {
         const last = e.lines[e.lines.length - 1];
         ctx.report({

@@ -2,16 +2,19 @@
  * subject-line-shape: the shape of `Subject:` lines and subject-line option
  * lists. Sub-checks with their own severity: empty or placeholder-only
  * (warning), too long (info: > maxWords words or > maxChars characters), an
- * ALL-CAPS word not in `acronyms` (warning, safe fix: lower-case it), `!`
+ * ALL-CAPS word not in `acronyms` (warning; a rewrite lower-cases it: template words may be
+ * capitals on purpose), `!`
  * (warning, safe fix: remove), repeated `??` / `$$` (warning), a trailing `?`
  * (hint), a first-name placeholder (hint). Case style is never linted.
  */
 import { startAt, endAt, type Turn } from '../../read/model';
 import type { Fix, Severity } from '../../types';
 import { countWords, findPlaceholders, maskPlaceholders } from '../../read/words';
+import { OPAQUE } from '../../parse/text-builder';
 import type { RuleKind } from './kind';
 import { fill, rangeIn, str } from './units';
 
+const PLACEHOLDER_CHARS = 10;
 const FIRST_NAME = /^(?:first[ _.-]?name|fname|firstname|contact\.first_?name|name)$/i;
 
 interface Draft {
@@ -58,6 +61,8 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
   const masked = maskPlaceholders(s);
   const placeholders = findPlaceholders(s);
   if (s.trim() === '' || masked.replace(/[\uFFFC\s\p{P}]/gu, '') === '') {
+    // `**Subject**: \`Quick question\`` writes the subject as code: it is there, just not readable here.
+    if (placeholders.length === 0 && s.includes(OPAQUE)) return [];
     if (s.trim() !== '') return [{ a, b, severity: 'warning', key: 'empty' }];
     // "Subject:" with nothing after it: point at the label.
     const ls = text.lastIndexOf('\n', turn.a - 1) + 1;
@@ -66,14 +71,16 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     return le > ls ? [{ a: ls, b: le, severity: 'warning', key: 'empty' }] : [];
   }
   const words = countWords(s);
-  if (words > maxWords || s.length > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars: s.length, maxWords, maxChars } });
+  // A placeholder becomes a name or a company of about ten characters, whatever its own length.
+  const chars = s.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
+  if (words > maxWords || chars > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
   for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
     const w = m[0];
     if (acronyms.has(w.toUpperCase()) || /\d/.test(w)) continue;
     const x = a + m.index!;
     const lower = m.index === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase();
     const r = rangeIn(turn, x, x + w.length);
-    out.push({ a: x, b: x + w.length, severity: 'warning', key: 'caps', fields: { word: w }, fixes: [{ title: `Write “${w}” as “${lower}”`, kind: 'safe', snippet: false, edits: [{ ...r, text: lower }] }] });
+    out.push({ a: x, b: x + w.length, severity: 'warning', key: 'caps', fields: { word: w }, fixes: [{ title: `Write “${w}” as “${lower}”`, kind: 'rewrite', snippet: false, edits: [{ ...r, text: lower }] }] });
   }
   for (const m of masked.matchAll(/!+/g)) {
     const x = a + m.index!;
