@@ -40,6 +40,8 @@ const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
+/** Text that goes on past one sentence: a period, then a new capitalised sentence. */
+const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
@@ -82,6 +84,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'subject':
+      // A subject is one phrase; a "Subject line:" run-in that goes on for sentences is advice about subjects.
+      if (RUNS_ON.test(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” starts prose about subjects, not a subject`);
       explicit(turn, 'rep', `“${turn.label}:” line`);
       turn.contexts.add('subject');
       turn.channel = 'subject';
