@@ -33,6 +33,11 @@ describe('reading: messages and the words around them', () => {
     const doc = '## Executive email\n\n**Subject line: verdict + implied action.** Not a status update. Tell them the state and the cost.\n';
     assert.equal(voiceOf(doc, 'verdict'), 'guidance');
   });
+  it('a question filed under a qualifying topic ("Budget: …?") is the rep’s question', () => {
+    const doc = '## Discovery questions\n- Budget: Do you have budget for this?\n- Champion: Dana runs the pilot.\n';
+    assert.equal(voiceOf(doc, 'Do you have budget'), 'rep');
+    assert.notEqual(voiceOf(doc, 'Dana runs'), 'rep');
+  });
   it('a plain "Subject:" line is a subject', () => {
     assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
   });
