@@ -44,6 +44,13 @@ describe('reading: messages and the words around them', () => {
 });
 
 describe('reading: messages are measured one by one', () => {
+  it('emails written one after another in a section are each read, and measured apart', async () => {
+    const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
+    const doc = '## Email 2\n\nHi Marcus,\n\nWanted to float this back up.\n\nHi Marcus,\n\nDid you get a chance to review the quote?\n\nHi Marcus,\n\nAny news on the pilot?\n';
+    assert.equal(voiceOf(doc, 'Did you get a chance'), 'rep');
+    assert.equal(voiceOf(doc, 'Any news'), 'rep');
+    assert.equal(emailUnits(buildModel(doc)).length, 3);
+  });
   it('separate quote blocks under one heading are separate messages', async () => {
     const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
     const doc = '## Bump emails\n\n> [Name] — bumping this up. Worth a quick chat?\n\n> [Name] — circling back. Timing not right, or just buried?\n';

@@ -223,24 +223,29 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
     if (!opens) continue;
     // The email runs on while the next blocks are prose of the same kind, up to a sign-off.
     let greeted = !SUBJECT_LINE.test(lines[0]);
-    let j = i;
-    for (; j < units.length && j < i + 15; j++) {
+    // The last unit of this email; the scan goes on after it.
+    let last = i;
+    for (let j = i; j < units.length && j < i + 15; j++) {
       const v = units[j];
       if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== u.section)) break;
       const first = v.text.split('\n', 1)[0];
       const greeting = isGreetingLine(first) || GREETING_START.test(first);
-      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email
+      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email starts here
       greeted ||= greeting;
       if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
       out.add(v);
+      last = j;
       if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) {
         // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
         const next = units[j + 1];
-        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) out.add(next);
+        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) {
+          out.add(next);
+          last = j + 1;
+        }
         break;
       }
     }
-    i = Math.max(i, j);
+    i = last;
   }
   return out;
 }
