@@ -76,6 +76,13 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
+/** A message that introduces its sender is a first touch, whatever its heading. */
+const INTRODUCES_SENDER = /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
+
+function stageFromText(stage: EmailStage, text: string): EmailStage {
+  return stage === 'other' && INTRODUCES_SENDER.test(text) ? 'first-touch' : stage;
+}
+
 /** Is this turn part of an email's text (body or subject)? */
 export function isEmailTurn(t: Turn): boolean {
   return t.speech && t.contexts.has('email') && !t.contexts.has('voicemail') && !t.unit.anti;
@@ -147,7 +154,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       lines,
       text,
       words: countWords(text),
-      stage: emailStage(path, contexts),
+      stage: stageFromText(emailStage(path, contexts), text),
       start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
       end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
       contexts,
