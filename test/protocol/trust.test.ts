@@ -54,14 +54,14 @@ describe('restricted mode (untrusted workspace)', () => {
     await s.connection.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     const after = await s.diagnosticsFor(a, 1, mark);
     assert.equal(byRule(after.diagnostics, 'team/no-synergy').length, 1, 'team rule on after trust');
-    assert.match(byRule(after.diagnostics, 'team/no-synergy')[0].message, /instead of synergy/);
+    assert.match(String(byRule(after.diagnostics, 'team/no-synergy')[0].message), /instead of synergy/);
     const afterB = await s.diagnosticsFor(b, 1, mark);
     assert.equal(byRule(afterB.diagnostics, 'team/no-synergy').length, 1, 'every open document re-linted');
     assert.equal(notices(s).length, 1, 'no further notice once trusted');
     assert.equal(await s.shutdown(), 0);
   });
 
-  it('says once that a custom pattern setting in the workspace's config is off while restricted', async () => {
+  it('says once that a custom pattern setting in the workspace config is off while restricted', async () => {
     const ws = join(servers.dir(), 'pattern-option');
     mkdirSync(ws, { recursive: true });
     writeFileSync(join(ws, '.playbooklintrc.yaml'), 'rules:\n  single-clear-cta:\n    options:\n      exemptHeadings: "^(?:x+x+)+y$"\n');
