@@ -14,7 +14,7 @@ const PLAYBOOK = [
   '',
   'Sorry to bother you, but I wanted to share the freight benchmark you asked about last month.',
   '',
-  'We can leverage it to cut your Reno costs by a day a week.',
+  'We can leverage the benchmark to cut your Reno costs by a day a week.',
   '',
 ].join('\n');
 
@@ -99,7 +99,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const edits = source[0].edit!.changes![uri];
     assert.equal(edits.length, 1, 'minimal edits, not a whole-document replacement');
     const fixed = applyTextEdits(PLAYBOOK, edits);
-    assert.match(fixed, /\nWe can use it to cut your Reno costs/);
+    assert.match(fixed, /\nWe can use the benchmark to cut your Reno costs/);
     assert.match(fixed, /Just checking in on the proposal\./, 'rewrites never auto-apply');
     assert.match(fixed, /\nSorry to bother you, but I wanted/, 'deleting words is a rewrite, never applied in bulk');
 
