@@ -6,10 +6,10 @@
  * keeps its mode, owner and hard links.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import { runMain } from './run-main';
 
 /** A follow-up with two safe fixes on one line ("leverage" → "use", "in order to" → "to"). */
@@ -135,5 +135,20 @@ describe('--fix preserves what it does not fix', () => {
     await runMain(['--fix', 'p.md'], d);
     assert.equal(readFileSync(file, 'utf8'), fixedPlaybook());
     assert.equal(statSync(file).mode & 0o7777, 0o666, 'a mode the umask would strip (writable by all) is kept too');
+  });
+
+  it('a write that fails (read-only disk) leaves the file as it was, says why, and leaves no temp file', async (t) => {
+    const d = fresh();
+    writeFileSync(join(d, 'p.md'), playbook());
+    mock.method(fs, 'renameSync', () => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    });
+    t.after(() => mock.restoreAll());
+    const r = await runMain(['--fix', 'p.md'], d);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^p\.md: Not changed: the fixed file could not be written \(EROFS\); check that it and its folder are writable\.$/m);
+    assert.equal(readFileSync(join(d, 'p.md'), 'utf8'), playbook());
+    assert.deepEqual(readdirSync(d), ['p.md']);
+    assert.match(r.stdout, /buzzword-jargon/, 'the findings are still reported');
   });
 });

@@ -133,7 +133,13 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
           const now = statSync(target.path);
           if (read && (now.size !== read.size || now.mtimeMs !== read.mtimeMs)) {
             report.notFixed = 'Not changed: the file changed on disk while it was being linted; run --fix again.';
-          } else writeAtomically(target.path, fixed.text);
+          } else {
+            try {
+              writeAtomically(target.path, fixed.text);
+            } catch (e) {
+              report.notFixed = `Not changed: the fixed file could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that it and its folder are writable.`;
+            }
+          }
         } else report.output = fixed.text;
         if (!report.notFixed) {
           text = fixed.text;
