@@ -45,11 +45,13 @@ const value = (v) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify
 export function fixability(rule) {
   const kinds = new Set((rule.fixes ?? []).map((f) => f.kind));
   if (kinds.has('safe') || SAFE_IN_CODE.has(rule.kind)) return 'safe fix';
-  if (kinds.size) return 'rewrite';
+  if (kinds.size || REWRITES_IN_CODE.has(rule.kind)) return 'rewrite';
   return 'none';
 }
 /** Kinds whose code builds safe fixes of its own (`safeFixesInCode` in the engine; docs-sync.test.ts checks they agree). */
-const SAFE_IN_CODE = new Set(['placeholder-hygiene', 'subject-line-shape']);
+const SAFE_IN_CODE = new Set(['subject-line-shape']);
+/** Kinds whose code builds only rewrites (`rewritesInCode` in the engine): every placeholder fix touches a merge field. */
+const REWRITES_IN_CODE = new Set(['placeholder-hygiene']);
 
 function summaryOf(rule) {
   return rule.message.replace(/\s+/g, ' ');

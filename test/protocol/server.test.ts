@@ -14,6 +14,8 @@ const PLAYBOOK = [
   '',
   'Sorry to bother you, but I wanted to share the freight benchmark you asked about last month.',
   '',
+  'We can leverage the benchmark to cut your Reno costs by a day a week.',
+  '',
 ].join('\n');
 
 const BASE_CAPS: ClientCapabilities = {
@@ -22,7 +24,8 @@ const BASE_CAPS: ClientCapabilities = {
 };
 const SNIPPET_CAPS: ClientCapabilities = { ...BASE_CAPS, workspace: { ...BASE_CAPS.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
 
-describe('language server over stdio', { timeout: 60_000 }, () => {
+// 19 server starts: about 15 s on an idle machine, more than 60 s on a shared one (load 10 on 2 cores).
+describe('language server over stdio', { timeout: 180_000 }, () => {
   const servers = serverSessions('playbook-lsp-');
   const start = servers.start;
 
@@ -97,8 +100,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const edits = source[0].edit!.changes![uri];
     assert.equal(edits.length, 1, 'minimal edits, not a whole-document replacement');
     const fixed = applyTextEdits(PLAYBOOK, edits);
-    assert.match(fixed, /\nI wanted to share the freight benchmark/);
+    assert.match(fixed, /\nWe can use the benchmark to cut your Reno costs/);
     assert.match(fixed, /Just checking in on the proposal\./, 'rewrites never auto-apply');
+    assert.match(fixed, /\nSorry to bother you, but I wanted/, 'deleting words is a rewrite, never applied in bulk');
 
     const result = (await s.connection.sendRequest('workspace/executeCommand', { command: 'playbookLint.fixAll', arguments: [uri] })) as { applied: boolean };
     assert.equal(result.applied, true);
