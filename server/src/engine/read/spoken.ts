@@ -24,6 +24,14 @@ export function spokenSeconds(words: number, phoneNumbers: number, wpm = DEFAULT
   return Math.round(((words + (phoneWords - 1) * phoneNumbers) * 60) / wpm);
 }
 
+/** The first call-back number in `text` (digits or a phone placeholder), as written. */
+export function firstPhoneNumber(text: string): string | undefined {
+  PHONE.lastIndex = 0;
+  const m = PHONE.exec(text);
+  PHONE.lastIndex = 0;
+  return m?.[0].trim();
+}
+
 export function countPhoneNumbers(text: string): number {
   return (text.match(PHONE) ?? []).length;
 }

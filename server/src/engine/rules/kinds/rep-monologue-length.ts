@@ -40,7 +40,7 @@ export const repMonologueLengthKind: RuleKind<null> = {
         end: m.end,
         message: fill(message, { seconds, words: m.words, limit: budget, limitSeconds: Math.round((budget / wpm) * 60) }),
         metrics: { words: m.words, seconds, wpm, limit: budget, selfReferences: selfRefs },
-        fixes: buildFixes(ctx.rule.fixes, { turn: last, a: Math.max(last.a, last.b - 1), b: last.b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }).filter(() => lastText.length > 0),
+        fixes: buildFixes(ctx.rule.fixes, { turn: last, a: Math.max(last.a, last.b - 1), b: last.b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter }).filter(() => lastText.length > 0),
         contexts: tags,
       });
     }
