@@ -281,8 +281,12 @@ export function checkFix(c: FixCase): FixOutcome {
   // (d) Markdown structure.
   const shapeBefore = markdownShape(c.text);
   const shapeAfter = markdownShape(fixed);
+  // A fix that adds a section adds its own blocks; everything that was there stays.
+  const addsSection = edits.some((e) => /^\s*\n\s*#{1,6} /.test(e.text));
+  const shapeAdded = addsSection ? markdownShape(edits.map((e) => e.text.trim()).join('\n\n')) : {};
   for (const k of new Set([...Object.keys(shapeBefore), ...Object.keys(shapeAfter)])) {
-    if (shapeBefore[k] !== shapeAfter[k]) failures.push(`(d) ${k}: ${shapeBefore[k] ?? 0} → ${shapeAfter[k] ?? 0}`);
+    const want = (shapeBefore[k] ?? 0) + (shapeAdded[k] ?? 0);
+    if ((shapeAfter[k] ?? 0) !== want) failures.push(`(d) ${k}: ${shapeBefore[k] ?? 0} → ${shapeAfter[k] ?? 0}`);
   }
   // (e) the rewrite fits its place.
   const place = channelAt(c.text, c.finding.start);
@@ -295,8 +299,8 @@ export function checkFix(c: FixCase): FixOutcome {
   const greetingName = /(?:^|\n)[ \t>*]*(?:hi|hello|hey|dear)[ \t]+(\p{Lu}\p{Ll}+)[ \t]*[,!—]/u.exec(near)?.[1];
   if (greetingName && !/^(?:There|Team|All)$/.test(greetingName) && added(/\{\{\s*first_name\s*\}\}|\[(?:First Name|Name)\]/g)) failures.push(`(e) a blank for the name the greeting already says (${greetingName})`);
   if (CUSTOMER_TEXT.test(near) && added(/\bI noticed\b[^.\n]*\[trigger event\]|\bthis is a cold call\b|\bI came across\b/gi)) failures.push('(e) cold-outreach wording in a note to an existing customer');
-  const greeting = /^[ \t>*]*(?:\*\*[^*]+\*\*:?[ \t]*)?((?:hi|hello|hey|dear)\b[^\n,!—]{0,30}[,!—])/im.exec(beforeLines)?.[1];
-  if (greeting && !afterLines.includes(greeting)) failures.push(`(c) the greeting “${greeting}” is lost`);
+  const greetingAt = /^[ \t>*]*(?:\*\*[^*]+\*\*:?[ \t]*)?(?:hi|hello|hey|dear)\b/gim;
+  if ((beforeLines.match(greetingAt) ?? []).length > (afterLines.match(greetingAt) ?? []).length) failures.push('(c) the greeting is lost');
   if (place.channel === 'subject') {
     // A placeholder counts as ten characters, as subject-line-shape counts it.
     const subject = afterLines.replace(/^.*?subject(?:\*\*)?\s*:?\s*(?:\*\*)?\s*/i, '').replace(/\[[^\]]*\]|\{\{[^}]*\}\}/g, 'x'.repeat(10));

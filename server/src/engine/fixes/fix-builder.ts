@@ -25,6 +25,8 @@ const LEADING_CLAUSE_TAIL = /^\s*(?:,|;|:|—|–|-{1,2}|\.\.\.|…)\s*(?:(?:but
  * "Hi Dana, ", "Hey {{first_name}} — ", "[Name], ", "Morning all! ".
  */
 const GREETING = /^(?:(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[\w.]{1,30}\}|\*\|\w+\|\*|there|all|team|everyone|again)){0,3}|\{\{[^}\n]{1,40}\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\])[ \t]*(?:,|!|—|–|-)[ \t]+/iu;
+/** A template's opening vocative, `{{first_name}}, ` (filled or as a placeholder), dropped after a greeting. */
+const LEADING_NAME = /^(?:\{\{\s*first_name\s*\}\}|\$\{\d+:Name\}),\s*/;
 /** Words that keep their capital after a greeting's comma. */
 const KEEPS_CAPITAL = /^(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|I'd|I’d)\b|^\p{Lu}{2,}\b/u;
 /** Largest subject a rewrite may write, placeholders counted as ten characters (subject-line-shape's default `maxChars`). */
@@ -42,6 +44,8 @@ export interface FixSite {
   source: string;
   /** The document's front matter (its `stage` and `audience` say who the message is for). */
   frontMatter?: FrontMatter;
+  /** For `insert-after`: an original offset from which the inserted text replaces the rest of the turn (a monologue cut to its budget). */
+  cutFrom?: number;
 }
 
 export function buildFixes(templates: readonly FixTemplate[] | undefined, site: FixSite): Fix[] {
@@ -213,7 +217,8 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
         if (!clean(r.start, r.end)) return undefined;
       }
       const replaced = text.slice(x, s.b);
-      let out = template;
+      // The kept greeting already names the buyer: the template does not name them again.
+      let out = greeting || greetingBefore(text, turn.a, a) ? renderTemplate((t.text ?? '').replace(LEADING_NAME, ''), place, site.placeholderStyle) : template;
       // The sentence's own end mark stays when the template has none ("…?" stays a question).
       const mark = /[.!?…]+["”’)]*$/.exec(replaced)?.[0];
       if (!/[.!?…]["”’)\]}]*$/.test(snippetTail(out)) && mark) out += mark;
@@ -222,6 +227,15 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
     }
     case 'insert-after': {
       const at = endAt(u, turn.b - 1);
+      if (site.cutFrom !== undefined) {
+        // The cut may drop whole paragraphs of the same turn, never a list item, quote, heading or label.
+        if (site.cutFrom >= at || !clean(site.cutFrom, at) || /\n[ \t]*(?:[-+#>*]|\d+[.)]|\p{L}[\p{L} ]{0,20}:)/u.test(source.slice(site.cutFrom, at))) return undefined;
+        // A quote closed in the dropped part is closed after the question.
+        const removed = source.slice(site.cutFrom, at);
+        const count = (re: RegExp) => (removed.match(re) ?? []).length;
+        const close = (count(/"/g) % 2 ? '"' : '') + '”'.repeat(Math.max(0, count(/”/g) - count(/“/g)));
+        return [{ start: site.cutFrom, end: at, text: ' ' + setInitialCase(template, 'upper') + close }];
+      }
       const before = text.slice(turn.a, turn.b).trimEnd();
       // Close the last sentence before adding one ("Talk soon" → "Talk soon. Again, …").
       const ends = /[.!?…:]["”’)]*$/.test(before);
