@@ -85,17 +85,52 @@ export interface InsertSite {
  */
 export function buildInsertFixes(templates: readonly FixTemplate[] | undefined, site: InsertSite, only?: (t: FixTemplate) => boolean): Fix[] {
   const place = placeOf(site.turn, site.source, site.frontMatter);
-  const before = site.source.slice(Math.max(0, site.at - 200), site.at).trimEnd();
+  const { at, ahead } = beforeSignOff(site.source, site.at);
+  const before = site.source.slice(Math.max(0, at - 200), at).trimEnd();
   const closed = before === '' || /[.!?…:]["”’)*_]*$/.test(before);
   const ranked: Array<{ fix: Fix; rank: number; order: number }> = [];
   (templates ?? []).forEach((t, order) => {
     if (t.action !== 'insert-after' || t.text === undefined) return;
     if (t.contexts && !t.contexts.some((c) => site.turn.contexts.has(c))) return;
     if ((only && !only(t)) || !fitsPlace({ ...t, action: 'replace-match' }, place)) return;
-    const text = (closed ? ' ' : '. ') + setInitialCase(renderTemplate(t.text, place, site.placeholderStyle), 'upper');
-    ranked.push({ fix: { title: t.title, kind: t.kind, snippet: isSnippet(text), edits: [{ start: site.at, end: site.at, text }] }, rank: t.stages ? 1 : t.channels ? 2 : 3, order });
+    const sentence = setInitialCase(renderTemplate(t.text, place, site.placeholderStyle), 'upper');
+    const text = ahead ? sentence + ' ' : (closed ? ' ' : '. ') + sentence;
+    ranked.push({ fix: { title: t.title, kind: t.kind, snippet: isSnippet(text), edits: [{ start: at, end: at, text }] }, rank: t.stages ? 1 : t.channels ? 2 : 3, order });
   });
   return ranked.sort((x, y) => x.rank - y.rank || x.order - y.order).map((r) => r.fix);
+}
+
+/** A closing line or sentence: "Talk soon.", "Thanks,", "Best,", "— Sam", a lone name or the rep's name placeholder. */
+const SIGN_OFF = /^(?:(?:talk (?:to you )?soon|speak soon|thanks(?: again| so much| in advance)?|thank you|cheers|best(?: regards| wishes)?|kind regards|regards|warm(?:est)? regards|all the best|have a (?:great|good|nice) (?:day|week|weekend|one)|take care|bye(?: for now)?|sincerely|looking forward to (?:hearing from you|it))\b[^\n]{0,20}|(?:[—–-][ \t]*)?(?:\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?|\{\{[^}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])[.,]?)$/iu;
+
+/**
+ * Where a sentence added at the end of a message goes: before its sign-off and
+ * signature ("…call back. [new sentence] Talk soon."), never after them.
+ * `ahead` says the new text goes in front of a kept sentence on the same line.
+ */
+function beforeSignOff(source: string, at: number): { at: number; ahead: boolean } {
+  let end = at;
+  for (let k = 0; k < 3; k++) {
+    const lineStart = source.lastIndexOf('\n', end - 1) + 1;
+    const line = source.slice(lineStart, end);
+    const body = line.replace(/^[ \t>]*/, '');
+    const bodyStart = end - body.length;
+    if (SIGN_OFF.test(body.trim()) && lineStart > 0) {
+      // The whole line closes the message: go to the end of the text above it.
+      let prev = lineStart - 1;
+      while (prev > 0 && /[\s>]/.test(source[prev - 1])) prev--;
+      if (prev <= 0) break;
+      end = prev;
+      continue;
+    }
+    // "…call me back. Talk soon." on one line: in front of the closing sentence.
+    const last = /(?:^|[.!?][ \t]+)([^.!?\n]+[.!?]?)[ \t]*$/.exec(body);
+    if (last && last.index > 0 && SIGN_OFF.test(last[1].trim()) && !/^\p{Lu}[\p{L}'’-]+[.,]?$/u.test(last[1].trim())) {
+      return { at: bodyStart + last.index + last[0].indexOf(last[1]), ahead: true };
+    }
+    break;
+  }
+  return { at: end, ahead: false };
 }
 
 const FACT_OF: Record<FactName, keyof Facts> = {
@@ -205,24 +240,27 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
         return [{ ...r, text: setInitialCase(template, 'upper') }];
       }
       const s = sentenceAt(text, turn.a, turn.b, a);
-      const greeting = greetingBefore(text, s.a, a);
-      let x = s.a + greeting;
-      let r = orig(x, s.b);
+      const span = sentenceSpan(text, s, a, b);
+      let { x, initial } = span;
+      const y = span.y;
+      let r = orig(x, y);
       if (!clean(r.start, r.end)) {
         // Markup before the match: replace from the match's clause to the end of the sentence.
         const lead = text.slice(s.a, a);
         if (!/(?:[,;:]|[—–]|\s-)\s*$/.test(lead)) return undefined;
         x = a;
-        r = orig(x, s.b);
+        initial = 'lower';
+        r = orig(x, y);
         if (!clean(r.start, r.end)) return undefined;
       }
-      const replaced = text.slice(x, s.b);
-      // The kept greeting already names the buyer: the template does not name them again.
-      let out = greeting || greetingBefore(text, turn.a, a) ? renderTemplate((t.text ?? '').replace(LEADING_NAME, ''), place, site.placeholderStyle) : template;
+      const replaced = text.slice(x, y);
+      // A greeting already names the buyer: the template does not name them again.
+      let out = span.greeting || greetingBefore(text, turn.a, a) ? renderTemplate((t.text ?? '').replace(LEADING_NAME, ''), place, site.placeholderStyle) : template;
       // The sentence's own end mark stays when the template has none ("…?" stays a question).
       const mark = /[.!?…]+["”’)]*$/.exec(replaced)?.[0];
       if (!/[.!?…]["”’)\]}]*$/.test(snippetTail(out)) && mark) out += mark;
-      const initial = x === s.a ? 'upper' : greeting ? 'after-greeting' : 'lower';
+      // "hope you're well, it's Sam from Acme." keeps the introduction, then the new sentence.
+      if (span.intro) return [{ ...r, text: setInitialCase(span.intro, initial) + '. ' + setInitialCase(out, 'upper') }];
       return [{ ...r, text: setInitialCase(out, initial) }];
     }
     case 'insert-after': {
@@ -242,6 +280,44 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       return [{ start: at, end: at, text: (ends ? ' ' : '. ') + setInitialCase(template, 'upper') }];
     }
   }
+}
+
+/** "it's Sam from Acme, " / "Owen from Crateflow here, ": the rep introducing themselves, kept before a rewritten clause. */
+const INTRO_CLAUSE = /^(?:(?:it's|it is|this is|my name is|I'm|I am)[ \t]+\S+(?:[ \t]+(?:from|at|with)[ \t]+\S+)?|\p{Lu}[\p{L}'’-]+[ \t]+(?:from|at|with)[ \t]+\S+(?:[ \t]+here)?)[ \t]*(?:,|—|–)[ \t]+$/iu;
+
+/**
+ * What a sentence rewrite replaces in `text`: the sentence `s` holding the match
+ * [a, b), less what stays — a greeting and the rep's introduction before the
+ * match, a lead-in to a quoted or capitalised line ("ask this question:
+ * “Have I caught you at a bad time?”", "If low adoption, Is there…") — and how
+ * the new text starts (a capital, or lower case after a greeting's comma).
+ */
+function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: number): { x: number; y: number; greeting: number; initial: 'upper' | 'lower' | 'after-greeting'; intro?: string } {
+  const y = s.b;
+  // The match sits inside a quotation: only the quoted words are the line the rep says.
+  const lead = text.slice(s.a, a);
+  const open = Math.max(lead.lastIndexOf('“'), lead.lastIndexOf('"'));
+  if (open >= 0 && (lead[open] === '“' || (lead.match(/"/g) ?? []).length % 2 === 1)) {
+    const closeChar = lead[open] === '“' ? '”' : '"';
+    const close = text.indexOf(closeChar, b);
+    if (close > 0 && close <= s.b) return { x: s.a + open + 1, y: close, greeting: 0, initial: 'upper' };
+  }
+  const greeting = greetingBefore(text, s.a, a);
+  let x = s.a + greeting;
+  let initial: 'upper' | 'lower' | 'after-greeting' = greeting ? 'after-greeting' : 'upper';
+  const before = text.slice(x, a);
+  if (before && INTRO_CLAUSE.test(before)) {
+    x = a;
+    initial = 'after-greeting';
+  } else if (!greeting) {
+    // "If low adoption, Is there anything…": a lead-in, then the line itself with its own capital.
+    const m = /^[^.!?]{2,40}?(?:,|:|—|–)[ \t]+(?=\p{Lu}(?!\p{Lu}))/u.exec(before);
+    if (m && !/^I\b/.test(text.slice(s.a + m[0].length))) x = s.a + m[0].length;
+  }
+  // The rep's introduction after the match's clause stays: "…, it's Sam from Acme."
+  const after = /^[ \t]*(?:,|—|–)[ \t]*((?:it's|it is|this is|my name is|I'm|I am)[ \t]+[^,;.!?]{1,40}?)[.!]?$/i.exec(text.slice(b, y));
+  if (after) return { x, y, greeting, initial, intro: escapeSnippet(after[1]) };
+  return { x, y, greeting, initial };
 }
 
 /** Length of `greeting` at `text[from, to)` when the match follows one, else 0. */
