@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILTIN_RULES } from '../../server/src/engine';
-import { checkFix, evalCases, exampleCases, punctuationIssues, imbalance, type FixOutcome } from './fix-proof';
+import { readFileSync } from 'node:fs';
+import { checkFix, evalCases, exampleCases, punctuationIssues, imbalance, renderRewritesJson, rewriteTables, REWRITES_FILE, type FixOutcome } from '../../scripts/fix-proof';
 
 describe('the punctuation check', () => {
   it('finds doubled, orphaned and missing marks and passes clean prose', () => {
@@ -40,6 +41,15 @@ describe('every quick fix, applied', () => {
     );
     assert.ok(examples.length > 50, 'rule examples give fixes to check');
     assert.ok(evaluation.cases.length > 0 || evaluation.skipped.length > 0, 'the evaluation set gives fixes to check');
+  });
+
+  it('docs/rewrites.json (the before/after tables in docs/rules.md) is the proof\'s output on the rule examples (run `npm run rules:rewrites`)', () => {
+    const tables = rewriteTables(outcomes.filter((o) => o.case.showable));
+    assert.equal(readFileSync(REWRITES_FILE, 'utf8'), renderRewritesJson(tables));
+    for (const [rule, rows] of Object.entries(tables)) assert.ok(rows.length > 0, rule);
+    // The tables show more than one channel: the rewrites differ by place.
+    const places = new Set(Object.values(tables).flat().map((r) => r.where));
+    for (const where of ['email', 'voicemail', 'call', 'subject line', 'email to a customer']) assert.ok(places.has(where), where);
   });
 
   for (const rule of BUILTIN_RULES) {

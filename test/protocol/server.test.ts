@@ -50,8 +50,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.ok(actions.some((a) => a.title === 'Disable no-empty-check-in for this line'));
     const edits = actions[0].edit!.changes![uri];
     assert.ok(edits, 'plain TextEdits without snippet support');
-    assert.match(edits[0].newText, /\[trigger event\]/);
-    assert.doesNotMatch(edits[0].newText, /\$\{/);
+    // A renewal playbook: the preferred rewrite speaks to an existing customer, not a cold trigger event.
+    assert.match(edits[0].newText, /\[your go-live\]/);
+    assert.doesNotMatch(edits[0].newText, /\$\{|trigger event/);
 
     const fixed = applyTextEdits(PLAYBOOK, edits);
     const mark = s.notifications.length;
@@ -73,7 +74,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(change.textDocument.version, 1);
     const edit = change.edits[0] as any;
     assert.equal(edit.snippet.kind, 'snippet');
-    assert.match(edit.snippet.value, /\$\{1:trigger event\}/);
+    assert.match(edit.snippet.value, /\$\{1:your go-live\}/);
   });
 
   it('hovers with rationale, example and sources; fix-all applies safe fixes only', async () => {

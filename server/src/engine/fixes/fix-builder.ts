@@ -217,7 +217,8 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       else if (x > turn.a && text[x - 1] === ' ') x--;
       const s = sentenceAt(text, turn.a, turn.b, a);
       // Deleting the sentence's first word: the next word takes its capital ("Just wanted…" → "Wanted…").
-      if (x === s.a && y < s.b && /\p{Ll}/u.test(text[y]) && /\p{Lu}/u.test(text[x])) {
+      // (A subject line keeps its own case: lower-case subjects are a style.)
+      if (turn.channel !== 'subject' && x === s.a && y < s.b && /\p{Ll}/u.test(text[y]) && /\p{Lu}/u.test(text[x])) {
         const r = orig(x, y + 1);
         if (!clean(r.start, r.end)) return undefined;
         return [{ ...r, text: text[y].toUpperCase() }];
@@ -261,7 +262,7 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       if (!/[.!?…]["”’)\]}]*$/.test(snippetTail(out)) && mark) out += mark;
       // "hope you're well, it's Sam from Acme." keeps the introduction, then the new sentence.
       if (span.intro) return [{ ...r, text: setInitialCase(span.intro, initial) + '. ' + setInitialCase(out, 'upper') }];
-      return [{ ...r, text: setInitialCase(out, initial) }];
+      return [{ ...r, text: (span.join ?? '') + setInitialCase(out, initial) }];
     }
     case 'insert-after': {
       const at = endAt(u, turn.b - 1);
@@ -292,7 +293,7 @@ const INTRO_CLAUSE = /^(?:(?:it's|it is|this is|my name is|I'm|I am)[ \t]+\S+(?:
  * “Have I caught you at a bad time?”", "If low adoption, Is there…") — and how
  * the new text starts (a capital, or lower case after a greeting's comma).
  */
-function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: number): { x: number; y: number; greeting: number; initial: 'upper' | 'lower' | 'after-greeting'; intro?: string } {
+function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: number): { x: number; y: number; greeting: number; initial: 'upper' | 'lower' | 'after-greeting'; intro?: string; join?: string } {
   const y = s.b;
   // The match sits inside a quotation: only the quoted words are the line the rep says.
   const lead = text.slice(s.a, a);
@@ -307,13 +308,20 @@ function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: n
   let initial: 'upper' | 'lower' | 'after-greeting' = greeting ? 'after-greeting' : 'upper';
   const before = text.slice(x, a);
   if (before && INTRO_CLAUSE.test(before)) {
-    x = a;
-    initial = 'after-greeting';
+    // "it's Sam from Acme, sorry to bother you." → "it's Sam from Acme. The reason for my call…"
+    x += before.replace(/[ \t]*(?:,|—|–)[ \t]+$/, '').length;
+    return { x, y, greeting, initial: 'upper', join: '. ' };
   } else if (!greeting) {
     // "If low adoption, Is there anything…": a lead-in, then the line itself with its own capital.
     const m = /^[^.!?]{2,40}?(?:,|:|—|–)[ \t]+(?=\p{Lu}(?!\p{Lu}))/u.exec(before);
     if (m && !/^I\b/.test(text.slice(s.a + m[0].length))) x = s.a + m[0].length;
   }
+  // A whole clause before the match stays, as its own sentence: "I saw Harlow opened the Reno site, and only
+  // 3 spots are left, so act now." → "I saw Harlow opened the Reno site. No rush on our side — …".
+  const lead2 = text.slice(x, a);
+  let cut = -1;
+  for (const m of lead2.matchAll(/(?:,[ \t]+(?:and|but)|;)[ \t]+/g)) cut = m.index ?? -1;
+  if (cut > 0 && countWords(lead2.slice(0, cut)) >= 4 && !/[,;:—–][ \t]*$/.test(lead2.slice(0, cut))) return { x: x + cut, y, greeting, initial: 'upper', join: '. ' };
   // The rep's introduction after the match's clause stays: "…, it's Sam from Acme."
   const after = /^[ \t]*(?:,|—|–)[ \t]*((?:it's|it is|this is|my name is|I'm|I am)[ \t]+[^,;.!?]{1,40}?)[.!]?$/i.exec(text.slice(b, y));
   if (after) return { x, y, greeting, initial, intro: escapeSnippet(after[1]) };

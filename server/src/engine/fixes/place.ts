@@ -46,7 +46,7 @@ const COMPANY_PLACEHOLDER = /\{\{\s*(?:company|account|company_name|account_name
 const BUYER_COMPANY = /\b(?:(?:your )?(?:team|folks|people|everyone|ops team|colleagues) (?:at|over at)|congrats to|news (?:at|from)|you and the team at)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30})/u;
 const SUBJECT = /(?:^|\n)[ \t>*-]*(?:\*\*)?subject(?: line)?(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?[ \t]*(.{2,80}?)[ \t]*(?:\*\*)?[ \t]*(?:\n|$)/i;
 const REPLY_SUBJECT = /^(?:re|aw|sv)\s*:\s*/i;
-const REPLY_CUES = /\b(?:thanks (?:so much )?for (?:your|the) (?:email|note|reply|message|question|quick reply)|you asked (?:about|for|whether|if)|to answer your question|in answer to your|as you requested|per your (?:request|email|note)|good question)\b/i;
+const REPLY_CUES = /\b(?:thanks (?:so much )?for (?:your|the) (?:email|note|reply|message|question|quick reply)|to answer your question|in answer to your|as you requested|per your (?:request|email|note)|good question)\b/i;
 const CUSTOMER_CUES = /\b(?:renewals?|renew(?:ing)?|your (?:contract|subscription|licen[cs]es?|seats|plan|account team|rollout|go-live|implementation)|as (?:a|our) (?:valued )?customer|since you (?:went live|rolled out|signed|started using)|our partnership|(?:your|the) QBR|business review|upsell|expansion|existing customers?)\b/i;
 
 const cache = new WeakMap<Unit, { source: string; place: Place }>();

@@ -1,5 +1,5 @@
 /**
- * The proof behind every quick fix: a fix is applied to a text where its rule
+ * The proof behind every quick fix (run by test/fixes/fix-proof.test.ts): a fix is applied to a text where its rule
  * fires and the result is checked. A fix passes when the fixed text
  *   (a) no longer triggers the rule at that place,
  *   (b) triggers no new finding at warning or error level,
@@ -14,16 +14,18 @@
  * labelled evaluation set (eval/labels, read in place: corpus text is never
  * copied into the project).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Nodes } from 'mdast';
-import { BUILTIN_RULES, baseConfig, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../../server/src/engine';
-import { parseMarkdown } from '../../server/src/engine/parse/parse';
-import { buildModel } from '../../server/src/engine/read/model';
-import { parseLabels, splitLines, driftedRows } from '../../scripts/eval-score';
-import { configFrom } from '../helpers/findings';
+import { BUILTIN_RULES, baseConfig, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../server/src/engine';
+import { applyRules } from '../server/src/engine/config/config';
+import type { RuleSetting } from '../server/src/engine/config/config-types';
+import { parseMarkdown } from '../server/src/engine/parse/parse';
+import { buildModel } from '../server/src/engine/read/model';
+import { placeOf } from '../server/src/engine/fixes/place';
+import { parseLabels, splitLines, driftedRows } from './eval-score';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 
 export interface FixCase {
@@ -55,6 +57,14 @@ function casesIn(text: string, rule: string, origin: string, config: EffectiveCo
     finding.fixes.forEach((fix, fixIndex) => fix.kind !== 'suppress' && out.push({ rule, origin, text, config, today, finding, fix, fixIndex, showable }));
   }
   return out;
+}
+
+/** An example's config on top of the recommended preset (as the rule-example tests build it). */
+function configFrom(raw: { rules?: Record<string, RuleSetting>; customRules?: unknown[] } | undefined): EffectiveConfig {
+  const c = baseConfig(BUILTIN_RULES, 'recommended');
+  applyRules(c, raw?.rules);
+  for (const r of raw?.customRules ?? []) c.customRules.push(r as never);
+  return c;
 }
 
 export function exampleCases(): FixCase[] {
@@ -241,13 +251,13 @@ const OFF_CHANNEL: Record<string, RegExp> = {
 const CUSTOMER_TEXT = /\b(?:renewal|renew|your (?:contract|subscription|licen[cs]es?|seats)|as (?:a|our) customer|existing customers?)\b/i;
 
 /** The channel of the turn where an offset lands. */
-function channelAt(text: string, offset: number): { channel: string; contexts: Set<string> } {
+function channelAt(text: string, offset: number): { channel: string; stage: string } {
   const model = buildModel(text);
   for (const turn of model.turns) {
     const u = turn.unit;
-    if (offset >= u.start && offset <= u.end) return { channel: turn.channel, contexts: turn.contexts };
+    if (offset >= u.start && offset <= u.end) return { channel: turn.channel, stage: placeOf(turn, text, model.frontMatter).stage };
   }
-  return { channel: 'none', contexts: new Set() };
+  return { channel: 'none', stage: 'cold' };
 }
 
 /** Applies the case's fix and returns what the proof finds wrong with the result. */
@@ -309,4 +319,82 @@ export function checkFix(c: FixCase): FixOutcome {
     if (subject.length > 45 || /[.!?]\s+\S/.test(subject)) failures.push(`(e) not a subject line: ${subject.length} characters`);
   }
   return { case: c, fixed, failures };
+}
+
+/** One row of a rule's before/after table in docs/rules.md. */
+export interface RewriteRow {
+  /** Where the text is: "email", "subject line", "voicemail", "call", "message", with "to a customer" or "reply" when the message shows it. */
+  where: string;
+  fix: string;
+  kind: string;
+  before: string;
+  after: string;
+}
+
+export const REWRITES_FILE = join(ROOT, 'docs', 'rewrites.json');
+const ROWS_PER_RULE = 14;
+const STAGE_WORDS: Record<string, string> = { customer: ' to a customer', reply: ' reply' };
+const CHANNEL_WORDS: Record<string, string> = { email: 'email', subject: 'subject line', voicemail: 'voicemail', call: 'call', message: 'message', none: 'playbook' };
+
+/** The lines a fix touched, before and after, one line each (Markdown line breaks shown as ⏎). */
+function touched(c: FixCase, fixed: string): { before: string; after: string } {
+  const { edits } = applyFix(c.text, c.fix);
+  const first = edits[0];
+  const last = edits[edits.length - 1];
+  const oneLine = (s: string) => s.replace(/^\n+|\n+$/g, '').replace(/\n+/g, ' ⏎ ');
+  return {
+    before: oneLine(linesAround(c.text, first.start, last.end)),
+    after: oneLine(linesAround(fixed, mapOffset(edits, first.start, 'start'), mapOffset(edits, last.end, 'end'))),
+  };
+}
+
+/**
+ * The before/after table of every rule with fixes, from its invalid examples:
+ * every fix offered (best first) on the first example of each place (channel
+ * and stage), up to fourteen rows. Only fixes that pass the
+ * proof are shown; the proof test fails on any other.
+ */
+export function rewriteTables(outcomes: readonly FixOutcome[] = exampleCases().map(checkFix)): Record<string, RewriteRow[]> {
+  const out: Record<string, RewriteRow[]> = {};
+  for (const rule of BUILTIN_RULES) {
+    const mine = outcomes.filter((o) => o.case.rule === rule.id && o.case.showable && o.failures.length === 0);
+    if (!mine.length) continue;
+    const rows: RewriteRow[] = [];
+    const seen = new Set<string>();
+    const byExample = new Map<string, FixOutcome[]>();
+    for (const o of mine) byExample.set(o.case.origin, [...(byExample.get(o.case.origin) ?? []), o]);
+    for (const group of byExample.values()) {
+      const place = channelAt(group[0].case.text, group[0].case.finding.start);
+      const where = (CHANNEL_WORDS[place.channel] ?? place.channel) + (STAGE_WORDS[place.stage] ?? '');
+      // One example per place, so the table shows each channel and stage the examples cover.
+      if (rows.length >= ROWS_PER_RULE || seen.has(where)) continue;
+      seen.add(where);
+      for (const o of group) {
+        if (rows.length >= ROWS_PER_RULE) break;
+        const t = touched(o.case, o.fixed);
+        if (rows.some((r) => r.before === t.before && r.after === t.after)) continue;
+        rows.push({ where, fix: o.case.fix.title, kind: o.case.fix.kind, ...t });
+      }
+    }
+    out[rule.id] = rows;
+  }
+  return out;
+}
+
+export function renderRewritesJson(tables: Record<string, RewriteRow[]> = rewriteTables()): string {
+  return JSON.stringify(tables, null, 2) + '\n';
+}
+
+if (require.main === module) {
+  const json = renderRewritesJson();
+  const current = existsSync(REWRITES_FILE) ? readFileSync(REWRITES_FILE, 'utf8') : '';
+  if (process.argv.includes('--check')) {
+    if (current !== json) {
+      process.stderr.write('docs/rewrites.json is out of date; run `npm run rules:rewrites`.\n');
+      process.exit(1);
+    }
+  } else if (current !== json) {
+    writeFileSync(REWRITES_FILE, json);
+    process.stdout.write('wrote docs/rewrites.json\n');
+  }
 }
