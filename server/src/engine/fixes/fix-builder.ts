@@ -313,8 +313,8 @@ function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: n
     return { x, y, greeting, initial: 'upper', join: '. ' };
   } else if (!greeting) {
     // "If low adoption, Is there anything…": a lead-in, then the line itself with its own capital.
-    const m = /^[^.!?]{2,40}?(?:,|:|—|–)[ \t]+(?=\p{Lu}(?!\p{Lu}))/u.exec(before);
-    if (m && !/^I\b/.test(text.slice(s.a + m[0].length))) x = s.a + m[0].length;
+    const m = /^[^.!?]{2,40}?(?:,|:|—|–)[ \t]+(?=\p{Lu}(?!\p{Lu}))/u.exec(text.slice(x, a + 1));
+    if (m && m[0].length <= a - x && !/^I\b/.test(text.slice(x + m[0].length))) x += m[0].length;
   }
   // A whole clause before the match stays, as its own sentence: "I saw Harlow opened the Reno site, and only
   // 3 spots are left, so act now." → "I saw Harlow opened the Reno site. No rush on our side — …".
