@@ -53,8 +53,9 @@ describe('language server over stdio', { timeout: 180_000 }, () => {
     assert.ok(actions.some((a) => a.title === 'Disable no-empty-check-in for this line'));
     const edits = actions[0].edit!.changes![uri];
     assert.ok(edits, 'plain TextEdits without snippet support');
-    assert.match(edits[0].newText, /\[trigger event\]/);
-    assert.doesNotMatch(edits[0].newText, /\$\{/);
+    // A renewal playbook: the preferred rewrite speaks to an existing customer, not a cold trigger event.
+    assert.match(edits[0].newText, /\[your go-live\]/);
+    assert.doesNotMatch(edits[0].newText, /\$\{|trigger event/);
 
     const fixed = applyTextEdits(PLAYBOOK, edits);
     const mark = s.notifications.length;
@@ -76,7 +77,7 @@ describe('language server over stdio', { timeout: 180_000 }, () => {
     assert.equal(change.textDocument.version, 1);
     const edit = change.edits[0] as any;
     assert.equal(edit.snippet.kind, 'snippet');
-    assert.match(edit.snippet.value, /\$\{1:trigger event\}/);
+    assert.match(edit.snippet.value, /\$\{1:your go-live\}/);
   });
 
   it('hovers with rationale, example and sources; fix-all applies safe fixes only', async () => {

@@ -159,7 +159,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           start: startAt(u, a),
           end: endAt(u, b - 1),
           message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
-          fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
+          fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter }),
           contexts: turn.contexts,
           ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
         });
