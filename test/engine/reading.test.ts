@@ -39,6 +39,14 @@ describe('reading: messages and the words around them', () => {
     assert.equal(voiceOf(doc, 'Do you have budget'), 'rep');
     assert.notEqual(voiceOf(doc, 'Dana runs'), 'rep');
   });
+  it('quotes introduced as the customer’s words are the buyer’s, and a quoted prompt is guidance', () => {
+    const doc = '## Proof of value\n\nWhat customers told us during the trial:\n\n- "We only want AI features that run on our own models."\n\nA prompt worth keeping:\n\n> "From this transcript, extract every pain statement with the speaker’s words."\n';
+    assert.equal(voiceOf(doc, 'We only want'), 'buyer');
+    assert.equal(voiceOf(doc, 'From this transcript'), 'guidance');
+  });
+  it('text that addresses no one is not read as a message on a heading’s word alone', () => {
+    assert.equal(voiceOf('## The pipeline\n\n> Capture, extract, review, send: the whole loop runs the same day.\n', 'Capture'), 'guidance');
+  });
   it('a plain "Subject:" line is a subject', () => {
     assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
   });

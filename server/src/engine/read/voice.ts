@@ -58,12 +58,29 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   const inEmail = emailRegions(units);
   // A section that writes its templates out (an email, a plain block, a quote) uses its plain prose to talk about them.
   const writesOut = inEmail.size > 0 || units.some((u) => u.kind === 'fence' || u.kind === 'blockquote');
+  // A paragraph ending in ":" that says whose words follow ("Customer quotes:", "A prompt worth stealing:") speaks for the blocks under it.
+  let leadIn: LeadIn | undefined;
   for (const unit of units) {
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut);
+    if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn && !unit.text.trim().startsWith('"'))) leadIn = undefined;
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, leadIn);
+    if (unit.kind === 'paragraph' || unit.kind === 'list-item') leadIn = leadInOf(unit.text) ?? (unit.kind === 'list-item' ? leadIn : undefined);
   }
 }
 
-function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean): void {
+type LeadIn = 'buyer' | 'prompt';
+const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
+const BUYER_LEAD_IN = /\b(?:(?:customer|client|buyer|prospect|user)s?'? (?:inputs?|quotes?|feedback|said|says|comments?|told us|words|reviews?|testimonials?)|what (?:customers|clients|buyers|prospects|users) (?:say|said|told us)|testimonials?|in their (?:own )?words)\b/i;
+const PROMPT_LEAD_IN = /\b(?:prompts?|ask (?:ChatGPT|Claude|the AI|your AI|an AI|the assistant|the model))\b/i;
+
+function leadInOf(text: string): LeadIn | undefined {
+  const t = text.trim();
+  if (!t.endsWith(':')) return undefined;
+  if (PROMPT_LEAD_IN.test(t)) return 'prompt';
+  if (BUYER_LEAD_IN.test(t)) return 'buyer';
+  return undefined;
+}
+
+function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn): void {
   const { unit } = turn;
   const sec = unit.section;
   turn.contexts.clear();
@@ -116,6 +133,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       return;
   }
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
+  if (leadIn === 'buyer') return explicit(turn, 'buyer', 'introduced as the customer’s own words');
   const text = unit.text.slice(turn.a, turn.b);
 
   // Tables: the column says what the cell is.
@@ -153,11 +171,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       else if (besideTemplates && !inEmail && !unit.table) evidence.push({ cue: 'plain prose next to written-out templates', weight: -1.5 });
   }
   if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
+  if (leadIn === 'prompt') evidence.push({ cue: 'introduced as a prompt for an assistant', weight: -3 });
   if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);
   if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
+  // Words to a buyer address someone: with no "I", "we" or "you", a generic heading or a quote block alone is not enough.
+  if (!inEmail && (prior?.weight ?? 0) < 2 && !ADDRESSES.test(text)) evidence.push({ cue: 'addresses no one (no “I”, “we” or “you”)', weight: -1 });
 
   const score = evidence.reduce((n, c) => n + c.weight, 0);
   if (score >= READ_AS_REP) {
