@@ -40,6 +40,15 @@ interface Chunk {
   definitions: string[];
   /** Deepest list/quote nesting of its lines (see `nestingDepth`). */
   depth: number;
+  /**
+   * Set when the chunk's last top-level block is a fenced code or raw HTML
+   * block left open at the chunk's end: it tells which later line closes it.
+   * Such a chunk is joined with the chunks after it (the scanner's guess of
+   * where a fence or HTML block ends can be wrong inside list items and
+   * `<div>` blocks, and the parse has the last word); only the last chunk of
+   * the text may stay open.
+   */
+  open?: (line: string) => boolean;
 }
 
 interface DocumentState {
@@ -51,6 +60,8 @@ interface DocumentState {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
 
 /** What ends a raw HTML block opened by `line` (one that matches `RAW_HTML_OPEN`): a line that contains it. */
@@ -90,6 +101,10 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
   let fence: string | undefined;
   let html: RegExp | undefined;
   let prevBlank = false;
+  /** The last non-blank line outside fences and raw HTML was indented code (or a line that could be). */
+  let prevIndented = false;
+  /** Inside a list: an indented line is the item's text, not code (set by an item's line, ended by a blank line and a line at the margin). */
+  let inList = false;
   let i = from;
   let first = from === 0;
   while (i < text.length) {
@@ -103,7 +118,8 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
     } else if (html !== undefined) {
       if (html.test(line)) html = undefined;
     } else {
-      if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
+      // After indented code micromark reads what follows differently (`2. x`, also inside `- 2. x`, is a paragraph there, a list alone): no chunk starts there.
+      if (prevBlank && !first && !blank && !prevIndented && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
         if (inStep(i)) return { starts, resyncedAt: i, openAtEnd: false };
         starts.push(i);
       }
@@ -125,6 +141,12 @@ function scanChunks(text: string, from: number, inStep: (start: number) => boole
       first = false;
       if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       continue;
+    }
+    if (!blank && fence === undefined && html === undefined) {
+      const indented = /^(?: {0,3}\t| {4})/.test(line);
+      if (!indented && prevBlank && !/^[\s]/.test(line)) inList = false;
+      if (!indented && LIST_ITEM.test(line) && !THEMATIC_BREAK.test(line)) inList = true;
+      prevIndented = indented && !inList;
     }
     first = false;
     prevBlank = blank;
@@ -187,7 +209,7 @@ export class DocumentLinter {
       throw e;
     }
     this.state = state;
-    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || (state.openAtEnd && state.chunks.some((c) => c.definitions.length > 0))) {
+    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || ((state.openAtEnd || state.chunks[state.chunks.length - 1].open) && state.chunks.some((c) => c.definitions.length > 0))) {
       this.state = undefined;
       return lintText(text, this.options);
     }
@@ -234,19 +256,26 @@ export class DocumentLinter {
     // Re-scan from the chunk before the one holding the edit: whether a line
     // starts a chunk depends on the line before it.
     const from = Math.max(0, k - 1);
-    let m = k;
-    const scan = scanChunks(text, old[from].start, (start) => {
-      if (start < newEnd || start - delta < oldEnd) return false;
-      while (m < old.length && old[m].start < start - delta) m++;
-      return m < old.length && old[m].start === start - delta;
-    });
-    const resynced = scan.resyncedAt !== undefined;
-    const tail = resynced ? old.slice(m) : [];
-    shiftChunks(tail, delta);
-    const replaced = old.slice(from, resynced ? m : old.length);
     // Every chunk of a settled state was parsed with the document's definitions.
     const defs = old[0].parsedWith;
-    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+    const rescan = (resync: boolean) => {
+      let m = k;
+      const scan = scanChunks(text, old[from].start, (start) => {
+        if (!resync || start < newEnd || start - delta < oldEnd) return false;
+        while (m < old.length && old[m].start < start - delta) m++;
+        return m < old.length && old[m].start === start - delta;
+      });
+      const resynced = scan.resyncedAt !== undefined;
+      const replaced = old.slice(from, resynced ? m : old.length);
+      const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+      return { scan, resynced, m, replaced, window };
+    };
+    let r = rescan(true);
+    // A block left open at the window's end runs into the chunks after it: parse on to the end.
+    if (r.resynced && r.window[r.window.length - 1].open) r = rescan(false);
+    const { scan, resynced, replaced, window } = r;
+    const tail = resynced ? old.slice(r.m) : [];
+    shiftChunks(tail, delta);
     const chunks = [...old.slice(0, from), ...window, ...tail];
     const definitionsMoved = window.some((c) => c.definitions.length > 0) || replaced.some((c) => c.definitions.length > 0);
     return {
@@ -269,28 +298,96 @@ export class DocumentLinter {
    * appended, reusing the parse of a replaced chunk with the same text and
    * definitions.
    */
-  private parseChunks(text: string, starts: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
+  private parseChunks(text: string, startsIn: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
     const byLength = new Map<number, Chunk[]>();
     for (const c of replaced) byLength.set(c.end - c.start, [...(byLength.get(c.end - c.start) ?? []), c]);
+    const starts = [...startsIn];
     const out: Chunk[] = [];
     for (let i = 0; i < starts.length; i++) {
       const s = starts[i];
-      const e = i + 1 < starts.length ? starts[i + 1] : end;
-      const candidates = byLength.get(e - s);
-      const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
-      if (at >= 0) {
-        // Each old parse is used once: two equal chunks must not share nodes.
-        const [reused] = candidates!.splice(at, 1);
-        out.push({ ...reused, start: s, end: e });
-        continue;
+      let chunk: Chunk;
+      for (;;) {
+        const e = i + 1 < starts.length ? starts[i + 1] : end;
+        chunk = this.parseChunk(text, s, e, defs, byLength, oldText);
+        if (!chunk.open || i + 1 >= starts.length) break;
+        // A block left open runs on: the chunk takes in every chunk up to the line that closes it.
+        const until = closingLineEnd(text, e, chunk.open);
+        let j = i + 1;
+        while (j < starts.length && starts[j] < until) j++;
+        starts.splice(i + 1, j - i - 1);
       }
-      const piece = flatCopy(text.slice(s, e));
-      const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
-      const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
-      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING) });
+      out.push(chunk);
     }
     return out;
   }
+
+  /** The chunk `text[s, e)`: a replaced chunk's parse when it had the same text and definitions, else a new parse. */
+  private parseChunk(text: string, s: number, e: number, defs: string, byLength: Map<number, Chunk[]>, oldText: string | undefined): Chunk {
+    const candidates = byLength.get(e - s);
+    const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
+    if (at >= 0) {
+      // Each old parse is used once: two equal chunks must not share nodes.
+      const [reused] = candidates!.splice(at, 1);
+      return { ...reused, start: s, end: e };
+    }
+    const piece = flatCopy(text.slice(s, e));
+    const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
+    const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
+    const open = openBlockAtEnd(piece, nodes);
+    return { start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING), ...(open ? { open } : {}) };
+  }
+}
+
+/**
+ * How a chunk's last block is closed when it is a fenced code block or a raw
+ * HTML block (comment, `<?`, `<!X`, CDATA, script/pre/style/textarea) that
+ * the parse left open at the chunk's end: a test for the closing line. Open
+ * at the top level, it runs on past the chunk; open inside a list item or a
+ * quote, it ends with its container at the next chunk's first line, but it
+ * took in the blank lines before it, which a parse of the whole text does not.
+ */
+function openBlockAtEnd(piece: string, nodes: RootContent[]): ((line: string) => boolean) | undefined {
+  let last: Nodes | undefined = nodes[nodes.length - 1];
+  let nested = false;
+  while (last && (last.type === 'list' || last.type === 'listItem' || last.type === 'blockquote' || last.type === 'footnoteDefinition')) {
+    last = last.children[last.children.length - 1];
+    nested = true;
+  }
+  if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return undefined;
+  const s = last.position.start.offset!;
+  const e = last.position.end.offset!;
+  if (nested) return e > piece.trimEnd().length ? () => true : undefined;
+  const src = piece.slice(s, Math.min(e, piece.length));
+  const firstEnd = lineEndFrom(src, 0);
+  const firstLine = src.slice(0, firstEnd);
+  const rest = src.slice(firstEnd);
+  if (last.type === 'code') {
+    const m = FENCE.exec(firstLine);
+    if (!m) return undefined; // indented code ends at the chunk's blank line
+    const closes = (line: string) => {
+      const c = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      return !!c && c[1][0] === m[1][0] && c[1].length >= m[1].length;
+    };
+    if (e > piece.length) return closes;
+    const lines = rest.split(/\r\n|\r|\n/);
+    return lines.length > 1 && closes(lines[lines.length - 1]) ? undefined : closes;
+  }
+  if (!RAW_HTML_OPEN.test(firstLine)) return undefined; // other HTML blocks end at a blank line
+  const close = htmlCloseOf(firstLine);
+  const closes = (line: string) => close.test(line);
+  if (e > piece.length) return closes;
+  return close.test(htmlOpenerRest(firstLine)) || close.test(rest) ? undefined : closes;
+}
+
+/** Offset just past the first line at or after `from` that `closes` accepts (the text's end when none does). */
+function closingLineEnd(text: string, from: number, closes: (line: string) => boolean): number {
+  for (let i = from; i < text.length; ) {
+    const j = lineEndFrom(text, i);
+    const next = j < text.length && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    if (closes(text.slice(i, j))) return Math.min(next, text.length);
+    i = next;
+  }
+  return text.length;
 }
 
 /**
