@@ -54,21 +54,31 @@ export interface Dialogue {
  * rep reads out, has no buyer turn to weigh against.
  */
 export function dialogueSide(t: Turn, personaIsBuyer = false): 'rep' | 'buyer' | undefined {
-  if (outOfPlay(t) || t.label === undefined) return undefined;
+  if (outOfPlay(t) || t.label === undefined || !SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' '))) return undefined;
   if (t.voice === 'rep' && (t.role === 'rep' || t.role === 'structural') && (t.channel === 'call' || t.channel === 'message')) return 'rep';
   if (t.voice === 'buyer' && (t.role === 'prospect' || (t.role === 'other' && personaIsBuyer))) return 'buyer';
   return undefined;
 }
 
+/** A turn that is only a slot to fill ("Prospect: [COMPANY]") is a form's field, not a line of a conversation. */
+const PLACEHOLDER_SLOT = /\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g;
+const SPOKEN_WORD = /\p{L}{2,}/u;
+/** Persona labels that name a field of a page, not a person ("Solution:", "Typical features:"). */
+const FIELD_PERSONA = /\b(?:solution|problem|result|value|features?|description|summary|benefits?|challenges?|outcome|answer|question|context|scenario|signals?|command|stage|segment|persona|pain|impact|proof|use case|industry|company|title|name|price|budget|timeline|status)s?\b/i;
+
 const hasDialogue = (seg: Segment) => seg.turns.some((t) => dialogueSide(t) !== undefined);
+/** A segment with the rep's or the buyer's words that are not a labelled dialogue (a template, an email, a field list). */
+const hasOtherVoice = (seg: Segment) => seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' ')));
 
 /**
  * Call scripts written as dialogue, found from the speaker turns: each run of
  * sections holding labelled rep and buyer turns, grouped under the highest
  * section that holds only the call (no email or voicemail written out in
- * it). The whole file for `type: call-script` / `discovery-guide`. A persona
- * label ("Dana:") is the buyer when the script has no buyer label and exactly
- * one persona; several personas are a page's fields or a cast, not a call.
+ * it and nothing but dialogues below it). The whole file for `type:
+ * call-script` / `discovery-guide`. A persona label ("Dana:") is the buyer
+ * when the script has a rep label, no buyer label and exactly one persona
+ * that is not a page's field ("Solution:"); several personas are a page's
+ * fields or a cast, not a call.
  */
 export function callDialogues(model: PlaybookModel): Dialogue[] {
   const docType = model.frontMatter.type ?? '';
@@ -84,9 +94,9 @@ export function callDialogues(model: PlaybookModel): Dialogue[] {
         const p = model.sections[root.parent];
         if (p.anti || p.depth === 0) break;
         const segs = subtree(model, p);
-        // The parent holds only the call: no other channel's messages, and it is a dialogue itself or groups several.
+        // The parent holds only the call: no other channel's messages, and it is a dialogue itself or groups only dialogues.
         if (segs.some((g) => g.turns.some((t) => isRepVoice(t) && t.channel !== 'call' && t.channel !== 'message'))) break;
-        if (!hasDialogue(model.segments[p.index]) && segs.filter(hasDialogue).length < 2) break;
+        if (!hasDialogue(model.segments[p.index]) && (segs.filter(hasDialogue).length < 2 || segs.some((g) => !hasDialogue(g) && hasOtherVoice(g)))) break;
         root = p;
       }
       roots.push(root);
@@ -100,7 +110,9 @@ export function callDialogues(model: PlaybookModel): Dialogue[] {
   for (const section of roots) {
     const turns = subtree(model, section).flatMap((seg) => seg.turns);
     const personas = new Set(turns.filter((t) => t.role === 'other' && t.voice === 'buyer').map((t) => t.label?.toLowerCase()));
-    const personaIsBuyer = !turns.some((t) => t.role === 'prospect' && t.voice === 'buyer') && personas.size === 1;
+    const [persona] = personas;
+    const personaIsBuyer =
+      personas.size === 1 && !FIELD_PERSONA.test(persona ?? '') && !turns.some((t) => t.role === 'prospect' && t.voice === 'buyer') && turns.some((t) => t.role === 'rep' && t.voice === 'rep');
     const rep: Turn[] = [];
     const buyer: Turn[] = [];
     const order: Array<'rep' | 'buyer'> = [];
