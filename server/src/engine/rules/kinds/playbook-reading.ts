@@ -183,6 +183,8 @@ const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what 
 const OBJECTION_LABEL = /^(?:objection|they say|they|prospect|buyer|customer|concern)s?\b/i;
 const IF_THEY_SAY = /^\s*(?:if|when) (?:they|the (?:prospect|buyer|customer)|a (?:prospect|buyer|customer)) (?:says?|tells? you|responds?|replies|objects?)\b[^"“]*["“]([^"”]+)["”]\s*(?:[,:→—–-]|->)?\s*/i;
 const QUOTED = /^\s*["“'‘].+["”'’]\s*[.?!]?\s*$/s;
+/** A heading that is the buyer's words, maybe numbered: `"Too expensive"`, `Objection 2: "Not now"`. */
+const OBJECTION_TITLE = /^\s*(?:(?:objection|concern|push-?back)\s*#?\s*\d*\s*[:.—–-]\s*)?(["“'‘].+["”'’])\s*[.?!]?\s*$/is;
 
 /**
  * The sections about objections: the whole file for `type: objection-handling`;
@@ -269,11 +271,11 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
         i++;
       }
     }
-    // A subsection titled with the buyer's words: ### "It's too expensive"
-    const title = seg.section.title ?? '';
-    if (seg.section !== root && QUOTED.test(title)) {
+    // A subsection titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now"
+    const titled = OBJECTION_TITLE.exec(seg.section.title ?? '');
+    if (seg.section !== root && titled) {
       const answer = turns.find((t) => isRepVoice(t) && isSpokenAnswer(t));
-      pairs.push({ objection: title, response: answer ? [answer] : [], shape: 'heading' });
+      pairs.push({ objection: titled[1], response: answer ? [answer] : [], shape: 'heading' });
     }
   }
   return pairs;
