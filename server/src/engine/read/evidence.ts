@@ -38,12 +38,16 @@ const PROCESS = /\b(?:cadence|pipeline|crm|salesforce|hubspot|outreach\.io|sales
 /** "You" meaning the rep reading the playbook. */
 const READER_YOU = /\b(?:you should|you'll want to|you will want to|you can use|you may want|you need to|you must|you might want|make sure you|your (?:manager|quota|pipeline|territory|prospects?|buyers?|leads?|crm|script|cadence|sequence|template|pitch|reps?)\b|if you(?:'re| are) (?:a|the|an) (?:rep|sdr|bdr|ae|seller|manager)|when you (?:reach out|call them|email them|follow up|hear back|speak to|talk to) )/i;
 /** Prompts written for an AI assistant. */
-const PROMPT = /\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
+const PROMPT = /^(?:please )?(?:create|generate|write|draft|compose|craft|produce|rewrite|analy[sz]e|summari[sz]e|brainstorm|act as|give me|help me (?:write|draft)|turn (?:this|these|the)|convert) (?:a|an|the|my|this|these|\d+|\[)|\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
 /** Changelogs, release notes, meeting notes. */
 const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
 
-/** Cues in the text of one unlabelled piece of text (a paragraph, item, cell or quote). */
-export function textCues(text: string): Cue[] {
+/**
+ * Cues in the text of one unlabelled piece of text (a paragraph, item, cell or
+ * quote). Inside an email written out from greeting to sign-off, the words of
+ * a team's process (onboarding, dashboard, pipeline) are words buyers hear too.
+ */
+export function textCues(text: string, inEmail = false): Cue[] {
   const cues: Cue[] = [];
   const trimmed = text.trim();
   const firstLine = trimmed.split('\n', 1)[0];
@@ -56,8 +60,8 @@ export function textCues(text: string): Cue[] {
   if (IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
   if (THIRD_PERSON_ROLE.test(stripQuotes(text))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
   if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
-  if (PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
-  if (PROMPT.test(text)) cues.push({ cue: 'instructions to an assistant', weight: -3 });
+  if (!inEmail && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
+  if (PROMPT.test(trimmed)) cues.push({ cue: 'instructions to an assistant', weight: -3 });
   if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
   return cues;
 }
@@ -65,6 +69,11 @@ export function textCues(text: string): Cue[] {
 /** Quoted words are what someone says; the prose around them is what the writer says. */
 export function stripQuotes(text: string): string {
   return text.replace(/["“][^"“”]{1,400}["”]/g, '""');
+}
+
+/** Text written as instructions to an AI assistant. */
+export function isPrompt(text: string): boolean {
+  return PROMPT.test(text.trim());
 }
 
 export function isGreetingLine(line: string): boolean {

@@ -13,7 +13,7 @@
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
 import type { SectionNode, Turn, Unit } from './model';
-import { isGreetingLine, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
+import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
 export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
@@ -34,12 +34,17 @@ export interface DocumentReading {
 /** Headings that name a message or a script, not a topic. */
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
 
+/** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
+const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training)\W*$/i;
+
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
 const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
+/** Text that goes on past one sentence: a period, then a new capitalised sentence. */
+const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
@@ -82,6 +87,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'subject':
+      // A subject is one phrase; a "Subject line:" run-in that goes on for sentences is advice about subjects.
+      if (RUNS_ON.test(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” starts prose about subjects, not a subject`);
       explicit(turn, 'rep', `“${turn.label}:” line`);
       turn.contexts.add('subject');
       turn.channel = 'subject';
@@ -90,6 +97,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'rep':
     case 'structural':
     case 'positive':
+      // "Value prop: [KEY BENEFIT]" in a block that starts as a prompt is a field of the prompt.
+      if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       explicit(turn, 'rep', turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example');
       turn.speech = true;
       turn.contexts.add('rep');
@@ -121,6 +130,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
 
   switch (unit.kind) {
     case 'fence':
+      // A block holding Markdown headings is a page template (a brief, a scorecard), not a message.
+      if (/^#{1,6}\s/m.test(unit.text)) return explicit(turn, 'guidance', 'a page template (it has its own headings)');
       evidence.push({ cue: 'a plain text block', weight: doc.showsMessages ? 2 : 1 });
       break;
     case 'blockquote':
@@ -135,7 +146,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
-  for (const c of textCues(text)) evidence.push(c);
+  for (const c of textCues(text, inEmail)) evidence.push(c);
   if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
 
   const score = evidence.reduce((n, c) => n + c.weight, 0);
@@ -156,7 +167,7 @@ function explicit(turn: Turn, voice: Voice, cue: string): void {
 function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): Cue | undefined {
   if (doc.declaredType && sec.customerFacing) return { cue: 'front matter names the playbook type', weight: 2.5 };
   if (!sec.customerFacing) return undefined;
-  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && s.customerFacing);
+  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && !TOPIC_HEAD.test(s.title) && s.customerFacing);
   if (named) return { cue: `heading “${named.title}” names a message`, weight: 2 };
   return { cue: `heading “${sec.title}”`, weight: doc.showsMessages ? 1.5 : 0.5 };
 }

@@ -7,7 +7,7 @@
  * `types` option, which the config file's `structure:` block extends.
  */
 import { toPlaceholderStyle } from '../../fixes/snippets';
-import { countPhoneNumbers } from '../../read/spoken';
+import { countPhoneNumbers } from '../../read/phone-numbers';
 import { startAt, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
 import type { Fix } from '../../types';

@@ -87,7 +87,8 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     if (!isEmailTurn(t)) continue;
     // A subject-line option list is not an email.
     if (t.unit.kind === 'list-item' && t.contexts.has('subject')) continue;
-    const key = t.unit.kind === 'fence' ? t.unit : t.unit.section;
+    // A fence or a quote block is one message; several in a section are alternatives, measured one by one.
+    const key = t.unit.kind === 'fence' ? t.unit : (t.unit.quote ?? t.unit.section);
     const g = groups.get(key);
     if (g) g.push(t);
     else groups.set(key, [t]);
