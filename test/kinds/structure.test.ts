@@ -203,6 +203,22 @@ describe('playbook-structure', () => {
     assert.deepEqual(findingsOfConfig(demo, r.effective).map((m) => m.replace(/;.*/, '')), ['4:1-4:7 info playbook-structure This demo script has no next step']);
     const bad = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.yaml': 'structure:\n  voicemail:\n    require: [nmae]\n' }), BUILTIN_RULES);
     assert.equal(bad.errors.length, 1);
+    assert.match(bad.errors[0].message, /^structure\/voicemail\/require\/0: "nmae" is not a part; use one of opener, /);
+    assert.equal(bad.errors[0].start, 'structure:\n  voicemail:\n    require: ['.length);
+  });
+  it('checks a team’s own part by its words in the rep’s lines, and writes its skeleton', () => {
+    const rc = 'structure:\n  demo-script:\n    require: [opener, agenda, next-step]\n    parts:\n      agenda: ["agenda", "today we will cover"]\n';
+    const r = resolveConfig('/w/p.md', memoryHost({ '/w/.playbooklintrc.yaml': rc }), BUILTIN_RULES);
+    assert.deepEqual(r.errors, []);
+    const demo = '---\ntype: demo-script\n---\n# Demo\n\n**Rep:** Hi Dana, it is Sam from Acme. Would Tuesday at 10 work for the pilot review?\n';
+    const found = lintText(demo, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((f) => f.ruleId === 'playbook-structure');
+    assert.deepEqual(found.map((f) => f.message.replace(/;.*/, '')), ['This demo script has no agenda']);
+    assert.equal(found[0].fixes[0].edits[0].text, '\n## Agenda\n\n**Rep:** ${1:what the rep says for the agenda}\n');
+    const covered = demo.replace('Would Tuesday', 'Today we will cover the pilot. Would Tuesday');
+    assert.deepEqual(lintText(covered, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((f) => f.ruleId === 'playbook-structure'), []);
+    // A coaching note that names the agenda is not the rep's words.
+    const noted = demo.replace('# Demo\n', '# Demo\n\nNote: reps often skip the agenda.\n');
+    assert.deepEqual(lintText(noted, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((f) => f.ruleId === 'playbook-structure').map((f) => f.message.replace(/;.*/, '')), ['This demo script has no agenda']);
   });
   it('infers a type from content only: a title alone, a page of coaching with a short dialogue, a list of roles are not scripts', () => {
     const notes = '# Call script review notes\n\nWe discussed the call script in the weekly meeting.\n';

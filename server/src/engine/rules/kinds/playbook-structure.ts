@@ -96,12 +96,23 @@ function repTurnsFor(model: PlaybookModel, type: string): Turn[] {
   return rep;
 }
 
-/** Does the playbook have this part (in the rep's words the reading layer found)? */
-export function hasPart(model: PlaybookModel, part: string, type = ''): boolean {
+/**
+ * Does the playbook have this part (in the rep's words the reading layer
+ * found)? A team's own part (`custom`: its words) is there when one of its
+ * words is in the rep's lines or in the title of a section holding them.
+ */
+export function hasPart(model: PlaybookModel, part: string, type = '', custom?: readonly string[]): boolean {
   const rep = repTurnsFor(model, type);
   const repText = rep.map(turnText).join('\n');
   const sectionsWithRep = new Set(rep.map((t) => t.unit.section));
   const titledWithWords = (re: RegExp) => [...sectionsWithRep].some((s) => s.title && re.test(s.title));
+  if (custom) {
+    const texts = [repText, ...[...sectionsWithRep].map((x) => x.title ?? '')].map((t) => ` ${t.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')} `);
+    return custom.some((w) => {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w.toLowerCase().trim())}(?![\\p{L}\\p{N}])`, 'u');
+      return texts.some((t) => re.test(t));
+    });
+  }
   switch (part) {
     case 'opener':
       return [...sectionsWithRep].some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && INTRO.test(turnText(rep[0])));
@@ -128,6 +139,13 @@ export function hasPart(model: PlaybookModel, part: string, type = ''): boolean 
   }
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A team part's name as words ("pricing-slide" → "pricing slide"). */
+const partWords = (part: string) => part.replace(/-/g, ' ');
+
 /** Parts that open a playbook: their skeleton goes before the first section below the title, the others at the end. */
 const EARLY_PARTS = new Set(['opener', 'reason-for-call', 'name']);
 
@@ -139,8 +157,8 @@ const EARLY_PARTS = new Set(['opener', 'reason-for-call', 'name']);
  * above a closing "what not to say" section.
  */
 function skeletonFix(model: PlaybookModel, part: string, style: Parameters<typeof toPlaceholderStyle>[1]): Fix[] {
-  const sk = SKELETONS[part];
-  if (!sk) return [];
+  const words = partWords(part);
+  const sk = SKELETONS[part] ?? { title: words.charAt(0).toUpperCase() + words.slice(1), body: `{rep}\${1:what the rep says for the ${words}}` };
   const text = model.text;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const h1 = model.sections.find((s) => s.depth === 1);
@@ -182,19 +200,23 @@ export const playbookStructureKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
-    const user = (ctx.options.types ?? {}) as Record<string, { require?: unknown } | readonly string[]>;
+    const user = (ctx.options.types ?? {}) as Record<string, { require?: unknown; parts?: unknown } | readonly string[]>;
     const types: Record<string, readonly string[]> = { ...DEFAULT_TYPES };
+    const teamParts: Record<string, Record<string, readonly string[]>> = {};
     for (const [k, v] of Object.entries(user)) {
       const list = Array.isArray(v) ? v : (v as { require?: unknown })?.require;
       if (Array.isArray(list)) types[k] = list.filter((x): x is string => typeof x === 'string');
+      const parts = Array.isArray(v) ? undefined : (v as { parts?: unknown })?.parts;
+      if (parts && typeof parts === 'object') teamParts[k] = parts as Record<string, readonly string[]>;
     }
     const type = playbookType(model, types);
     if (!type) return;
     const anchor = sectionAnchor(model, model.sections[0]);
     const contexts = new Set(['document']);
     for (const part of types[type] ?? []) {
-      if (hasPart(model, part, type)) continue;
-      ctx.report({ ...anchor, message: fill(str(undefined, ctx.rule.message), { type: type.replace(/-/g, ' '), part: PART_NAMES[part] ?? part }), fixes: skeletonFix(model, part, ctx.placeholderStyle), contexts });
+      const custom = teamParts[type]?.[part];
+      if (hasPart(model, part, type, Array.isArray(custom) ? custom.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : undefined)) continue;
+      ctx.report({ ...anchor, message: fill(str(undefined, ctx.rule.message), { type: type.replace(/-/g, ' '), part: PART_NAMES[part] ?? partWords(part) }), fixes: skeletonFix(model, part, ctx.placeholderStyle), contexts });
     }
   },
 };
