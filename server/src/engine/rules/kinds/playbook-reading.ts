@@ -87,16 +87,26 @@ export function callDialogues(model: PlaybookModel): Dialogue[] {
   if (wholeFile) roots.push(model.sections[0]);
   else {
     const covered = new Set<SectionNode>();
+    // Whether a section holds only a call (decided once per section: many dialogues may ask about one parent).
+    const holdsOnlyCall = new Map<SectionNode, boolean>();
+    const onlyCall = (p: SectionNode): boolean => {
+      let yes = holdsOnlyCall.get(p);
+      if (yes === undefined) {
+        const segs = subtree(model, p);
+        // No other channel's messages, and it is a dialogue itself or groups only dialogues.
+        yes =
+          !segs.some((g) => g.turns.some((t) => isRepVoice(t) && t.channel !== 'call' && t.channel !== 'message')) &&
+          (hasDialogue(model.segments[p.index]) || (segs.filter(hasDialogue).length >= 2 && !segs.some((g) => !hasDialogue(g) && hasOtherVoice(g))));
+        holdsOnlyCall.set(p, yes);
+      }
+      return yes;
+    };
     for (const seg of model.segments) {
       if (covered.has(seg.section) || seg.section.anti || !hasDialogue(seg)) continue;
       let root = seg.section;
       while (root.parent !== null) {
         const p = model.sections[root.parent];
-        if (p.anti || p.depth === 0) break;
-        const segs = subtree(model, p);
-        // The parent holds only the call: no other channel's messages, and it is a dialogue itself or groups only dialogues.
-        if (segs.some((g) => g.turns.some((t) => isRepVoice(t) && t.channel !== 'call' && t.channel !== 'message'))) break;
-        if (!hasDialogue(model.segments[p.index]) && (segs.filter(hasDialogue).length < 2 || segs.some((g) => !hasDialogue(g) && hasOtherVoice(g)))) break;
+        if (p.anti || p.depth === 0 || !onlyCall(p)) break;
         root = p;
       }
       roots.push(root);
