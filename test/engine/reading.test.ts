@@ -33,12 +33,24 @@ describe('reading: messages and the words around them', () => {
     const doc = '## Executive email\n\n**Subject line: verdict + implied action.** Not a status update. Tell them the state and the cost.\n';
     assert.equal(voiceOf(doc, 'verdict'), 'guidance');
   });
+  it('a question filed under a qualifying topic ("Budget: …?") is the rep’s question', () => {
+    const doc = '## Discovery questions\n- Budget: Do you have budget for this?\n- Champion: Dana runs the pilot.\n';
+    assert.equal(voiceOf(doc, 'Do you have budget'), 'rep');
+    assert.notEqual(voiceOf(doc, 'Dana runs'), 'rep');
+  });
   it('a plain "Subject:" line is a subject', () => {
     assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
   });
 });
 
 describe('reading: messages are measured one by one', () => {
+  it('emails written one after another in a section are each read, and measured apart', async () => {
+    const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
+    const doc = '## Email 2\n\nHi Marcus,\n\nWanted to float this back up.\n\nHi Marcus,\n\nDid you get a chance to review the quote?\n\nHi Marcus,\n\nAny news on the pilot?\n';
+    assert.equal(voiceOf(doc, 'Did you get a chance'), 'rep');
+    assert.equal(voiceOf(doc, 'Any news'), 'rep');
+    assert.equal(emailUnits(buildModel(doc)).length, 3);
+  });
   it('separate quote blocks under one heading are separate messages', async () => {
     const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
     const doc = '## Bump emails\n\n> [Name] — bumping this up. Worth a quick chat?\n\n> [Name] — circling back. Timing not right, or just buried?\n';

@@ -48,6 +48,8 @@ const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
+/** Topics of qualifying frameworks that file discovery questions: BANT, MEDDIC(C), SPIN. */
+const QUALIFYING_TOPIC = /^(?:budget|authority|need|needs|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff)$/i;
 /** Labels of a page's fields, not of people: several words, or words people are not called. */
 const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone)\b.*)$/i;
 
@@ -83,6 +85,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'prospect':
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'other':
+      // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
+      if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
+        explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
+        turn.speech = true;
+        turn.contexts.add('rep');
+        turn.channel = channelOf(turn, inEmail);
+        return;
+      }
       // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
       if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
@@ -213,24 +223,29 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
     if (!opens) continue;
     // The email runs on while the next blocks are prose of the same kind, up to a sign-off.
     let greeted = !SUBJECT_LINE.test(lines[0]);
-    let j = i;
-    for (; j < units.length && j < i + 15; j++) {
+    // The last unit of this email; the scan goes on after it.
+    let last = i;
+    for (let j = i; j < units.length && j < i + 15; j++) {
       const v = units[j];
       if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== u.section)) break;
       const first = v.text.split('\n', 1)[0];
       const greeting = isGreetingLine(first) || GREETING_START.test(first);
-      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email
+      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email starts here
       greeted ||= greeting;
       if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
       out.add(v);
+      last = j;
       if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) {
         // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
         const next = units[j + 1];
-        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) out.add(next);
+        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) {
+          out.add(next);
+          last = j + 1;
+        }
         break;
       }
     }
-    i = Math.max(i, j);
+    i = last;
   }
   return out;
 }

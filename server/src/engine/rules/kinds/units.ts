@@ -83,12 +83,26 @@ export function isEmailTurn(t: Turn): boolean {
 
 export function emailUnits(model: PlaybookModel): EmailUnit[] {
   const groups = new Map<object, Turn[]>();
+  // Prose emails of a section, one after another: a second greeting (or subject) starts the next one.
+  const proseEmail = new Map<SectionNode, { key: object; opened: boolean }>();
   for (const t of model.turns) {
     if (!isEmailTurn(t)) continue;
     // A subject-line option list is not an email.
     if (t.unit.kind === 'list-item' && t.contexts.has('subject')) continue;
     // A fence or a quote block is one message; several in a section are alternatives, measured one by one.
-    const key = t.unit.kind === 'fence' ? t.unit : (t.unit.quote ?? t.unit.section);
+    let key: object;
+    if (t.unit.kind === 'fence') key = t.unit;
+    else if (t.unit.quote) key = t.unit.quote;
+    else {
+      const opens = t.a === 0 && (t.role === 'subject' || GREETING.test(t.unit.text.split('\n', 1)[0]));
+      let cur = proseEmail.get(t.unit.section);
+      if (!cur || (opens && cur.opened && !(t.role !== 'subject' && groups.get(cur.key)?.every((g) => g.role === 'subject')))) {
+        cur = { key: {}, opened: false };
+        proseEmail.set(t.unit.section, cur);
+      }
+      cur.opened ||= opens;
+      key = cur.key;
+    }
     const g = groups.get(key);
     if (g) g.push(t);
     else groups.set(key, [t]);
