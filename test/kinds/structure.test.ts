@@ -177,6 +177,23 @@ describe('sequence-touches', () => {
     assert.deepEqual(found.map((f) => [formatFinding(seq, f, true).split(' info ')[0], f.related?.[0].message]), [['5:1-5:27', 'Email 1 — Day 1: where this was first said']]);
     assert.match(found[0].message, /^Email 2 — Day 5 \(draft\) says again what Email 1 — Day 1 already said \(“Acme helps regional carriers/);
   });
+  it('reads touches marked by a bold line of their own inside one section', () => {
+    const seq = [
+      '## Outbound to clinic managers',
+      '',
+      '**Email 1 — Day 1**',
+      '',
+      'Hi Ana, saw the new Eastside clinic. Open to a short call next week?',
+      '',
+      '**Email 2 — Day 2**',
+      '',
+      'Hi Ana, just following up on my note below.',
+      '',
+    ].join('\n');
+    const found = lintText(seq, { rules: BUILTIN_RULES }).findings.filter((f) => f.ruleId === 'sequence-touches');
+    assert.deepEqual(found.map((f) => [formatFinding(seq, f, true).split(' info ')[0], f.related?.[0].message]), [['7:1-7:20', 'Email 1 — Day 1: the touch it points back to']]);
+    assert.match(found[0].message, /^Email 2 — Day 2 only points back to Email 1 — Day 1/);
+  });
   it('does not count a prompt library’s example outputs or alternatives as a sequence', () => {
     const library = '## Follow-up prompts\n\n### The simple bump\n\n> Bumping this up. Worth a quick chat?\n\n### The value bump\n\n> Came across this report and thought of you. Worth a quick chat?\n';
     assert.deepEqual(findingsOf(library, 'sequence-touches'), []);

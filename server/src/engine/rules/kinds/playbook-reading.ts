@@ -304,8 +304,10 @@ function isWhollyEmphasised(t: Turn): boolean {
 /** One touch of a sequence: an `Email N` / `Day N` / `Touch N` / `Step N` (or first / final email) section holding a message. */
 export interface Touch {
   section: SectionNode;
-  /** The heading as written, e.g. "Email 2 — Day 3". */
+  /** The heading (or bold line) as written, e.g. "Email 2 — Day 3". */
   label: string;
+  /** Where findings about the touch go: its heading, or its bold line. */
+  anchor: { start: number; end: number };
   /** The cadence day, when the heading gives one. */
   day?: number;
   /** The touch's number in the sequence when the heading gives one ("Email 2"); a repeated number is another version of that touch. */
@@ -330,34 +332,59 @@ const isTouchHeading = (title: string) => TOUCH_HEADING.test(title) || PLACED_TO
 /**
  * The sequences of a playbook: sibling sections (same parent) whose headings
  * name touches (numbered, `Step N` only when it names a channel or a day, or
- * "first" / "final" / "break-up" email), at least two of them holding a
+ * "first" / "final" / "break-up" email), or bold lines of their own naming
+ * touches within one section (`**Email 2 — Day 4**`), at least two of them holding a
  * message the reading layer reads as the rep's words (email, message or
  * call; a voicemail is judged by its own rules). Each touch reads the rep's
  * words in its section and subsections; an onboarding plan's "Day 1" has none.
  */
 export function sequences(model: PlaybookModel): Touch[][] {
-  const byParent = new Map<number | null, Touch[]>();
+  const groups = new Map<unknown, Touch[]>();
+  const add = (key: unknown, touch: Touch) => {
+    const list = groups.get(key) ?? [];
+    list.push(touch);
+    groups.set(key, list);
+  };
+  const inTouch = new Set<SectionNode>();
   for (const s of model.sections) {
     if (!s.title || s.anti || !isTouchHeading(s.title)) continue;
     if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
-    const d = DAY.exec(s.title);
-    const n = TOUCH_NUMBER.exec(s.title);
-    const lines: string[] = [];
-    for (const seg of subtree(model, s)) {
-      for (const t of seg.turns) {
-        if (!isRepVoice(t) || t.channel === 'voicemail' || t.contexts.has('voicemail')) continue;
-        for (const line of turnText(t).split('\n')) if (line.trim()) lines.push(line.trim());
-      }
-    }
-    while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
-    const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
-    if (signOff > 0) lines.length = signOff;
-    const touch: Touch = { section: s, label: s.title, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1]) : undefined, lines, breakup: BREAKUP_HEADING.test(s.title) };
-    const list = byParent.get(s.parent) ?? [];
-    list.push(touch);
-    byParent.set(s.parent, list);
+    const segs = subtree(model, s);
+    for (const g of segs) inTouch.add(g.section);
+    add(s.parent, touchOf(s, s.title, { start: s.headingStart, end: s.headingEnd }, segs.flatMap((g) => g.turns)));
   }
-  return [...byParent.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+  // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
+  for (const seg of model.segments) {
+    if (inTouch.has(seg.section) || seg.section.anti) continue;
+    let current: { label: string; anchor: { start: number; end: number }; turns: Turn[] } | undefined;
+    const flush = () => {
+      if (current) add(seg, touchOf(seg.section, current.label, current.anchor, current.turns));
+    };
+    for (const t of seg.turns) {
+      const text = turnText(t).trim().replace(/[:：]$/, '');
+      if (t.label === undefined && t.unit.turns.length === 1 && !t.unit.table && isWhollyEmphasised(t) && isTouchHeading(text)) {
+        flush();
+        current = { label: text, anchor: { start: t.unit.start, end: t.unit.end }, turns: [] };
+      } else if (current) current.turns.push(t);
+    }
+    flush();
+  }
+  return [...groups.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+}
+
+/** A touch from its label and the turns under it: the rep's message lines, greeting and sign-off left out. */
+function touchOf(section: SectionNode, label: string, anchor: { start: number; end: number }, turns: readonly Turn[]): Touch {
+  const d = DAY.exec(label);
+  const n = TOUCH_NUMBER.exec(label);
+  const lines: string[] = [];
+  for (const t of turns) {
+    if (!isRepVoice(t) || t.channel === 'voicemail' || t.contexts.has('voicemail')) continue;
+    for (const line of turnText(t).split('\n')) if (line.trim()) lines.push(line.trim());
+  }
+  while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
+  const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
+  if (signOff > 0) lines.length = signOff;
+  return { section, label, anchor, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) };
 }
 
 /** The touches before `i` that it follows: another version of the same numbered touch ("Email 2, rewritten") is not one of them. */

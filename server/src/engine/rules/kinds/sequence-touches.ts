@@ -15,7 +15,7 @@
  */
 import type { RelatedLocation } from '../../types';
 import type { RuleKind } from './kind';
-import { sectionAnchor, sequences, touchesBefore, type Touch } from './playbook-reading';
+import { sequences, touchesBefore, type Touch } from './playbook-reading';
 import { fill, num, str } from './units';
 
 const SENTENCES = /[^.!?\n]+[.!?]*/g;
@@ -84,9 +84,9 @@ export const sequenceTouchesKind: RuleKind<null> = {
       touches.forEach((t, i) => {
         const before = touchesBefore(touches, i).filter((e) => e.lines.length > 0);
         if (before.length === 0 || t.lines.length === 0) return;
-        const here = sectionAnchor(model, t.section);
+        const here = t.anchor;
         const report = (key: string, earlier: Touch, fields: Record<string, string | number>, relatedMessage: string) => {
-          const there = sectionAnchor(model, earlier.section);
+          const there = earlier.anchor;
           const related: RelatedLocation[] = [{ ...there, message: relatedMessage }];
           ctx.report({ ...here, message: fill(str(messages[key], ctx.rule.message), { touch: t.label, earlier: earlier.label, ...fields }), related, contexts });
         };
