@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildModel } from '../../server/src/engine';
+import { buildModel, lintText, BUILTIN_RULES } from '../../server/src/engine';
+import { findingToMarkdown } from '../../server/src/lsp/hover';
 
 /** The voice of the first turn holding `needle`. */
 function voiceOf(text: string, needle: string): string {
@@ -60,5 +61,15 @@ describe('reading: messages are measured one by one', () => {
     const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
     const doc = '## Email 3 — value add\n\n> Hi [Name], came across this report on dock scheduling.\n>\n> Open to a quick chat this week?\n';
     assert.equal(emailUnits(buildModel(doc)).length, 1);
+  });
+});
+
+describe('reading: a finding names the message it sits in', () => {
+  it('the hover says which message and why it was read as the rep’s words', () => {
+    const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';
+    const f = lintText(doc, { rules: BUILTIN_RULES }).findings.find((x) => x.ruleId === 'no-empty-check-in');
+    assert.ok(f?.reading, 'the finding carries its reading');
+    assert.match(f!.reading!, /^Read as an email under “Email 2 — Day 3”, your words to the buyer \(inside an email/);
+    assert.match(findingToMarkdown(f!, undefined), /Read as an email under/);
   });
 });
