@@ -52,7 +52,7 @@ describe('editor features: code lens, outline, lint workspace', { timeout: 60_00
     assert.match(titles[1], /^≈ \d+ s spoken$/);
     assert.equal(lenses[1].range.start.line, 8, 'the long rep turn; "Rep: Great." gets none');
     assert.match(titles[2], /^Talk ratio: rep \d+ % · buyer \d+ % of words · rep asks 0 questions, buyer 0$/);
-    assert.equal(lenses[2].range.start.line, 0, 'on the outermost call section: the title names a cold call');
+    assert.equal(lenses[2].range.start.line, 6, 'on the section that holds the dialogue: the voicemail under the same title is not part of the call');
     assert.ok(lenses.every((l) => l.command!.command === ''), 'informational, no command');
   });
 

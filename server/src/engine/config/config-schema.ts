@@ -62,6 +62,10 @@ export const CUSTOM_RULE_SCHEMA = {
   },
 };
 
+/** The parts playbook-structure knows how to find; a team names its own under `structure.<type>.parts`. */
+export const STRUCTURE_PARTS: readonly string[] = ['opener', 'reason-for-call', 'discovery', 'next-step', 'objections', 'touches', 'break-up', 'name', 'callback-number', 'questions'];
+const PART_NAME = '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$';
+
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Playbook Lint configuration',
@@ -79,11 +83,23 @@ export const CONFIG_SCHEMA = {
     ignorePatterns: { type: 'array', items: { type: 'string' } },
     structure: {
       type: 'object',
-      description: 'Required parts per playbook type (front matter `type`), checked by playbook-structure. Parts: opener, reason-for-call, discovery, next-step, objections, touches, break-up, name, callback-number, questions.',
+      description:
+        'Required parts per playbook type (front matter `type`), checked by playbook-structure. Built-in parts: ' +
+        STRUCTURE_PARTS.join(', ') +
+        '. A team part is defined under `parts` with the words that show it in the rep\'s lines, e.g. `demo-script: { require: [opener, agenda, next-step], parts: { agenda: ["agenda", "today we will cover"] } }`.',
+      maxProperties: 50,
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        properties: { require: { type: 'array', items: { enum: ['opener', 'reason-for-call', 'discovery', 'next-step', 'objections', 'touches', 'break-up', 'name', 'callback-number', 'questions'] } } },
+        properties: {
+          require: { type: 'array', maxItems: 20, items: { type: 'string', pattern: PART_NAME } },
+          parts: {
+            type: 'object',
+            maxProperties: 20,
+            propertyNames: { pattern: PART_NAME },
+            additionalProperties: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 100 } },
+          },
+        },
       },
     },
   },

@@ -28,8 +28,9 @@ export interface PlaybookLintConfig {
   /**
    * Required parts per playbook type, e.g. `{ "call-script": { "require": ["opener", "next-step"] } }`.
    * Merged into the `playbook-structure` rule's `types` option (a type given here replaces the built-in list).
+   * `parts` defines a team's own parts: part name → words that show it in the rep's lines.
    */
-  structure?: Record<string, { require?: string[] }>;
+  structure?: Record<string, { require?: string[]; parts?: Record<string, string[]> }>;
 }
 
 /** What a file is linted with once presets, extends, overrides and front matter are merged. */

@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type * as ConfigValidator from './config-validator';
 import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-types';
 import { PRESETS, presetSeverity, type PresetName } from './presets';
+import { STRUCTURE_PARTS } from './config-schema';
 import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
 import { RULE_KINDS } from '../rules/kinds';
@@ -89,6 +90,26 @@ export function parseConfigText(path: string, text: string): LoadedConfig {
 }
 
 /**
+ * A required part must be one playbook-structure knows or one the type defines
+ * under `parts`; an unknown one (a typo) is reported at its place and dropped.
+ */
+function checkStructureParts(file: string, config: PlaybookLintConfig, locate: (keyPath: string[], atKey: boolean) => { start?: number; end?: number }): ConfigError[] {
+  const errors: ConfigError[] = [];
+  for (const [type, entry] of Object.entries(config.structure ?? {})) {
+    if (!entry || !Array.isArray(entry.require)) continue;
+    const own = Object.keys(entry.parts ?? {});
+    const keep: string[] = [];
+    entry.require.forEach((part, i) => {
+      if (STRUCTURE_PARTS.includes(part) || own.includes(part)) return void keep.push(part);
+      const key = `structure/${type}/require/${i}`;
+      errors.push({ file, key, message: `${key}: "${part}" is not a part; use one of ${[...STRUCTURE_PARTS, ...own].join(', ')}, or define it under structure/${type}/parts with the words that show it.`, ...locate(key.split('/'), false) });
+    });
+    entry.require = keep;
+  }
+  return errors;
+}
+
+/**
  * Validates config data against the schema and reports every mistake at once,
  * each placed by `locate` (the range of a key path in the source the data came
  * from: a config file, or a playbook's front matter). Invalid parts are removed
@@ -128,6 +149,7 @@ export function checkConfigData(file: string, config: PlaybookLintConfig, locate
       else removeAt(config as Record<string, unknown>, key ? key.split('/') : []);
     }
   }
+  errors.push(...checkStructureParts(file, config, locate));
   return errors;
 }
 

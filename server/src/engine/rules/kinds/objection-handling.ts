@@ -2,7 +2,9 @@
  * objection-handling: every objection → response pair under an objection
  * section (see `objectionPairs`) whose response is the rep's words is judged:
  * a discount or a price cut → finding; arguing ("Actually, that's not true")
- * → finding; neither acknowledging nor asking a question → finding. One
+ * → finding; neither acknowledging nor asking a question → finding;
+ * acknowledging without asking anything → finding (the coach's shape is
+ * acknowledge, then ask). One
  * finding per response, on the response. Each objection section shows which
  * of the common objections (option `objections`: name → words) it answers,
  * as a code lens and hover on its heading.
@@ -51,11 +53,11 @@ function objectionLists(value: unknown): Record<string, readonly string[]> {
  * acknowledges or asks. `verbatim`: the response is the rep's exact words (a
  * quote, a rep label), so a flat answer can be told from coaching notes.
  */
-export function judgeResponse(text: string, verbatim: boolean): 'discount' | 'argue' | 'flat' | undefined {
+export function judgeResponse(text: string, verbatim: boolean): 'discount' | 'argue' | 'flat' | 'noQuestion' | undefined {
   if (DISCOUNT.test(text)) return 'discount';
   if (ARGUE.test(text)) return 'argue';
-  if (verbatim && countQuestions(text) === 0 && !ACKNOWLEDGE.test(text)) return 'flat';
-  return undefined;
+  if (!verbatim || countQuestions(text) > 0) return undefined;
+  return ACKNOWLEDGE.test(text) ? 'noQuestion' : 'flat';
 }
 
 const VERBATIM = /^\s*["“]/;

@@ -1,20 +1,24 @@
 /**
  * What the structure rules (stale-playbook, unsourced-claim, talk-ratio,
- * objection-handling, sequence-*, playbook-structure) read from the playbook
- * model, in one place. Today they read turns (`speech`, `role`, `contexts`)
- * and section tags; when the reading layer gives every turn a `voice` and a
- * `message`, only these functions change.
+ * objection-handling, sequence-touches, playbook-structure) read from the
+ * playbook model, in one place. They ask the reading layer, not headings:
+ * a turn's `voice` (rep, buyer, guidance) and `channel` say who speaks and
+ * where; headings only group what the reading found (a call script's
+ * sections, a sequence's numbered touches).
  */
-import { startAt, endAt, subtree, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
+import { startAt, endAt, subtree, type PlaybookModel, type Segment, type SectionNode, type Turn, type Unit } from '../../read/model';
+import { countWords } from '../../read/words';
 
-/** Is this turn the rep's words to the buyer (spoken or written)? */
+const outOfPlay = (t: Turn) => t.unit.anti || t.unit.section.anti;
+
+/** Is this turn the rep's words to the buyer (spoken or written), subject lines aside? */
 export function isRepVoice(t: Turn): boolean {
-  return t.speech && t.contexts.has('rep') && t.role !== 'prospect' && t.role !== 'subject' && !t.unit.anti && !t.unit.section.anti;
+  return t.voice === 'rep' && t.channel !== 'subject' && t.role !== 'subject' && !outOfPlay(t);
 }
 
-/** Is this turn the buyer speaking (a prospect label)? */
+/** Is this turn the buyer speaking (a prospect or persona label, an objection cell)? */
 export function isBuyerVoice(t: Turn): boolean {
-  return t.role === 'prospect' && !t.unit.anti && !t.unit.section.anti;
+  return t.voice === 'buyer' && !outOfPlay(t);
 }
 
 /** The words of a turn, label excluded. */
@@ -32,54 +36,128 @@ export function turnRange(t: Turn, a = t.a, b = t.b): { start: number; end: numb
   return { start: startAt(t.unit, a), end: endAt(t.unit, Math.max(a, b - 1)) };
 }
 
-const CALL_TAGS = ['call-script', 'discovery', 'opener', 'objection'];
-const NOT_CALL_TAGS = ['voicemail', 'email', 'anti-example', 'ooo'];
-
 /** A live conversation written out with speaker labels: the rep's and the buyer's turns. */
 export interface Dialogue {
-  /** The outermost call section (the preamble when the whole file is one script). */
+  /** The section that holds the conversation (the preamble when the whole file is one script). */
   section: SectionNode;
   rep: Turn[];
   buyer: Turn[];
-}
-
-/** Who speaks in a dialogue turn: a rep label (or a script step), the buyer, or neither. */
-export function dialogueSide(t: Turn, personaIsBuyer: boolean): 'rep' | 'buyer' | undefined {
-  if (t.unit.anti || t.unit.section.anti) return undefined;
-  if (t.role === 'rep' || (t.role === 'structural' && t.label !== undefined)) return 'rep';
-  if (t.role === 'prospect' || (t.role === 'other' && personaIsBuyer)) return 'buyer';
-  return undefined;
+  /** How often the speaker changes from one labelled turn to the next. */
+  switches: number;
 }
 
 /**
- * Call scripts written as dialogue: each outermost section tagged as a call
- * (call script, discovery, opener, objections) — or the whole file for
- * `type: call-script` / `discovery-guide` — with its labelled rep and buyer
- * turns. A persona label ("Dana:") counts as the buyer when the section has
- * no buyer label and exactly one persona.
+ * Who speaks in a dialogue turn, as the reading layer read it: the rep on a
+ * call (a rep label or a script step), the buyer (a prospect label; a
+ * persona's name only where the caller says so), or neither. Unlabelled text
+ * is not part of the dialogue: coaching between the lines, or a template the
+ * rep reads out, has no buyer turn to weigh against.
+ */
+export function dialogueSide(t: Turn, personaIsBuyer = false): 'rep' | 'buyer' | undefined {
+  if (outOfPlay(t) || t.label === undefined || !SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' '))) return undefined;
+  if (t.voice === 'rep' && (t.role === 'rep' || t.role === 'structural') && (t.channel === 'call' || t.channel === 'message')) return 'rep';
+  if (t.voice === 'buyer' && (t.role === 'prospect' || (t.role === 'other' && personaIsBuyer))) return 'buyer';
+  return undefined;
+}
+
+/** A turn that is only a slot to fill ("Prospect: [COMPANY]") is a form's field, not a line of a conversation. */
+const PLACEHOLDER_SLOT = /\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g;
+const SPOKEN_WORD = /\p{L}{2,}/u;
+/** Persona labels that name a field of a page, not a person ("Solution:", "Typical features:"). */
+const FIELD_PERSONA = /\b(?:solution|problem|result|value|features?|description|summary|benefits?|challenges?|outcome|answer|question|context|scenario|signals?|command|stage|segment|persona|pain|impact|proof|use case|industry|company|title|name|price|budget|timeline|status)s?\b/i;
+
+const hasDialogue = (seg: Segment) => seg.turns.some((t) => dialogueSide(t) !== undefined);
+/** A segment with the rep's or the buyer's words that are not a labelled dialogue (a template, an email, a field list). */
+const hasOtherVoice = (seg: Segment) => seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' ')));
+
+/**
+ * Call scripts written as dialogue, found from the speaker turns: each run of
+ * sections holding labelled rep and buyer turns, grouped under the highest
+ * section that holds only the call (no email or voicemail written out in
+ * it and nothing but dialogues below it). The whole file for `type:
+ * call-script` / `discovery-guide`. A persona label ("Dana:") is the buyer
+ * when the script has a rep label, no buyer label and exactly one persona
+ * that is not a page's field ("Solution:"); several personas are a page's
+ * fields or a cast, not a call.
  */
 export function callDialogues(model: PlaybookModel): Dialogue[] {
   const docType = model.frontMatter.type ?? '';
-  const roots = docType === 'call-script' || docType === 'discovery-guide' ? [model.sections[0]] : model.sections.filter((s) => isCallSection(s) && !ancestorsOf(model, s).some(isCallSection));
+  const wholeFile = docType === 'call-script' || docType === 'discovery-guide';
+  const roots: SectionNode[] = [];
+  if (wholeFile) roots.push(model.sections[0]);
+  else {
+    const covered = new Set<SectionNode>();
+    // Whether a section holds only a call (decided once per section: many dialogues may ask about one parent).
+    const holdsOnlyCall = new Map<SectionNode, boolean>();
+    const onlyCall = (p: SectionNode): boolean => {
+      let yes = holdsOnlyCall.get(p);
+      if (yes === undefined) {
+        const segs = subtree(model, p);
+        // No other channel's messages, and it is a dialogue itself or groups only dialogues.
+        yes =
+          !segs.some((g) => g.turns.some((t) => isRepVoice(t) && t.channel !== 'call' && t.channel !== 'message')) &&
+          (hasDialogue(model.segments[p.index]) || (segs.filter(hasDialogue).length >= 2 && !segs.some((g) => !hasDialogue(g) && hasOtherVoice(g))));
+        holdsOnlyCall.set(p, yes);
+      }
+      return yes;
+    };
+    for (const seg of model.segments) {
+      if (covered.has(seg.section) || seg.section.anti || !hasDialogue(seg)) continue;
+      let root = seg.section;
+      while (root.parent !== null) {
+        const p = model.sections[root.parent];
+        if (p.anti || p.depth === 0 || !onlyCall(p)) break;
+        root = p;
+      }
+      roots.push(root);
+      for (const g of subtree(model, root)) covered.add(g.section);
+    }
+    // A later root may hold an earlier one (a dialogue under a section that is one too).
+    const held = new Set(roots.flatMap((r) => subtree(model, r).slice(1).map((g) => g.section)));
+    for (let i = roots.length - 1; i >= 0; i--) if (held.has(roots[i])) roots.splice(i, 1);
+  }
   const out: Dialogue[] = [];
   for (const section of roots) {
-    const turns = subtree(model, section).flatMap((seg) => seg.turns).filter((t) => !NOT_CALL_TAGS.some((tag) => t.contexts.has(tag)));
-    const personas = new Set(turns.filter((t) => t.role === 'other').map((t) => t.label?.toLowerCase()));
-    const personaIsBuyer = !turns.some((t) => t.role === 'prospect') && personas.size === 1;
+    const turns = subtree(model, section).flatMap((seg) => seg.turns);
+    const personas = new Set(turns.filter((t) => t.role === 'other' && t.voice === 'buyer').map((t) => t.label?.toLowerCase()));
+    const [persona] = personas;
+    const personaIsBuyer =
+      personas.size === 1 && !FIELD_PERSONA.test(persona ?? '') && !turns.some((t) => t.role === 'prospect' && t.voice === 'buyer') && turns.some((t) => t.role === 'rep' && t.voice === 'rep');
     const rep: Turn[] = [];
     const buyer: Turn[] = [];
+    const order: Array<'rep' | 'buyer'> = [];
     for (const t of turns) {
       const side = dialogueSide(t, personaIsBuyer);
       if (side === 'rep') rep.push(t);
       else if (side === 'buyer') buyer.push(t);
+      if (side) order.push(side);
     }
-    out.push({ section, rep, buyer });
+    if (rep.length > 0 || buyer.length > 0) out.push({ section, rep, buyer, switches: order.filter((x, i) => i > 0 && x !== order[i - 1]).length });
   }
   return out;
 }
 
-function isCallSection(s: SectionNode): boolean {
-  return !s.anti && CALL_TAGS.some((t) => s.ownTags.includes(t)) && !NOT_CALL_TAGS.some((t) => s.tags.includes(t));
+/**
+ * A dialogue that reads as a conversation, not a list of roles: at least two
+ * rep turns and one buyer turn, the speakers taking turns at least twice
+ * (rep, buyer, rep), and one rep label ("SDR:" and "AE:" in a row list roles).
+ */
+export function isConversation(d: Dialogue): boolean {
+  const repLabels = new Set(d.rep.filter((t) => t.role === 'rep').map((t) => t.label?.toLowerCase()));
+  return d.rep.length >= 2 && d.buyer.length >= 1 && d.switches >= 2 && repLabels.size <= 1;
+}
+
+/** Words of the turns that are in play (bad examples left out), and those read as the rep's or the buyer's. */
+export function voiceShare(model: PlaybookModel, turns: readonly Turn[] = model.turns): { all: number; spoken: number } {
+  let all = 0;
+  let spoken = 0;
+  for (const t of turns) {
+    if (outOfPlay(t) || t.role === 'anti') continue;
+    const n = countWords(turnText(t));
+    all += n;
+    if (t.voice !== 'guidance') spoken += n;
+  }
+  return { all, spoken };
 }
 
 export function ancestorsOf(model: PlaybookModel, s: SectionNode): SectionNode[] {
@@ -104,7 +182,7 @@ export function sectionAnchor(model: PlaybookModel, s: SectionNode): { start: nu
 export interface ObjectionPair {
   /** The objection as written (the buyer's words, or a heading naming it). */
   objection: string;
-  /** The rep's answer: turns that are speech; empty when the answer is coaching prose. */
+  /** The rep's answer: turns read as the rep's words; empty when the answer is coaching prose. */
   response: Turn[];
   /** How the pair was written. */
   shape: 'table' | 'labels' | 'heading' | 'bold' | 'if-they-say';
@@ -115,11 +193,44 @@ const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what 
 const OBJECTION_LABEL = /^(?:objection|they say|they|prospect|buyer|customer|concern)s?\b/i;
 const IF_THEY_SAY = /^\s*(?:if|when) (?:they|the (?:prospect|buyer|customer)|a (?:prospect|buyer|customer)) (?:says?|tells? you|responds?|replies|objects?)\b[^"“]*["“]([^"”]+)["”]\s*(?:[,:→—–-]|->)?\s*/i;
 const QUOTED = /^\s*["“'‘].+["”'’]\s*[.?!]?\s*$/s;
+/** A heading that is the buyer's words, maybe numbered: `"Too expensive"`, `Objection 2: "Not now"`. */
+const OBJECTION_TITLE = /^\s*(?:(?:objection|concern|push-?back)\s*#?\s*\d*\s*[:.—–-]\s*)?(["“'‘].+["”'’])\s*[.?!]?\s*$/is;
 
-/** The sections about objections: outermost `objection` sections, or the whole file for `type: objection-handling`. */
+/**
+ * The sections about objections: the whole file for `type: objection-handling`;
+ * else each outermost section that holds objection → answer pairs written as
+ * the buyer's words and the rep's (a table of objections and responses, "If
+ * they say …" branches) or that a heading names as objections. The pairs are
+ * judged only where the reading layer reads the answer as the rep's words.
+ */
 export function objectionRoots(model: PlaybookModel): SectionNode[] {
   if (model.frontMatter.type === 'objection-handling') return [model.sections[0]];
-  return model.sections.filter((s) => s.ownTags.includes('objection') && !s.anti && !ancestorsOf(model, s).some((p) => p.ownTags.includes('objection')));
+  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || holdsObjectionPairs(model.segments[s.index])));
+  const set = new Set(candidates);
+  return candidates.filter((s) => !ancestorsOf(model, s).some((p) => set.has(p)));
+}
+
+/** A segment with an objection table (a buyer column and a rep column) or an "If they say …" branch answered in the rep's words. */
+function holdsObjectionPairs(seg: Segment | undefined): boolean {
+  if (!seg) return false;
+  const rows = new Map<string, { buyer: boolean; rep: boolean }>();
+  let tableNo = 0;
+  let lastRow = -1;
+  for (const t of seg.turns) {
+    const tab = t.unit.table;
+    if (!tab) {
+      if (isRepVoice(t) && IF_THEY_SAY.test(turnText(t))) return true;
+      continue;
+    }
+    if (tab.row < lastRow) tableNo++;
+    lastRow = tab.row;
+    if (tab.row === 0) continue;
+    const row = rows.get(`${tableNo}:${tab.row}`) ?? { buyer: false, rep: false };
+    if (isBuyerVoice(t) && OBJECTION_COLUMN.test(tab.header)) row.buyer = true;
+    else if (isRepVoice(t)) row.rep = true;
+    rows.set(`${tableNo}:${tab.row}`, row);
+  }
+  return [...rows.values()].some((r) => r.buyer && r.rep);
 }
 
 /** The objection → response pairs under an objection section, in the shapes real playbooks use. */
@@ -142,7 +253,7 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
       const key = `${tableNo}:${tab.row}`;
       const row = rows.get(key) ?? { response: [] };
       if (OBJECTION_COLUMN.test(tab.header) && !RESPONSE_COLUMN.test(tab.header)) row.objection = turnText(t);
-      else if (RESPONSE_COLUMN.test(tab.header) && t.speech) row.response.push(t);
+      else if (isRepVoice(t)) row.response.push(t);
       rows.set(key, row);
     }
     for (const row of rows.values()) if (row.objection && row.response.length) pairs.push({ objection: row.objection, response: row.response, shape: 'table' });
@@ -152,8 +263,8 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
       if (t.unit.table) continue;
       const text = turnText(t);
       const next = turns[i + 1];
-      const isObjectionTurn = t.role === 'prospect' || (t.label !== undefined && OBJECTION_LABEL.test(t.label));
-      if (isObjectionTurn && next && (next.role === 'rep' || next.role === 'structural' || next.role === 'positive') && next.speech) {
+      const isObjectionTurn = t.label !== undefined && ((isBuyerVoice(t) && t.role === 'prospect') || OBJECTION_LABEL.test(t.label));
+      if (isObjectionTurn && next && next.label !== undefined && isRepVoice(next)) {
         pairs.push({ objection: text, response: [next], shape: 'labels' });
         i++;
         continue;
@@ -161,20 +272,20 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
       const ifm = IF_THEY_SAY.exec(text);
       if (ifm) {
         const rest = ifm[0].length < text.length ? { ...t, a: t.a + ifm[0].length } : undefined;
-        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && next.unit !== t.unit && next.speech && isSpokenAnswer(next) ? [next] : [];
+        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && next.unit !== t.unit && isRepVoice(next) && isSpokenAnswer(next) ? [next] : [];
         pairs.push({ objection: ifm[1], response, shape: 'if-they-say' });
         continue;
       }
-      if (t.label === undefined && isWhollyEmphasised(t) && next && next.unit !== t.unit && next.speech && isSpokenAnswer(next)) {
+      if (t.label === undefined && isWhollyEmphasised(t) && next && next.unit !== t.unit && isRepVoice(next) && isSpokenAnswer(next)) {
         pairs.push({ objection: text, response: [next], shape: 'bold' });
         i++;
       }
     }
-    // A subsection titled with the buyer's words: ### "It's too expensive"
-    const title = seg.section.title ?? '';
-    if (seg.section !== root && QUOTED.test(title)) {
-      const answer = turns.find((t) => t.speech && isSpokenAnswer(t));
-      pairs.push({ objection: title, response: answer ? [answer] : [], shape: 'heading' });
+    // A subsection titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now"
+    const titled = OBJECTION_TITLE.exec(seg.section.title ?? '');
+    if (seg.section !== root && titled) {
+      const answer = turns.find((t) => isRepVoice(t) && isSpokenAnswer(t));
+      pairs.push({ objection: titled[1], response: answer ? [answer] : [], shape: 'heading' });
     }
   }
   return pairs;
@@ -190,13 +301,17 @@ function isWhollyEmphasised(t: Turn): boolean {
   return t.unit.emphasis.some(([a, b]) => a <= t.a + (text.slice(t.a).length - text.slice(t.a).trimStart().length) && b >= t.b - (text.slice(0, t.b).length - text.slice(0, t.b).trimEnd().length));
 }
 
-/** One touch of a sequence: an `Email N` / `Day N` / `Touch N` / `Step N` section. */
+/** One touch of a sequence: an `Email N` / `Day N` / `Touch N` / `Step N` (or first / final email) section holding a message. */
 export interface Touch {
   section: SectionNode;
-  /** The heading as written, e.g. "Email 2 — Day 3". */
+  /** The heading (or bold line) as written, e.g. "Email 2 — Day 3". */
   label: string;
+  /** Where findings about the touch go: its heading, or its bold line. */
+  anchor: { start: number; end: number };
   /** The cadence day, when the heading gives one. */
   day?: number;
+  /** The touch's number in the sequence when the heading gives one ("Email 2"); a repeated number is another version of that touch. */
+  number?: number;
   /** The rep's words in the touch, one entry per line (subject, greeting and sign-off left out). */
   lines: string[];
   /** The touch is a break-up ("closing the loop", "final email"). */
@@ -204,37 +319,76 @@ export interface Touch {
 }
 
 const TOUCH_HEADING = /^\W*(?:(?:e-?mail|touch|day|message|follow[- ]?up)\s*#?\s*\d+|d\+\d+|step\s*\d+\b.*\b(?:e-?mail|call|linkedin|voicemail|touch|day\s*\d+))\b/i;
+/** "First email", "Final follow-up", "Break-up email": a touch named by its place rather than a number. */
+const PLACED_TOUCH = /^\W*(?:(?:the )?(?:first|second|third|fourth|fifth|initial|final|last|break-?up)\b[^.?!]{0,20}\b(?:e-?mail|touch|follow[- ]?up|message|note|bump)s?)\b/i;
+const TOUCH_NUMBER = /\b(?:e-?mail|touch|message|follow[- ]?up|step)\s*#?\s*(\d+)/i;
 const DAY = /\b(?:day\s*(\d{1,3})|d\+(\d{1,3}))\b/i;
 const BREAKUP_HEADING = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note|follow[- ]?up)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
 const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.!?\n]{0,40}[,!:]?\s*$/i;
 const SIGN_OFF_LINE = /^\s*(?:best(?: regards)?|thanks|thank you|cheers|regards|kind regards|talk soon|sincerely|all the best|—|--)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
 
+const isTouchHeading = (title: string) => TOUCH_HEADING.test(title) || PLACED_TOUCH.test(title);
+
 /**
  * The sequences of a playbook: sibling sections (same parent) whose headings
- * name numbered touches (`Step N` only when it names a channel or a day), at
- * least two of them with the rep's words in them. Each touch reads the rep's
+ * name touches (numbered, `Step N` only when it names a channel or a day, or
+ * "first" / "final" / "break-up" email), or bold lines of their own naming
+ * touches within one section (`**Email 2 — Day 4**`), at least two of them holding a
+ * message the reading layer reads as the rep's words (email, message or
+ * call; a voicemail is judged by its own rules). Each touch reads the rep's
  * words in its section and subsections; an onboarding plan's "Day 1" has none.
  */
 export function sequences(model: PlaybookModel): Touch[][] {
-  const byParent = new Map<number | null, Touch[]>();
-  for (const s of model.sections) {
-    if (!s.title || s.anti || !TOUCH_HEADING.test(s.title)) continue;
-    if (ancestorsOf(model, s).some((p) => p.title && TOUCH_HEADING.test(p.title))) continue;
-    const d = DAY.exec(s.title);
-    const lines: string[] = [];
-    for (const seg of subtree(model, s)) {
-      for (const t of seg.turns) {
-        if (!isRepVoice(t) || t.contexts.has('voicemail')) continue;
-        for (const line of turnText(t).split('\n')) if (line.trim()) lines.push(line.trim());
-      }
-    }
-    while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
-    const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
-    if (signOff > 0) lines.length = signOff;
-    const touch: Touch = { section: s, label: s.title, day: d ? Number(d[1] ?? d[2]) : undefined, lines, breakup: BREAKUP_HEADING.test(s.title) };
-    const list = byParent.get(s.parent) ?? [];
+  const groups = new Map<unknown, Touch[]>();
+  const add = (key: unknown, touch: Touch) => {
+    const list = groups.get(key) ?? [];
     list.push(touch);
-    byParent.set(s.parent, list);
+    groups.set(key, list);
+  };
+  const inTouch = new Set<SectionNode>();
+  for (const s of model.sections) {
+    if (!s.title || s.anti || !isTouchHeading(s.title)) continue;
+    if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
+    const segs = subtree(model, s);
+    for (const g of segs) inTouch.add(g.section);
+    add(s.parent, touchOf(s, s.title, { start: s.headingStart, end: s.headingEnd }, segs.flatMap((g) => g.turns)));
   }
-  return [...byParent.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+  // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
+  for (const seg of model.segments) {
+    if (inTouch.has(seg.section) || seg.section.anti) continue;
+    let current: { label: string; anchor: { start: number; end: number }; turns: Turn[] } | undefined;
+    const flush = () => {
+      if (current) add(seg, touchOf(seg.section, current.label, current.anchor, current.turns));
+    };
+    for (const t of seg.turns) {
+      const text = turnText(t).trim().replace(/[:：]$/, '');
+      if (t.label === undefined && t.unit.turns.length === 1 && !t.unit.table && isWhollyEmphasised(t) && isTouchHeading(text)) {
+        flush();
+        current = { label: text, anchor: { start: t.unit.start, end: t.unit.end }, turns: [] };
+      } else if (current) current.turns.push(t);
+    }
+    flush();
+  }
+  return [...groups.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+}
+
+/** A touch from its label and the turns under it: the rep's message lines, greeting and sign-off left out. */
+function touchOf(section: SectionNode, label: string, anchor: { start: number; end: number }, turns: readonly Turn[]): Touch {
+  const d = DAY.exec(label);
+  const n = TOUCH_NUMBER.exec(label);
+  const lines: string[] = [];
+  for (const t of turns) {
+    if (!isRepVoice(t) || t.channel === 'voicemail' || t.contexts.has('voicemail')) continue;
+    for (const line of turnText(t).split('\n')) if (line.trim()) lines.push(line.trim());
+  }
+  while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
+  const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
+  if (signOff > 0) lines.length = signOff;
+  return { section, label, anchor, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) };
+}
+
+/** The touches before `i` that it follows: another version of the same numbered touch ("Email 2, rewritten") is not one of them. */
+export function touchesBefore(touches: readonly Touch[], i: number): Touch[] {
+  const t = touches[i];
+  return touches.slice(0, i).filter((e) => t.number === undefined || e.number === undefined || e.number < t.number);
 }

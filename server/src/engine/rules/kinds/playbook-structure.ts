@@ -1,17 +1,18 @@
 /**
  * playbook-structure: a playbook of a known type (front matter `type`, or a
- * title naming the type backed by its content) that lacks a required part →
+ * file that the reading layer reads as mostly that content) that lacks a required part →
  * one finding per missing part on the title (or the top of the file), with a
- * quick fix appending a skeleton section in the document's heading level,
+ * quick fix inserting a skeleton section in the document's heading level,
  * speaker-label and placeholder style. Types and their parts come from the
  * `types` option, which the config file's `structure:` block extends.
  */
 import { toPlaceholderStyle } from '../../fixes/snippets';
 import { countPhoneNumbers } from '../../read/phone-numbers';
-import type { PlaybookModel } from '../../read/model';
+import { startAt, type PlaybookModel, type Turn } from '../../read/model';
+import { countWords } from '../../read/words';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
-import { callDialogues, isRepVoice, objectionPairs, objectionRoots, sectionAnchor, sequences, turnText } from './playbook-reading';
+import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, sectionAnchor, sequences, turnText, voiceShare } from './playbook-reading';
 import { fill, str } from './units';
 
 export const DEFAULT_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -53,65 +54,144 @@ const NAME = /\b(?:this is|it'?s|my name is|I'?m)\s+(?:\p{Lu}\w+|\{\{[^}]+\}\}|\
 const REASON = /\b(?:reason (?:for my call|I'?m calling|I called)|I'?m calling (?:because|about|since|regarding|to)|calling (?:because|about)|(?:saw|noticed|read|heard|mentioned|announced|congrat\w*)\b|your (?:10-?k|post|announcement|launch|job posting|press release))|\{\{\s*[\w.]*(?:trigger|reason|event)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason)[^\]]*\]/i;
 const NEXT_STEP_HEADING = /\b(?:next steps?|close|closing|booking|book(?:ing)? the meeting|call to action|cta|the ask)\b/i;
 const NEXT_STEP = /\b(?:calendar|next step|book\w*|schedule|(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d+[- ]minute|send (?:you )?(?:an? )?invite)\b/i;
-const CALL_TITLE = /\b(?:cold[- ]call|call|phone|talk[- ]track) scripts?\b|\bcold[- ]call\b/i;
-const SEQUENCE_TITLE = /\b(?:e-?mail sequence|e-?mail cadence|outreach sequence|follow[- ]?up sequence)\b/i;
+/** Share of a file's words (bad examples aside) that must be the rep's or the buyer's for its content to name its type. */
+const SPOKEN_SHARE = 0.6;
 
-/** The playbook's type: front matter, else a title naming it with the content to match (strong evidence only). */
+/**
+ * The playbook's type. Front matter `type:` names it; otherwise only the
+ * content can, as the reading layer reads it, and only when the file is
+ * mostly that content (a heading word never does):
+ * - a call script: a conversation of labelled rep and buyer turns on a call
+ *   (see `isConversation`), and most of the file's words spoken by the two;
+ * - an email sequence: two or more touches holding the rep's messages, and
+ *   most of the file's words in them.
+ * Voicemails, objection guides and discovery guides are named in front
+ * matter only (voicemail-essentials and objection-handling judge the text).
+ */
 export function playbookType(model: PlaybookModel, types: Record<string, unknown>): string | undefined {
   const declared = model.frontMatter.type;
   if (declared) return declared in types ? declared : undefined;
-  const h1 = model.sections.find((s) => s.depth === 1);
-  if (!h1?.title) return undefined;
-  if (CALL_TITLE.test(h1.title) && callDialogues(model).some((d) => d.rep.length >= 2 && d.buyer.length >= 1)) return 'call-script';
-  if (SEQUENCE_TITLE.test(h1.title) && sequences(model).length > 0) return 'email-sequence';
+  const { all } = voiceShare(model);
+  if (all === 0) return undefined;
+  const dialogues = callDialogues(model).filter(isConversation);
+  const spoken = voiceShare(model, dialogues.flatMap((d) => [...d.rep, ...d.buyer])).spoken;
+  if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all) return 'call-script';
+  const touches = sequences(model).filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+  const sequenceWords = touches.flat().reduce((n, t) => n + t.lines.reduce((m, l) => m + countWords(l), 0), 0);
+  if (touches.length > 0 && sequenceWords >= SPOKEN_SHARE * all) return 'email-sequence';
   return undefined;
 }
 
-/** Does the playbook have this part? */
-export function hasPart(model: PlaybookModel, part: string): boolean {
+/** The rep's words the parts of a type are looked for in: the call's turns for a script, the message's for a voicemail. */
+function repTurnsFor(model: PlaybookModel, type: string): Turn[] {
   const rep = model.turns.filter(isRepVoice);
+  if (type === 'call-script' || type === 'discovery-guide') {
+    const call = rep.filter((t) => t.channel === 'call' || t.channel === 'message');
+    return call.length > 0 ? call : rep;
+  }
+  if (type === 'voicemail') {
+    const vm = rep.filter((t) => t.channel === 'voicemail');
+    return vm.length > 0 ? vm : rep;
+  }
+  return rep;
+}
+
+/**
+ * Does the playbook have this part (in the rep's words the reading layer
+ * found)? A team's own part (`custom`: its words) is there when one of its
+ * words is in the rep's lines or in the title of a section holding them.
+ */
+export function hasPart(model: PlaybookModel, part: string, type = '', custom?: readonly string[]): boolean {
+  const rep = repTurnsFor(model, type);
   const repText = rep.map(turnText).join('\n');
-  const titled = (re: RegExp) => model.sections.some((s) => s.title && re.test(s.title));
+  const sectionsWithRep = new Set(rep.map((t) => t.unit.section));
+  const titledWithWords = (re: RegExp) => [...sectionsWithRep].some((s) => s.title && re.test(s.title));
+  if (custom) {
+    const texts = [repText, ...[...sectionsWithRep].map((x) => x.title ?? '')].map((t) => ` ${t.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')} `);
+    return custom.some((w) => {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w.toLowerCase().trim())}(?![\\p{L}\\p{N}])`, 'u');
+      return texts.some((t) => re.test(t));
+    });
+  }
   switch (part) {
     case 'opener':
-      return model.sections.some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && INTRO.test(turnText(rep[0])));
+      return [...sectionsWithRep].some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && INTRO.test(turnText(rep[0])));
     case 'reason-for-call':
       return REASON.test(repText) || rep.some((t) => /^reason\b/i.test(t.label ?? ''));
     case 'discovery':
-      return model.sections.some((s) => s.ownTags.includes('discovery')) || (repText.match(/\?/g) ?? []).length >= 2;
+      return [...sectionsWithRep].some((s) => s.ownTags.includes('discovery') && rep.some((t) => t.unit.section === s && /\?/.test(turnText(t)))) || (repText.match(/\?/g) ?? []).length >= 2;
     case 'next-step':
-      return titled(NEXT_STEP_HEADING) || NEXT_STEP.test(repText);
+      return titledWithWords(NEXT_STEP_HEADING) || NEXT_STEP.test(repText);
     case 'objections':
       return objectionRoots(model).some((r) => objectionPairs(model, r).length > 0);
     case 'touches':
-      return sequences(model).some((s) => s.length >= 2);
+      return sequences(model).some((s) => s.filter((t) => t.lines.length > 0).length >= 2);
     case 'break-up':
-      return sequences(model).some((s) => s.some((t) => t.breakup)) || titled(/\b(?:break-?up|closing (?:the )?loop)\b/i);
+      return sequences(model).some((s) => s.some((t) => t.breakup && t.lines.length > 0)) || titledWithWords(/\b(?:break-?up|closing (?:the )?loop)\b/i);
     case 'name':
       return NAME.test(repText);
     case 'callback-number':
       return countPhoneNumbers(repText) > 0;
     case 'questions':
-      return (model.text.match(/\?\s*$/gm) ?? []).length >= 3;
+      return rep.reduce((n, t) => n + (turnText(t).match(/\?/g) ?? []).length, 0) >= 3;
     default:
       return true; // an unknown part name is reported by the config schema
   }
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A team part's name as words ("pricing-slide" → "pricing slide"). */
+const partWords = (part: string) => part.replace(/-/g, ' ');
+
+/** Parts that open a playbook: their skeleton goes before the first section below the title, the others at the end. */
+const EARLY_PARTS = new Set(['opener', 'reason-for-call', 'name']);
+
+/**
+ * A skeleton section for a missing part, written in the document's style:
+ * its heading level below the title, the rep's speaker label as the script
+ * writes it (`**SDR:**`, `You:`), and its placeholder style. An opening part
+ * goes before the first section below the title; the others go at the end,
+ * above a closing "what not to say" section.
+ */
 function skeletonFix(model: PlaybookModel, part: string, style: Parameters<typeof toPlaceholderStyle>[1]): Fix[] {
-  const sk = SKELETONS[part];
-  if (!sk) return [];
+  const words = partWords(part);
+  const sk = SKELETONS[part] ?? { title: words.charAt(0).toUpperCase() + words.slice(1), body: `{rep}\${1:what the rep says for the ${words}}` };
   const text = model.text;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  // The level of the document's sections below its title (## when it has none).
-  const sub = model.sections.filter((s) => s.depth > 1).map((s) => s.depth);
-  const level = sub.length ? Math.min(...sub) : 2;
-  const boldLabels = /\*\*(?:rep|you|sdr|ae)\s*:\*\*/i.test(text);
-  const label = /^\s*(?:\*\*)?(?:rep|you|sdr|ae)\b/im.test(text) ? (boldLabels ? '**Rep:** ' : 'Rep: ') : '';
-  const body = sk.body.replace('{rep}', label);
-  const lead = text.length === 0 ? '' : text.endsWith('\n') ? eol : eol + eol;
-  const insert = toPlaceholderStyle(`${lead}${'#'.repeat(level)} ${sk.title}${eol}${eol}${body.replace(/\n/g, eol)}${eol}`, style);
-  return [{ title: `Add a "${sk.title.replace(/\$\{\d+:([^}]*)\}/g, '$1')}" section`, kind: 'rewrite', snippet: true, edits: [{ start: text.length, end: text.length, text: insert }] }];
+  const h1 = model.sections.find((s) => s.depth === 1);
+  const below = model.sections.filter((s) => s.depth > (h1 ? 1 : 0));
+  const level = below.length ? Math.min(...below.map((s) => s.depth)) : h1 ? 2 : 2;
+  const body = sk.body.replace('{rep}', repLabel(model));
+  let at = text.length;
+  if (EARLY_PARTS.has(part)) {
+    const first = below.find((s) => s.depth === level);
+    if (first) at = first.headingStart;
+  } else {
+    // Above the closing run of "what not to say" sections.
+    let k = model.sections.length;
+    while (k > 1 && model.sections[k - 1].anti) k--;
+    if (k < model.sections.length && model.sections[k].depth > 0) at = model.sections[k].headingStart;
+  }
+  const section = `${'#'.repeat(level)} ${sk.title}${eol}${eol}${body.replace(/\n/g, eol)}${eol}`;
+  let insert: string;
+  if (at === text.length) insert = `${text.length === 0 ? '' : text.endsWith('\n') ? eol : eol + eol}${section}`;
+  else insert = `${section}${eol}`;
+  insert = toPlaceholderStyle(insert, style);
+  return [{ title: `Add a "${sk.title.replace(/\$\{\d+:([^}]*)\}/g, '$1')}" section`, kind: 'rewrite', snippet: true, edits: [{ start: at, end: at, text: insert }] }];
+}
+
+/** The rep's speaker label as the script writes it ("**Rep:** ", "SDR: "), or nothing when the rep's words are unlabelled. */
+function repLabel(model: PlaybookModel): string {
+  const t = model.turns.find((x) => isRepVoice(x) && x.role === 'rep' && x.label !== undefined);
+  if (!t) return '';
+  const at = startAt(t.unit, t.a) ?? t.unit.start;
+  const lineStart = model.text.lastIndexOf('\n', at - 1) + 1;
+  const written = model.text.slice(lineStart, at);
+  const bold = /\*\*[^*]*:\s*\*\*|\*\*[^*]*\*\*\s*:/.test(written);
+  return bold ? `**${t.label}:** ` : `${t.label}: `;
 }
 
 export const playbookStructureKind: RuleKind<null> = {
@@ -120,19 +200,23 @@ export const playbookStructureKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
-    const user = (ctx.options.types ?? {}) as Record<string, { require?: unknown } | readonly string[]>;
+    const user = (ctx.options.types ?? {}) as Record<string, { require?: unknown; parts?: unknown } | readonly string[]>;
     const types: Record<string, readonly string[]> = { ...DEFAULT_TYPES };
+    const teamParts: Record<string, Record<string, readonly string[]>> = {};
     for (const [k, v] of Object.entries(user)) {
       const list = Array.isArray(v) ? v : (v as { require?: unknown })?.require;
       if (Array.isArray(list)) types[k] = list.filter((x): x is string => typeof x === 'string');
+      const parts = Array.isArray(v) ? undefined : (v as { parts?: unknown })?.parts;
+      if (parts && typeof parts === 'object') teamParts[k] = parts as Record<string, readonly string[]>;
     }
     const type = playbookType(model, types);
     if (!type) return;
     const anchor = sectionAnchor(model, model.sections[0]);
     const contexts = new Set(['document']);
     for (const part of types[type] ?? []) {
-      if (hasPart(model, part)) continue;
-      ctx.report({ ...anchor, message: fill(str(undefined, ctx.rule.message), { type: type.replace(/-/g, ' '), part: PART_NAMES[part] ?? part }), fixes: skeletonFix(model, part, ctx.placeholderStyle), contexts });
+      const custom = teamParts[type]?.[part];
+      if (hasPart(model, part, type, Array.isArray(custom) ? custom.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : undefined)) continue;
+      ctx.report({ ...anchor, message: fill(str(undefined, ctx.rule.message), { type: type.replace(/-/g, ' '), part: PART_NAMES[part] ?? partWords(part) }), fixes: skeletonFix(model, part, ctx.placeholderStyle), contexts });
     }
   },
 };

@@ -4,14 +4,18 @@
  * earlier touch (related information):
  * - `repeatedAsk`: the same call to action as an earlier touch;
  * - `repeatedOpener`: the same first line as an earlier touch;
+ * - `repeatedValue`: a sentence of the body (the value proposition, a proof
+ *   point) said again from an earlier touch;
  * - `reminderOnly`: a follow-up whose every sentence only points back;
  * - `pressure` / `breakup`: guilt or pressure in a later touch (or the break-up) when the first touch had none;
  * - `cadence`: three touches on three different days within `minDaysForThree` (3) days.
- * One finding per touch; the first check that fires wins.
+ * One finding per touch; the first check that fires wins. A second version of
+ * the same numbered touch ("Email 2, rewritten") is compared only with the
+ * touches before it, never with its other version.
  */
 import type { RelatedLocation } from '../../types';
 import type { RuleKind } from './kind';
-import { sectionAnchor, sequences, type Touch } from './playbook-reading';
+import { sequences, touchesBefore, type Touch } from './playbook-reading';
 import { fill, num, str } from './units';
 
 const SENTENCES = /[^.!?\n]+[.!?]*/g;
@@ -26,7 +30,16 @@ function words(s: string): string[] {
     .replace(/\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\}/g, ' ')
     .replace(/[’']/g, '')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOP.has(w));
+    .filter((w) => w && !STOP.has(w))
+    .map(stem);
+}
+
+/** A light stem so "helps" and "help", "waits" and "waiting" count as one word. */
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
 }
 
 /** Share of words in common (Jaccard) of two lines, 0–1. */
@@ -64,29 +77,32 @@ export const sequenceTouchesKind: RuleKind<null> = {
     const minSim = num(o.minSimilarity, 0.8);
     const minWords = num(o.minWords, 4);
     const minDays = num(o.minDaysForThree, 3);
+    const valueSim = num(o.minValueSimilarity, 0.6);
+    const valueWords = num(o.minValueWords, 6);
     const contexts = new Set(['email', 'follow-up']);
     for (const touches of sequences(model)) {
-      const first = touches[0];
-      const firstPressured = sentencesOf(first).some((s) => PRESSURE.test(s));
       touches.forEach((t, i) => {
-        if (i === 0 || t.lines.length === 0) return;
-        const here = sectionAnchor(model, t.section);
+        const before = touchesBefore(touches, i).filter((e) => e.lines.length > 0);
+        if (before.length === 0 || t.lines.length === 0) return;
+        const here = t.anchor;
         const report = (key: string, earlier: Touch, fields: Record<string, string | number>, relatedMessage: string) => {
-          const there = sectionAnchor(model, earlier.section);
+          const there = earlier.anchor;
           const related: RelatedLocation[] = [{ ...there, message: relatedMessage }];
           ctx.report({ ...here, message: fill(str(messages[key], ctx.rule.message), { touch: t.label, earlier: earlier.label, ...fields }), related, contexts });
         };
         const sentences = sentencesOf(t);
         // Guilt or pressure that the first touch did not have.
+        const opening = before[0];
         const pressure = sentences.find((s) => PRESSURE.test(s));
-        if (pressure && !firstPressured) return report(t.breakup ? 'breakup' : 'pressure', first, { match: quote(PRESSURE.exec(pressure)![0]) }, `${first.label}: the first touch, without this pressure`);
+        if (pressure && !sentencesOf(opening).some((s) => PRESSURE.test(s))) return report(t.breakup ? 'breakup' : 'pressure', opening, { match: quote(PRESSURE.exec(pressure)![0]) }, `${opening.label}: the first touch, without this pressure`);
         // Only a reminder of an earlier touch.
+        const previous = before[before.length - 1];
         if (sentences.length > 0 && sentences.every((s) => REMINDER.test(s) || words(s).length < 3) && sentences.some((s) => REMINDER.test(s)))
-          return report('reminderOnly', touches[i - 1], {}, `${touches[i - 1].label}: the touch it points back to`);
+          return report('reminderOnly', previous, {}, `${previous.label}: the touch it points back to`);
         // The same ask or the same opener as an earlier touch.
         const ask = askOf(t);
         if (ask && words(ask).length >= minWords) {
-          const same = touches.slice(0, i).find((e) => {
+          const same = before.find((e) => {
             const other = askOf(e);
             return other !== undefined && similarity(ask, other) >= minSim;
           });
@@ -94,17 +110,23 @@ export const sequenceTouchesKind: RuleKind<null> = {
         }
         const opener = sentences[0];
         if (opener && words(opener).length >= minWords && opener !== ask) {
-          const same = touches.slice(0, i).find((e) => {
+          const same = before.find((e) => {
             const other = sentencesOf(e)[0];
             return other !== undefined && similarity(opener, other) >= minSim;
           });
           if (same) return report('repeatedOpener', same, { opener: quote(opener) }, `${same.label}: the same opening line`);
         }
+        // The same value proposition (a body sentence said again).
+        for (const s of sentences) {
+          if (s === ask || words(s).length < valueWords || REMINDER.test(s)) continue;
+          const same = before.find((e) => sentencesOf(e).some((o) => o !== askOf(e) && similarity(s, o) >= valueSim));
+          if (same) return report('repeatedValue', same, { value: quote(s) }, `${same.label}: where this was first said`);
+        }
         // Three touches on different days within too few days.
-        if (i >= 2) {
-          const a = touches[i - 2];
-          const b = touches[i - 1];
-          if (a.lines.length > 0 && b.lines.length > 0 && a.day !== undefined && b.day !== undefined && t.day !== undefined && a.day < b.day && b.day < t.day && t.day - a.day < minDays) {
+        if (before.length >= 2) {
+          const a = before[before.length - 2];
+          const b = before[before.length - 1];
+          if (a.day !== undefined && b.day !== undefined && t.day !== undefined && a.day < b.day && b.day < t.day && t.day - a.day < minDays) {
             report('cadence', a, { days: t.day - a.day + 1, from: a.day, to: t.day }, `${a.label}: the first of the three`);
           }
         }

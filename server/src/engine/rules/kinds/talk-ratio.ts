@@ -1,5 +1,6 @@
 /**
- * talk-ratio: in each call script written as dialogue (see `callDialogues`),
+ * talk-ratio: in each call script written as dialogue (see `callDialogues`:
+ * the turns the reading layer gives to the rep on a call and to the buyer),
  * the rep's and the buyer's share of the words and their questions, shown on
  * the section (code lens and hover). A script whose sections carry one of
  * `judgeTags` (discovery) and whose rep has more than `maxRepShare` (0.6) of
@@ -7,7 +8,7 @@
  */
 import { countWords } from '../../read/words';
 import type { RuleKind } from './kind';
-import { callDialogues, sectionAnchor, turnText, type Dialogue } from './playbook-reading';
+import { callDialogues, isConversation, sectionAnchor, turnText, type Dialogue } from './playbook-reading';
 import { countQuestions, fill, num, str } from './units';
 
 export interface TalkFigures {
@@ -43,7 +44,7 @@ export const talkRatioKind: RuleKind<null> = {
     const judgeTags = Array.isArray(o.judgeTags) ? (o.judgeTags as string[]) : ['discovery'];
     const docType = model.frontMatter.type ?? '';
     for (const d of callDialogues(model)) {
-      if (d.rep.length < minTurns || d.buyer.length < 1 || !d.rep.some((t) => ctx.inScope(t))) continue;
+      if (d.rep.length < minTurns || !isConversation(d) || !d.rep.some((t) => ctx.inScope(t))) continue;
       const f = talkFigures(d);
       const anchor = sectionAnchor(model, d.section);
       const title = `Talk ratio: rep ${f.repShare} % · buyer ${100 - f.repShare} % of words · rep asks ${plural(f.repQuestions, 'question')}, buyer ${f.buyerQuestions}`;
@@ -56,7 +57,8 @@ export const talkRatioKind: RuleKind<null> = {
       ].join('\n');
       const metrics = { repShare: f.repShare, repWords: f.repWords, buyerWords: f.buyerWords, repQuestions: f.repQuestions, buyerQuestions: f.buyerQuestions };
       ctx.annotate({ ...anchor, title, detail, metrics });
-      const judged = judgeTags.some((t) => d.section.tags.includes(t) || (d.section.depth === 0 && docType === `${t}-guide`));
+      const fileTags = d.section.depth === 0 ? model.reading.named?.tags ?? [] : [];
+      const judged = judgeTags.some((t) => d.section.tags.includes(t) || fileTags.includes(t) || (d.section.depth === 0 && docType === `${t}-guide`));
       if (!judged || f.repWords + f.buyerWords < minWords || f.repShare <= maxShare * 100) continue;
       ctx.report({
         ...anchor,

@@ -29,15 +29,15 @@ const QUOTED_LINE = /^\s*["“'‘]/;
 
 /**
  * Clearly the rep's words, not handbook prose under a script heading: a rep
- * or script label, a quote, a fence, a response cell, or a paragraph right
- * under an email heading.
+ * or script label, a quote, a fence, a response cell, or a paragraph
+ * of an email (the reading layer puts it in one).
  */
 function clearlyToBuyer(t: Turn): boolean {
   const kind = t.unit.kind;
   if (t.role === 'rep' || t.role === 'structural' || t.role === 'positive') return true;
   if (kind === 'blockquote' || kind === 'fence' || kind === 'table-cell') return true;
   if (QUOTED_LINE.test(turnText(t))) return true;
-  return kind === 'paragraph' && t.unit.section.ownTags.includes('email');
+  return kind === 'paragraph' && t.channel === 'email';
 }
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
 
