@@ -294,7 +294,7 @@ export function checkFix(c: FixCase): FixOutcome {
   const shapeBefore = markdownShape(c.text);
   const shapeAfter = markdownShape(fixed);
   // A fix that adds a section adds its own blocks; everything that was there stays.
-  const addsSection = edits.some((e) => /^\s*\n\s*#{1,6} /.test(e.text));
+  const addsSection = edits.some((e) => /(?:^|\n)[ \t]*#{1,6} /.test(e.text));
   const shapeAdded = addsSection ? markdownShape(edits.map((e) => e.text.trim()).join('\n\n')) : {};
   for (const k of new Set([...Object.keys(shapeBefore), ...Object.keys(shapeAfter)])) {
     const want = (shapeBefore[k] ?? 0) + (shapeAdded[k] ?? 0);

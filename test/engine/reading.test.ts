@@ -61,6 +61,11 @@ describe('reading: messages and the words around them', () => {
   it('a list introduced as the rep’s own checklist is guidance', () => {
     assert.equal(voiceOf('## Email 1\n\nBefore you send, ask yourself:\n\n- Would you reply to this?\n', 'Would you reply'), 'guidance');
   });
+  it('a “Re:” to the subject of an earlier email in the same document is the same thread', () => {
+    const doc = '## Email 1\n\nSubject: Missed call-backs\n\nHi Sofia,\n\n## Email 2\n\nSubject: Re: Missed call-backs\n\nHi Sofia,\n\n## Email 3\n\nSubject: Re: our call last week\n';
+    const turns = buildModel(doc).turns.filter((t) => t.role === 'subject');
+    assert.deepEqual(turns.map((t) => t.contexts.has('thread-reply')), [false, true, false]);
+  });
   it('a plain "Subject:" line is a subject', () => {
     assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
   });

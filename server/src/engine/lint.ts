@@ -8,7 +8,7 @@ import type { EffectiveConfig } from './config/config-types';
 import { applyDirectives, disableNextLineComment } from './rules/directives';
 import type { RuleContext } from './rules/kinds/kind';
 import { parseInBatches } from './parse/chunks';
-import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, type Turn, type Unit } from './read/model';
+import { buildModel, lineOf, placeholdersOf, readingKey, type PlaybookModel, type Segment, type Turn, type Unit } from './read/model';
 import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
@@ -402,5 +402,5 @@ function spokenEstimates(model: PlaybookModel): SpokenEstimate[] {
 
 /** Segment results depend on how the document was read as a whole. */
 function segmentReadingKey(model: PlaybookModel): string {
-  return `${model.reading.declaredType}${model.reading.showsMessages}`;
+  return readingKey(model.reading);
 }

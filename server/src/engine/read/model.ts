@@ -14,7 +14,7 @@ import { createSpeakerClassifier, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from '../parse/text-builder';
 import type { ConfigError, Section } from '../types';
 import type { Cue } from './evidence';
-import { NAMED_MESSAGE, readTurns, showsMessage, type Channel, type DocumentReading, type Voice } from './voice';
+import { NAMED_MESSAGE, readTurns, showsMessage, threadSubject, type Channel, type DocumentReading, type Voice } from './voice';
 import { findPlaceholders, type PlaceholderHit } from './words';
 
 export interface SectionNode extends Section {
@@ -503,7 +503,8 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   cache?.endBuild();
   // Read every turn once the document is known: a generic heading counts for more in a document that shows messages.
   const named = documentName(inputs.fileName, model.segments[0]);
-  model.reading = { declaredType: !!docTag, showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages), ...(named ? { named } : {}) };
+  const subjects = threadSubjects(model.segments);
+  model.reading = { declaredType: !!docTag, showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages), ...(named ? { named } : {}), ...(subjects.length ? { subjects } : {}) };
   const key = readingKey(model.reading);
   const path = (s: SectionNode) => sectionPath(model.sections, s);
   for (const seg of model.segments) {
@@ -630,8 +631,22 @@ export function sectionPath(sections: readonly SectionNode[], section: SectionNo
   return out;
 }
 
-function readingKey(r: DocumentReading): string {
-  return `${r.declaredType ? 1 : 0}${r.showsMessages ? 1 : 0}${r.named?.title ?? ''}`;
+/** The key of what the document says about itself: segments are read again, and re-linted, when it changes. */
+export function readingKey(r: DocumentReading): string {
+  return `${r.declaredType ? 1 : 0}${r.showsMessages ? 1 : 0}${r.named?.title ?? ''}\u0001${r.subjects?.join('\u0001') ?? ''}`;
+}
+
+/** Subjects of the document's emails that are not themselves replies. */
+function threadSubjects(segments: readonly Segment[]): string[] {
+  const out = new Set<string>();
+  for (const seg of segments) {
+    for (const t of seg.turns) {
+      if (t.role !== 'subject') continue;
+      const subject = t.unit.text.slice(t.a, t.b);
+      if (!/^\s*(?:re|fwd?)\s*:/i.test(subject)) out.add(threadSubject(subject));
+    }
+  }
+  return [...out].sort();
 }
 
 /** What a headingless template file calls itself: its `Title:` line, else its file name, when that names a message. */

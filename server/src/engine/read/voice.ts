@@ -29,6 +29,13 @@ export interface DocumentReading {
   showsMessages: boolean;
   /** A template file named for what it holds ("Title: Follow-up 1 — Nudge", follow_up_1.md): text before any heading is that message. */
   named?: { title: string; tags: string[] };
+  /** Subjects of the document's emails that are not replies, normalised: a "Re:" to one of them is the same thread. */
+  subjects?: readonly string[];
+}
+
+/** A subject as a thread knows it: without "Re:"/"Fwd:", case, spacing and end marks. */
+export function threadSubject(subject: string): string {
+  return subject.replace(/^\s*(?:(?:re|fwd?|aw)\s*:\s*)+/i, '').replace(/[\s.!?]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Headings that name a message or a script, not a topic. */
@@ -122,6 +129,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (RUNS_ON.test(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” starts prose about subjects, not a subject`);
       explicit(turn, 'rep', `“${turn.label}:” line`);
       turn.contexts.add('subject');
+      // "Re: <the subject of an earlier email here>" follows up in the same thread.
+      if (/^\s*re\s*:/i.test(unit.text.slice(turn.a, turn.b)) && doc.subjects?.includes(threadSubject(unit.text.slice(turn.a, turn.b)))) turn.contexts.add('thread-reply');
       turn.channel = 'subject';
       turn.speech = true;
       return;
