@@ -164,6 +164,10 @@ test('edits near an ordered list after indented code, a comment opener in a <div
     `# Call script\n\nIntro.\n\n    indented code\n\n2. ${say}\n3. Touching base.\n\n1. ${say}\n`,
     // (b) \`<!--\` inside a \`<div>\` HTML block, then a fence whose lines look like chunk starts
     `# Email\n\n<div>\n<!--\n\n\`\`\`\n-->\n\n${say}\n\`\`\`\n\n${say}\n`,
+    // (d) "2." inside a paragraph is text, so the indented line after it is code, and the "2." list after that a paragraph
+    `# Call script\n\nIn\n2. ro.\n\n    indented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`,
+    // (e) a nested ordered item after indented code, edited inside
+    `# Call script\n\nIntro.\n\n    indented code\n\n1. 2. xRep: Hi, just checking in on the proposal.\n3. Touching base.\n`,
     // (c) a fenced code block inside a list item, left open, then text at the margin
     `# Voicemail\n\n- item\n  \`\`\`\n  ${say}\n\n<!-- note -->\n  \`\`\`\n\n${say}\n\n- last\n  \`\`\`\n  ${say}\n\n${say}\n`,
   ];

@@ -56,9 +56,13 @@ export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): 
   const unit = turn.unit;
   const kept = cache.get(unit);
   if (kept && kept.source === source && kept.place.channel === turn.channel) return kept.place;
+  // Facts come from the unit's own segment (its heading to the next heading), so a segment's findings depend on
+  // its own text only and the editor can keep them while other segments change.
   const section = unit.section;
-  const from = Math.max(section.start, unit.start - WINDOW);
-  const to = Math.min(Math.max(section.end, unit.end), unit.end + WINDOW);
+  const from = Math.max(section.headingStart ?? section.start, unit.start - WINDOW);
+  const after = source.slice(unit.end, unit.end + WINDOW);
+  const nextHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/m.exec(after);
+  const to = unit.end + (nextHeading ? nextHeading.index : after.length);
   const text = source.slice(from, to);
   const facts = readFacts(text);
   const place: Place = { channel: turn.channel, stage: readStage(turn, text, frontMatter), facts };

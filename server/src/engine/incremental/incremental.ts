@@ -313,6 +313,9 @@ const BLOCK_OPENER_IN_ITEM = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:`{3,}|~
  * not end at the same place.
  */
 function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string, prefix: number, lineStart: number, lineEnd: number, delta: number): List | undefined {
+  // After indented code micromark reads a list differently from the list alone ("2. x" is a paragraph there): parse the chunk.
+  const listStart = chunk.start + list.position!.start.offset!;
+  if (/(?:^|\n)(?: {4}|\t)[^\n]*\S[^\n]*\n[ \t\n]*$/.test(oldText.slice(Math.max(0, listStart - 400), listStart))) return undefined;
   const rel = prefix - chunk.start;
   const r = list.children.findIndex((it) => it.position!.start.offset! <= rel && lineEnd - chunk.start <= it.position!.end.offset!);
   const item = list.children[r];

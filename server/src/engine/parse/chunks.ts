@@ -52,6 +52,9 @@ export interface ChunkScan {
  * scanner's state is neutral there). Stops early at a chunk start for which
  * `inStep` returns true: from there on the chunks are known.
  */
+/** List items that may interrupt a paragraph (CommonMark): a bullet or an ordered item numbered 1, with text. */
+const INTERRUPTS_PARAGRAPH = /^ {0,3}(?:[-*+]|1[.)])[ \t]+\S/;
+
 export function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
   const starts = [from];
   let fence: string | undefined;
@@ -101,7 +104,8 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
     if (!blank && fence === undefined && html === undefined) {
       const indented = /^(?: {0,3}\t| {4})/.test(line);
       if (!indented && prevBlank && !/^[\s]/.test(line)) inList = false;
-      if (!indented && LIST_ITEM.test(line) && !THEMATIC_BREAK.test(line)) inList = true;
+      // An item starts a list after a blank line or in a list; inside a paragraph only "-", "*", "+" or "1." can ("In\n2. ro." is one paragraph).
+      if (!indented && LIST_ITEM.test(line) && !THEMATIC_BREAK.test(line) && (prevBlank || first || inList || INTERRUPTS_PARAGRAPH.test(line))) inList = true;
       prevIndented = indented && !inList;
     }
     first = false;
