@@ -29,6 +29,14 @@ describe('stale-playbook', () => {
     assert.equal(dayNumber('2025-02-30'), undefined);
     assert.equal(dayNumber('soon'), undefined);
     assert.equal(dayNumber('2025-03') , dayNumber('2025-03-01'));
+    // Dates in either order: a month written out, or numbers whose order is clear or, when not, the later reading.
+    assert.equal(dayNumber('5 March 2025'), dayNumber('2025-03-05'));
+    assert.equal(dayNumber('March 5th, 2025'), dayNumber('2025-03-05'));
+    assert.equal(dayNumber('25/03/2025'), dayNumber('2025-03-25'));
+    assert.equal(dayNumber('03/25/2025'), dayNumber('2025-03-25'));
+    assert.equal(dayNumber('04/05/2025'), dayNumber('2025-05-04'));
+    assert.equal(dayNumber('31/02/2025'), undefined);
+    assert.equal(dayNumber('Smarch 5, 2025'), undefined);
     assert.equal(ageText(1), '1 day');
     assert.equal(ageText(400), '13 months');
     assert.equal(ageText(800), '2 years');

@@ -12,7 +12,7 @@ import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
 import { DEFAULT_TYPES, playbookType } from './rules/kinds/playbook-structure';
-import { NOTHING_READ } from './read/explain';
+import { describeReading, NOTHING_READ, turnAt } from './read/explain';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
 import type { Annotation, ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
 import { countWords, type PlaceholderStyle } from './read/words';
@@ -250,7 +250,9 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
-      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}) });
+      const turn = turnAt(model.turns, d.start);
+      const reading = turn?.speech ? describeReading(turn) : undefined;
+      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}), ...(reading ? { reading } : {}) });
     },
     annotate(a) {
       annotations.push({ ruleId: rule.id, ...a });

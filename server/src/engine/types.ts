@@ -57,6 +57,8 @@ export interface Finding {
    * LSP `relatedInformation`, SARIF `relatedLocations`.
    */
   related?: RelatedLocation[];
+  /** How the text it sits in was read ("Read as an email under “Email 2”, your words to the buyer (…)"), for the hover. */
+  reading?: string;
 }
 
 export interface RelatedLocation {

@@ -20,6 +20,7 @@ export function findingToMarkdown(finding: Finding, rule: RuleDefinition | undef
   const lines: string[] = [`**${finding.message}**`];
   const figures = metricsToText(finding, rule);
   if (figures) lines.push(figures);
+  if (finding.reading) lines.push(`_${escapeMarkdown(finding.reading)}_`);
   if (rule?.rationale) lines.push(rule.rationale.trim());
   const example = rule?.examples?.invalid?.find((e) => e.fixed !== undefined) ?? rule?.examples?.invalid?.[0];
   if (example) {

@@ -33,17 +33,23 @@ const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|yours)\b/i;
 const IMPERATIVE = /^(?:\d+[.)]\s*|[-*+]\s*)?(?:(?:always|never|don'?t|do not) )?(?:leverage|utili[sz]e|use|ask (?:the|them|about|for|what|how|why|who|if they|open)|review|make sure|ensure|schedule|log|identify|prepare|consider|avoid|remember|focus on|document|determine|research|listen(?: for)?|start by|try to|be sure|note that|open with|lead with|close with|end with|personali[sz]e|customi[sz]e|replace|swap|fill in|record|track|tag|assign|escalate|prioriti[sz]e|qualify|map|align|watch for|pay attention|aim for|keep it|limit|treat|frame|position|highlight|emphasi[sz]e|acknowledge|handle|explain|pause|mention|reference|include|add|write|draft|reach out|set expectations|tailor|update the|send (?:the|a|them|it|your) (?:\w+ )?(?:email|recap|follow-?up|invite|proposal|deck|summary|note))\b/i;
 /** Reps, prospects and customers talked about in the third person. */
 const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople)\b/;
+/** "Are you the decision maker?", "I'm the account executive": a role said of the speaker or the listener. */
+const SELF_ROLE = /\b(?:are you|you(?:'re| are)|I(?:'m| am)|we(?:'re| are)) (?:the|a|an|your|our) /gi;
 /** Words of internal process: how the team works, not what the buyer reads. */
 const PROCESS = /\b(?:cadence|pipeline|crm|salesforce|hubspot|outreach\.io|salesloft|gong|sla|quota|onboarding|1:1|one-on-one|stand-?up|okrs?|kpis?|handbook|slack|jira|issue tracker|merge request|pull request|ramp(?:ing)? plan|comp plan|territory|opportunity stage|stage \d|sfdc|dashboard|workflow|playbook|enablement|lead scoring|mql|sql|forecast|deal desk|quarter(?:ly)? business|this page|this section|this document|this guide|this template|the template|the script|the email|the call|the following|below|above)\b/i;
 /** "You" meaning the rep reading the playbook. */
 const READER_YOU = /\b(?:you should|you'll want to|you will want to|you can use|you may want|you need to|you must|you might want|make sure you|your (?:manager|quota|pipeline|territory|prospects?|buyers?|leads?|crm|script|cadence|sequence|template|pitch|reps?)\b|if you(?:'re| are) (?:a|the|an) (?:rep|sdr|bdr|ae|seller|manager)|when you (?:reach out|call them|email them|follow up|hear back|speak to|talk to) )/i;
 /** Prompts written for an AI assistant. */
-const PROMPT = /\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
+const PROMPT = /^(?:please )?(?:create|generate|write|draft|compose|craft|produce|rewrite|analy[sz]e|summari[sz]e|brainstorm|act as|give me|help me (?:write|draft)|turn (?:this|these|the)|convert) (?:a|an|the|my|this|these|\d+|\[)|\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
 /** Changelogs, release notes, meeting notes. */
 const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
 
-/** Cues in the text of one unlabelled piece of text (a paragraph, item, cell or quote). */
-export function textCues(text: string): Cue[] {
+/**
+ * Cues in the text of one unlabelled piece of text (a paragraph, item, cell or
+ * quote). Inside an email written out from greeting to sign-off, the words of
+ * a team's process (onboarding, dashboard, pipeline) are words buyers hear too.
+ */
+export function textCues(text: string, inEmail = false): Cue[] {
   const cues: Cue[] = [];
   const trimmed = text.trim();
   const firstLine = trimmed.split('\n', 1)[0];
@@ -54,10 +60,10 @@ export function textCues(text: string): Cue[] {
   const readerYou = READER_YOU.test(text);
   if (you && FIRST_PERSON.test(text) && !readerYou) cues.push({ cue: '“I/we” talking to “you”', weight: 1 });
   if (IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
-  if (THIRD_PERSON_ROLE.test(stripQuotes(text))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
+  if (THIRD_PERSON_ROLE.test(stripQuotes(text).replace(SELF_ROLE, ''))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
   if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
-  if (PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
-  if (PROMPT.test(text)) cues.push({ cue: 'instructions to an assistant', weight: -3 });
+  if (!inEmail && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
+  if (PROMPT.test(trimmed)) cues.push({ cue: 'instructions to an assistant', weight: -3 });
   if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
   return cues;
 }
@@ -65,6 +71,11 @@ export function textCues(text: string): Cue[] {
 /** Quoted words are what someone says; the prose around them is what the writer says. */
 export function stripQuotes(text: string): string {
   return text.replace(/["“][^"“”]{1,400}["”]/g, '""');
+}
+
+/** Text written as instructions to an AI assistant. */
+export function isPrompt(text: string): boolean {
+  return PROMPT.test(text.trim());
 }
 
 export function isGreetingLine(line: string): boolean {

@@ -3,8 +3,7 @@
  * was given and the evidence behind them, so a user can see why text was or
  * was not linted and mark it otherwise (`playbook-lint --explain FILE`).
  */
-import { lineOf, type PlaybookModel } from './model';
-import { startAt } from './model';
+import { lineOf, startAt, type PlaybookModel, type Turn } from './model';
 
 export interface ReadingLine {
   /** 0-based line of the turn's first character. */
@@ -37,6 +36,40 @@ export function explainReading(model: PlaybookModel): ReadingLine[] {
     });
   }
   return out;
+}
+
+const CHANNEL_NAMES: Record<string, string> = { email: 'an email', subject: 'a subject line', voicemail: 'a voicemail', call: 'words said on a call', message: 'a message' };
+
+/**
+ * Where a finding sits, in a user's words: "In the email under “Email 2 —
+ * Day 3”, read as your words to the buyer (opens with a greeting; inside an
+ * email)". The hover shows it so a user can see why the text was checked.
+ */
+export function describeReading(turn: Turn): string {
+  const channel = CHANNEL_NAMES[turn.channel] ?? 'text';
+  const title = turn.unit.section.title;
+  const why = turn.evidence
+    .filter((c) => c.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 2)
+    .map((c) => c.cue);
+  return `Read as ${channel}${title ? ` under “${title}”` : ''}, your words to the buyer${why.length ? ` (${why.join('; ')})` : ''}.`;
+}
+
+/** The turn holding `offset` among turns in document order, by binary search. */
+export function turnAt(turns: readonly Turn[], offset: number): Turn | undefined {
+  let lo = 0;
+  let hi = turns.length - 1;
+  let found: Turn | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = turns[mid];
+    if (startAt(t.unit, t.a) <= offset) {
+      found = t;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function weightText(w: number): string {

@@ -50,6 +50,8 @@ export interface Unit extends MappedText {
   table?: { header: string; row: number; column: number };
   /** Language of a fenced block ('' when none). */
   lang?: string;
+  /** The quote block a `blockquote` unit belongs to: its paragraphs are one message. */
+  quote?: object;
   turns: Turn[];
 }
 
@@ -376,17 +378,17 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     cache?.keepText(node, { base: nodeBase, text: unit.text, starts: unit.starts, ends: unit.ends, emphasis: unit.emphasis, comments: segment.comments.slice(commentsBefore).map((c) => ({ ...c })) }); // copies: shiftSegment moves the segment's own
   };
 
-  const block = (node: RootContent, ctx: { inQuote: boolean; inList: boolean; task: boolean }) => {
+  const block = (node: RootContent, ctx: { inQuote: boolean; inList: boolean; task: boolean; quote?: object }) => {
     switch (node.type) {
       case 'heading': // top-level headings start segments; nested ones are not sections
         return;
       case 'paragraph': {
         const kind: UnitKind = ctx.inQuote ? 'blockquote' : ctx.inList ? 'list-item' : 'paragraph';
-        inlineUnit(newUnit(kind, node, { task: ctx.task }), node);
+        inlineUnit(newUnit(kind, node, { task: ctx.task, quote: ctx.quote }), node);
         return;
       }
       case 'blockquote':
-        for (const c of node.children) block(c, { ...ctx, inQuote: true });
+        for (const c of node.children) block(c, { ...ctx, inQuote: true, quote: ctx.quote ?? node });
         return;
       case 'list':
         for (const item of node.children) for (const c of item.children) block(c, { ...ctx, inList: true, task: item.checked === true || item.checked === false });

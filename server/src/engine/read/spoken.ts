@@ -5,9 +5,9 @@
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from './model';
 import { countWords } from './words';
+import { countWrittenNumbers } from './phone-numbers';
 
 export const DEFAULT_WPM = 150;
-const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\{\{\s*[\w.]*(?:phone|number|tel)[\w.]*\s*\}\}|\[[^\]]*(?:phone|number)[^\]]*\]|\{[\w.]*(?:phone|number)[\w.]*\}/gi;
 
 export interface Script {
   turns: Turn[];
@@ -17,6 +17,7 @@ export interface Script {
   /** The script's words, turns joined by newlines. */
   text: string;
   words: number;
+  /** Phone numbers written as digits or a field: each takes about ten words' time to say. */
   phoneNumbers: number;
 }
 
@@ -24,9 +25,6 @@ export function spokenSeconds(words: number, phoneNumbers: number, wpm = DEFAULT
   return Math.round(((words + (phoneWords - 1) * phoneNumbers) * 60) / wpm);
 }
 
-export function countPhoneNumbers(text: string): number {
-  return (text.match(PHONE) ?? []).length;
-}
 
 function makeScript(turns: Turn[]): Script {
   const first = turns[0];
@@ -39,7 +37,7 @@ function makeScript(turns: Turn[]): Script {
     end: endAt(last.unit, last.b - 1) ?? last.unit.end,
     text,
     words: countWords(text),
-    phoneNumbers: countPhoneNumbers(text),
+    phoneNumbers: countWrittenNumbers(text),
   };
 }
 

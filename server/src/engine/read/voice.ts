@@ -13,7 +13,7 @@
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
 import type { SectionNode, Turn, Unit } from './model';
-import { isGreetingLine, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
+import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
 export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
@@ -34,15 +34,22 @@ export interface DocumentReading {
 /** Headings that name a message or a script, not a topic. */
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
 
+/** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
+const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training)\W*$/i;
+
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
 const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
+/** Text that goes on past one sentence: a period, then a new capitalised sentence. */
+const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
+/** Topics of qualifying frameworks that file discovery questions: BANT, MEDDIC(C), SPIN. */
+const QUALIFYING_TOPIC = /^(?:budget|authority|need|needs|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff)$/i;
 /** Labels of a page's fields, not of people: several words, or words people are not called. */
 const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone)\b.*)$/i;
 
@@ -78,10 +85,20 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'prospect':
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'other':
+      // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
+      if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
+        explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
+        turn.speech = true;
+        turn.contexts.add('rep');
+        turn.channel = channelOf(turn, inEmail);
+        return;
+      }
       // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
       if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'subject':
+      // A subject is one phrase; a "Subject line:" run-in that goes on for sentences is advice about subjects.
+      if (RUNS_ON.test(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” starts prose about subjects, not a subject`);
       explicit(turn, 'rep', `“${turn.label}:” line`);
       turn.contexts.add('subject');
       turn.channel = 'subject';
@@ -90,6 +107,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'rep':
     case 'structural':
     case 'positive':
+      // "Value prop: [KEY BENEFIT]" in a block that starts as a prompt is a field of the prompt.
+      if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       explicit(turn, 'rep', turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example');
       turn.speech = true;
       turn.contexts.add('rep');
@@ -121,6 +140,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
 
   switch (unit.kind) {
     case 'fence':
+      // A block holding Markdown headings is a page template (a brief, a scorecard), not a message.
+      if (/^#{1,6}\s/m.test(unit.text)) return explicit(turn, 'guidance', 'a page template (it has its own headings)');
       evidence.push({ cue: 'a plain text block', weight: doc.showsMessages ? 2 : 1 });
       break;
     case 'blockquote':
@@ -135,7 +156,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
-  for (const c of textCues(text)) evidence.push(c);
+  for (const c of textCues(text, inEmail)) evidence.push(c);
   if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
 
   const score = evidence.reduce((n, c) => n + c.weight, 0);
@@ -156,7 +177,7 @@ function explicit(turn: Turn, voice: Voice, cue: string): void {
 function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): Cue | undefined {
   if (doc.declaredType && sec.customerFacing) return { cue: 'front matter names the playbook type', weight: 2.5 };
   if (!sec.customerFacing) return undefined;
-  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && s.customerFacing);
+  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && !TOPIC_HEAD.test(s.title) && s.customerFacing);
   if (named) return { cue: `heading “${named.title}” names a message`, weight: 2 };
   return { cue: `heading “${sec.title}”`, weight: doc.showsMessages ? 1.5 : 0.5 };
 }
@@ -202,24 +223,29 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
     if (!opens) continue;
     // The email runs on while the next blocks are prose of the same kind, up to a sign-off.
     let greeted = !SUBJECT_LINE.test(lines[0]);
-    let j = i;
-    for (; j < units.length && j < i + 15; j++) {
+    // The last unit of this email; the scan goes on after it.
+    let last = i;
+    for (let j = i; j < units.length && j < i + 15; j++) {
       const v = units[j];
       if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== u.section)) break;
       const first = v.text.split('\n', 1)[0];
       const greeting = isGreetingLine(first) || GREETING_START.test(first);
-      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email
+      if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email starts here
       greeted ||= greeting;
       if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
       out.add(v);
+      last = j;
       if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) {
         // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
         const next = units[j + 1];
-        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) out.add(next);
+        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) {
+          out.add(next);
+          last = j + 1;
+        }
         break;
       }
     }
-    i = Math.max(i, j);
+    i = last;
   }
   return out;
 }

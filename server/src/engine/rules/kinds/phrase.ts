@@ -134,6 +134,8 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     const body = matchText(turn);
     if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
     const taken: Array<[number, number]> = [];
+    // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
+    const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
     for (const re of compiled.patterns) {
       for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
         const a = turn.a + x;
@@ -147,6 +149,11 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
         }
         if (compiled.unlessInMessage.length && compiled.unlessInMessage.some((r) => r.test(messageText(ctx.model.units, u)))) continue;
+        if (sentencesTaken) {
+          const at = sentenceAt(u.text, turn.a, turn.b, a).a;
+          if (sentencesTaken.has(at)) continue;
+          sentencesTaken.add(at);
+        }
         take(taken, a, b);
         ctx.report({
           start: startAt(u, a),

@@ -7,7 +7,7 @@
  * `types` option, which the config file's `structure:` block extends.
  */
 import { toPlaceholderStyle } from '../../fixes/snippets';
-import { countPhoneNumbers } from '../../read/spoken';
+import { countPhoneNumbers } from '../../read/phone-numbers';
 import type { PlaybookModel } from '../../read/model';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';

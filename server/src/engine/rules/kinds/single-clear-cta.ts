@@ -14,6 +14,12 @@ import { listOf } from '../plural';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
+/**
+ * Other ways an email asks: a request to the buyer ("let me know", "give me a
+ * shout", "take a look"), a wish for their reply ("would love your feedback"),
+ * a shared next move ("let's connect") or a button to press ("[Update payment →]").
+ */
+const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome) (?:your|to (?:hear|get|know|learn|see|show|share|connect|chat|talk))|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
 const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule)\s+(?:a\s+)?(?:time|call|meeting|slot|demo)|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on))\b/i],
@@ -22,6 +28,11 @@ const ASKS: Array<[string, RegExp]> = [
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
+
+/** Stages of a sequence where the email exists to get a reply. */
+const NEEDS_ASK = new Set(['first-touch', 'follow-up']);
+/** Touches meant to give, not ask. */
+const VALUE_ONLY = /\b(?:nurture|value[- ]?add|newsletter|announcement|welcome|onboarding|receipt|notice|update)\b/i;
 
 /** The asks as a buyer would name them. */
 const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', forward: 'a referral to someone else', call: 'a call back' };
@@ -40,10 +51,13 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (!e.shaped) continue;
       // A bulleted list under an email heading is notes about the email, not the email.
       if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
-      // Any question gives the buyer something to answer; an offer ("I can walk her through it") is an ask too.
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(e.text) || OFFER.test(e.text);
+      // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(e.text) || OFFER.test(e.text) || REQUEST.test(e.text);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && GIVES.test(e.text)) continue;
+      // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
+      // stand-alone template may rightly leave the next move to the buyer.
+      if (!hasAsk && (!NEEDS_ASK.has(e.stage) || VALUE_ONLY.test(e.path))) continue;
       if (!hasAsk) {
         const last = e.lines[e.lines.length - 1];
         ctx.report({

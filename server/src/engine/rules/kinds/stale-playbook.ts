@@ -12,12 +12,42 @@ import { fill, num, str } from './units';
 
 const DAY = 86_400_000;
 const ISO = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?$/;
+/** 05/12/2026, 5.12.2026, 12-05-2026: day and month in either order. */
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "5 March 2026", "5th Mar 2026", "March 5, 2026", "Mar 5th 2026". */
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i;
+const MONTH_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 
-/** Days since 1970 of `YYYY-MM-DD` (or `YYYY-MM`, read as its first day), undefined when not such a date. */
+/**
+ * Days since 1970 of a written date, undefined when it is not one: ISO
+ * (`YYYY-MM-DD`, or `YYYY-MM` read as its first day), a month written out in
+ * either order, or day and month as numbers in either order. When the numbers
+ * could be either (04/05/2026), the later reading is taken: a playbook is
+ * never called stale on a guess.
+ */
 export function dayNumber(value: string): number | undefined {
-  const m = ISO.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+  const v = value.trim();
+  let m = ISO.exec(v);
+  if (m) return day(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1);
+  m = NUMERIC.exec(v);
+  if (m) {
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const readings = [day(y, b, a), day(y, a, b)].filter((n): n is number => n !== undefined);
+    return readings.length ? Math.max(...readings) : undefined;
+  }
+  m = DAY_MONTH.exec(v);
+  if (m) return day(Number(m[3]), monthOf(m[2]), Number(m[1]));
+  m = MONTH_DAY.exec(v);
+  if (m) return day(Number(m[3]), monthOf(m[1]), Number(m[2]));
+  return undefined;
+}
+
+function monthOf(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function day(y: number, mo: number, d: number): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   const t = Date.UTC(y, mo - 1, d);
   if (new Date(t).getUTCDate() !== d) return undefined;

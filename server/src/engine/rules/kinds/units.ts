@@ -76,6 +76,13 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
+/** A message that introduces its sender is a first touch, whatever its heading. */
+const INTRODUCES_SENDER = /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
+
+function stageFromText(stage: EmailStage, text: string): EmailStage {
+  return stage === 'other' && INTRODUCES_SENDER.test(text) ? 'first-touch' : stage;
+}
+
 /** Is this turn part of an email's text (body or subject)? */
 export function isEmailTurn(t: Turn): boolean {
   return t.speech && t.contexts.has('email') && !t.contexts.has('voicemail') && !t.unit.anti;
@@ -83,11 +90,26 @@ export function isEmailTurn(t: Turn): boolean {
 
 export function emailUnits(model: PlaybookModel): EmailUnit[] {
   const groups = new Map<object, Turn[]>();
+  // Prose emails of a section, one after another: a second greeting (or subject) starts the next one.
+  const proseEmail = new Map<SectionNode, { key: object; opened: boolean }>();
   for (const t of model.turns) {
     if (!isEmailTurn(t)) continue;
     // A subject-line option list is not an email.
     if (t.unit.kind === 'list-item' && t.contexts.has('subject')) continue;
-    const key = t.unit.kind === 'fence' ? t.unit : t.unit.section;
+    // A fence or a quote block is one message; several in a section are alternatives, measured one by one.
+    let key: object;
+    if (t.unit.kind === 'fence') key = t.unit;
+    else if (t.unit.quote) key = t.unit.quote;
+    else {
+      const opens = t.a === 0 && (t.role === 'subject' || GREETING.test(t.unit.text.split('\n', 1)[0]));
+      let cur = proseEmail.get(t.unit.section);
+      if (!cur || (opens && cur.opened && !(t.role !== 'subject' && groups.get(cur.key)?.every((g) => g.role === 'subject')))) {
+        cur = { key: {}, opened: false };
+        proseEmail.set(t.unit.section, cur);
+      }
+      cur.opened ||= opens;
+      key = cur.key;
+    }
     const g = groups.get(key);
     if (g) g.push(t);
     else groups.set(key, [t]);
@@ -132,7 +154,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       lines,
       text,
       words: countWords(text),
-      stage: emailStage(path, contexts),
+      stage: stageFromText(emailStage(path, contexts), text),
       start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
       end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
       contexts,

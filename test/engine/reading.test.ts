@@ -1,0 +1,75 @@
+/**
+ * The reading layer: who speaks to whom in each piece of text, read from the
+ * text itself, with headings as evidence rather than the only source.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildModel, lintText, BUILTIN_RULES } from '../../server/src/engine';
+import { findingToMarkdown } from '../../server/src/lsp/hover';
+
+/** The voice of the first turn holding `needle`. */
+function voiceOf(text: string, needle: string): string {
+  const turn = buildModel(text).turns.find((t) => t.unit.text.slice(t.a, t.b).includes(needle));
+  assert.ok(turn, `a turn holding “${needle}”`);
+  return turn!.voice;
+}
+
+describe('reading: messages and the words around them', () => {
+  it('an email from greeting to sign-off is the rep’s, even when it names the buyer’s onboarding', () => {
+    const doc = 'Hello Farah,\n\nAny news on the contract?\nWe have pencilled in an onboarding slot for the 14th.\n\nRegards,\nJonas\n';
+    assert.equal(voiceOf(doc, 'Any news'), 'rep');
+  });
+  it('a prompt for an assistant is guidance, and so are its fields', () => {
+    const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
+    assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');
+    assert.equal(voiceOf(doc, 'KEY BENEFIT'), 'guidance');
+  });
+  it('a heading about messages ("… tips") does not make its prose a message', () => {
+    assert.equal(voiceOf('## Follow-up email tips\n\nKeep each one under 80 words and give one new fact.\n', 'Keep each'), 'guidance');
+  });
+  it('a fenced page template with its own headings is not a message', () => {
+    assert.equal(voiceOf('## Email template\n\n```markdown\n#### Who to contact\n\nHi team, we help you leverage synergies.\n```\n', 'leverage'), 'guidance');
+  });
+  it('a "Subject line:" that runs on as advice is not a subject', () => {
+    const doc = '## Executive email\n\n**Subject line: verdict + implied action.** Not a status update. Tell them the state and the cost.\n';
+    assert.equal(voiceOf(doc, 'verdict'), 'guidance');
+  });
+  it('a question filed under a qualifying topic ("Budget: …?") is the rep’s question', () => {
+    const doc = '## Discovery questions\n- Budget: Do you have budget for this?\n- Champion: Dana runs the pilot.\n';
+    assert.equal(voiceOf(doc, 'Do you have budget'), 'rep');
+    assert.notEqual(voiceOf(doc, 'Dana runs'), 'rep');
+  });
+  it('a plain "Subject:" line is a subject', () => {
+    assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
+  });
+});
+
+describe('reading: messages are measured one by one', () => {
+  it('emails written one after another in a section are each read, and measured apart', async () => {
+    const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
+    const doc = '## Email 2\n\nHi Marcus,\n\nWanted to float this back up.\n\nHi Marcus,\n\nDid you get a chance to review the quote?\n\nHi Marcus,\n\nAny news on the pilot?\n';
+    assert.equal(voiceOf(doc, 'Did you get a chance'), 'rep');
+    assert.equal(voiceOf(doc, 'Any news'), 'rep');
+    assert.equal(emailUnits(buildModel(doc)).length, 3);
+  });
+  it('separate quote blocks under one heading are separate messages', async () => {
+    const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
+    const doc = '## Bump emails\n\n> [Name] — bumping this up. Worth a quick chat?\n\n> [Name] — circling back. Timing not right, or just buried?\n';
+    assert.equal(emailUnits(buildModel(doc)).length, 2);
+  });
+  it('one quote block of several paragraphs is one message', async () => {
+    const { emailUnits } = await import('../../server/src/engine/rules/kinds/units');
+    const doc = '## Email 3 — value add\n\n> Hi [Name], came across this report on dock scheduling.\n>\n> Open to a quick chat this week?\n';
+    assert.equal(emailUnits(buildModel(doc)).length, 1);
+  });
+});
+
+describe('reading: a finding names the message it sits in', () => {
+  it('the hover says which message and why it was read as the rep’s words', () => {
+    const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';
+    const f = lintText(doc, { rules: BUILTIN_RULES }).findings.find((x) => x.ruleId === 'no-empty-check-in');
+    assert.ok(f?.reading, 'the finding carries its reading');
+    assert.match(f!.reading!, /^Read as an email under “Email 2 — Day 3”, your words to the buyer \(inside an email/);
+    assert.match(findingToMarkdown(f!, undefined), /Read as an email under/);
+  });
+});
