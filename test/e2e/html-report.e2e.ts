@@ -17,6 +17,11 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { runMain } from '../cli/run-main';
 
+// The page's globals inside page.evaluate (this project's TypeScript settings have no DOM library).
+declare const document: any;
+declare const location: { hash: string };
+declare function getComputedStyle(e: unknown): { outlineStyle: string; backgroundColor: string; color: string; fill: string };
+
 const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test-results/html-report');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -126,7 +131,7 @@ describe('HTML report in chromium', () => {
     const { page } = await open('light');
     const focused = () =>
       page.evaluate(() => {
-        const a = document.activeElement as HTMLElement | null;
+        const a = document.activeElement;
         return { tag: a?.tagName ?? '', text: a?.textContent?.trim() ?? '', section: a?.closest('section')?.getAttribute('aria-labelledby') ?? '', outline: a ? getComputedStyle(a).outlineStyle : '', href: a?.getAttribute('href') ?? '' };
       });
     await page.keyboard.press('Tab');
@@ -163,10 +168,10 @@ describe('HTML report in chromium', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => location.hash), target);
     const details = page.locator(target);
-    assert.equal(await details.evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.equal(await details.evaluate((d) => (d as unknown as { open: boolean }).open), false);
     await details.locator('summary').focus();
     await page.keyboard.press('Enter');
-    assert.equal(await details.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.equal(await details.evaluate((d) => (d as unknown as { open: boolean }).open), true);
     assert.ok(await details.locator('table').isVisible());
     await page.context().close();
   });
