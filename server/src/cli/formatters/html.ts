@@ -127,7 +127,7 @@ function barChart(title: string, bars: Bar[], max: number): string {
   const rowH = 28;
   const width = labelW + barW + 130;
   const height = bars.length * rowH + 8;
-  const clip = (s: string) => (s.length > 44 ? `${s.slice(0, 42).trimEnd()}…` : s);
+  const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 38).trimEnd()}…` : s);
   const rows = bars
     .map((b, i) => {
       const y = 4 + i * rowH;
