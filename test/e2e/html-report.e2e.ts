@@ -118,6 +118,11 @@ describe('HTML report in chromium', () => {
       assert.ok(box && box.width > 300 && box.height > 20, `chart ${i} is drawn (${JSON.stringify(box)})`);
       const widest = await charts.nth(i).locator('rect').evaluateAll((rs) => Math.max(...rs.map((r) => r.getBoundingClientRect().width)));
       assert.ok(widest > 100, `chart ${i}'s longest bar is ${widest}px`);
+      const cut = await charts.nth(i).evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().left < box.left - 1 || t.getBoundingClientRect().right > box.right + 1).map((t) => t.textContent);
+      });
+      assert.deepEqual(cut, [], `chart ${i}: every label and value lies inside the chart`);
     }
     assert.match(await page.locator('#h-change + p').innerText(), /1 finding resolved/);
     await page.screenshot({ path: path.join(shots, 'report-light.png'), fullPage: true });
