@@ -12,6 +12,16 @@ import { parse } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DIR = join(root, 'server', 'rules');
 export const DOCS_FILE = join(root, 'docs', 'rules.md');
+/** Before/after rows per rule, computed from the rule examples by scripts/fix-proof.ts (`npm run rules:rewrites`). */
+export const REWRITES_FILE = join(root, 'docs', 'rewrites.json');
+
+export function loadRewrites(file = REWRITES_FILE) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+}
 
 const SEVERITY_NOTE = {
   error: 'error — the template is broken or deceptive as written',
@@ -45,11 +55,13 @@ const value = (v) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify
 export function fixability(rule) {
   const kinds = new Set((rule.fixes ?? []).map((f) => f.kind));
   if (kinds.has('safe') || SAFE_IN_CODE.has(rule.kind)) return 'safe fix';
-  if (kinds.size) return 'rewrite';
+  if (kinds.size || REWRITES_IN_CODE.has(rule.kind)) return 'rewrite';
   return 'none';
 }
 /** Kinds whose code builds safe fixes of its own (`safeFixesInCode` in the engine; docs-sync.test.ts checks they agree). */
-const SAFE_IN_CODE = new Set(['placeholder-hygiene', 'subject-line-shape']);
+const SAFE_IN_CODE = new Set(['subject-line-shape']);
+/** Kinds whose code builds only rewrites (`rewritesInCode` in the engine): every placeholder fix touches a merge field. */
+const REWRITES_IN_CODE = new Set(['placeholder-hygiene']);
 
 function summaryOf(rule) {
   return rule.message.replace(/\s+/g, ' ');
@@ -90,16 +102,52 @@ function renderOptions(rule) {
   return out;
 }
 
-function renderFixes(rule) {
-  if (!rule.fixes?.length) return ['No fix: the rule reports and explains.', ''];
+/**
+ * The rule's fixes applied to its own examples, as a reviewed table. Each row
+ * passed the fix proof (test/fixes/fix-proof.test.ts): the rule no longer fires
+ * there, no new warning, clean punctuation, the same Markdown structure.
+ */
+function renderRewrites(rows) {
+  if (!rows?.length) return [];
+  const cellText = (s) => cell(s).replace(/</g, '&lt;');
+  const out = [
+    '#### Before and after',
+    '',
+    'Each fix applied to the examples below, as the editor\'s Quick Fix does (blanks to fill shown in brackets).',
+    'Every row passed the fix proof: the rule no longer fires there, no new warning, clean punctuation and the same Markdown structure.',
+    '',
+    '| Where | Fix | Before | After |',
+    '|---|---|---|---|',
+  ];
+  for (const r of rows) out.push(`| ${r.where} | ${cellText(r.fix)}${r.kind === 'safe' ? ' (safe)' : ''} | ${cellText(r.before)} | ${cellText(r.after)} |`);
+  out.push('');
+  return out;
+}
+
+function renderFixes(rule, rewrites = []) {
+  if (!rule.fixes?.length && !rewrites.length) return ['No fix: the rule reports and explains.', ''];
+  if (!rule.fixes?.length) return ['Fixes are built by the rule itself.', '', ...renderRewrites(rewrites)];
   const out = [];
   for (const f of rule.fixes) {
     const where = f.contexts ? ` (in ${f.contexts.map(code).join(', ')})` : '';
     const kind = f.kind === 'safe' ? '**safe**, applied by fix-all' : 'rewrite snippet, offered as a quick fix';
-    out.push(`- ${f.title} — ${kind}${where}${f.text ? `: ${f.text.includes('\n') ? '\n\n' + fence(f.text, 'text').replace(/^/gm, '  ') + '\n' : code(f.text)}` : ` (${f.action})`}`);
+    out.push(`- ${f.title} — ${kind}${where}${placeOf(f)}${f.text ? `: ${f.text.includes('\n') ? '\n\n' + fence(f.text, 'text').replace(/^/gm, '  ') + '\n' : code(f.text)}` : ` (${f.action})`}`);
   }
-  out.push('');
+  out.push('', ...renderRewrites(rewrites));
   return out;
+}
+
+const STAGE_WORDS = { cold: 'cold or follow-up touches', reply: 'replies to the buyer', customer: 'notes to existing customers' };
+const FACT_WORDS = { first_name: "the buyer's name", company: "the buyer's company", rep_name: "the rep's name", rep_company: "the rep's company", rep_phone: 'the call-back number', topic: 'the subject being replied to' };
+
+/** " (for voicemail, call; in notes to existing customers; when the message has the call-back number)". */
+function placeOf(f) {
+  const parts = [];
+  if (f.channels) parts.push(`for ${f.channels.join(', ')}`);
+  if (f.stages) parts.push(`in ${f.stages.map((s) => STAGE_WORDS[s] ?? s).join(' and ')}`);
+  if (f.requires) parts.push(`when the message has ${f.requires.map((x) => FACT_WORDS[x] ?? x).join(' and ')}`);
+  if (f.unlessKnown) parts.push(`when the message lacks ${f.unlessKnown.map((x) => FACT_WORDS[x] ?? x).join(' and ')}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 /** "[Title — Author](url): what the rule takes from it." (the `seed` provenance field is never shown). */
@@ -133,7 +181,7 @@ function renderExamples(rule) {
   return out;
 }
 
-function renderRule(rule) {
+function renderRule(rule, rewrites = {}) {
   const out = [`<a id="${rule.id}"></a>`, '', `## ${rule.id}`, ''];
   if (rule.description) out.push(`**Flags:** ${rule.description}.`, '');
   out.push(`> ${summaryOf(rule)}`, '');
@@ -147,7 +195,7 @@ function renderRule(rule) {
   out.push('### Why it matters to the buyer', '', rule.rationale.trim(), '');
   const opts = renderOptions(rule);
   if (opts.length) out.push('### Options', '', ...opts);
-  out.push('### Fixes', '', ...renderFixes(rule));
+  out.push('### Fixes', '', ...renderFixes(rule, rewrites[rule.id]));
   out.push('### Sources', '', ...renderSources(rule), '');
   if (rule.kind === 'phrase' && rule.patterns?.length) {
     out.push('<details><summary>Patterns</summary>', '', ...rule.patterns.map((p) => `- ${code(p)}`));
@@ -177,7 +225,7 @@ warning in 500 words scores 96; a warning in every sentence drops below 20. The 
 line for a team, not a grade for one template: metrics are \`info\` and weigh half a warning.
 `;
 
-export function renderRulesDoc(rules = loadRules()) {
+export function renderRulesDoc(rules = loadRules(), rewrites = loadRewrites()) {
   const out = [
     '<!-- Generated by scripts/generate-rules-docs.mjs from server/rules/*.yaml. Do not edit; run `node scripts/generate-rules-docs.mjs`. -->',
     '',
@@ -205,7 +253,7 @@ export function renderRulesDoc(rules = loadRules()) {
     '- [Playbook score](#playbook-score)',
     '',
     SCORE,
-    ...rules.map(renderRule),
+    ...rules.map((r) => renderRule(r, rewrites)),
   ];
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
 }

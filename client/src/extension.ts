@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { WorkspaceLinter } from './lint-workspace';
 import { StatusBar } from './status-bar';
-import { FIX_ALL_COMMAND, LINT_WORKSPACE_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, STATUS_NOTIFICATION, type LintStatus } from '../../server/src/protocol';
+import { FIX_ALL_COMMAND, LINT_WORKSPACE_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, STATUS_NOTIFICATION, WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions, type LintStatus } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +17,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
+    initializationOptions,
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -49,6 +51,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => client?.outputChannel.show()),
     workspaceLinter,
     vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => workspaceLinter.run()),
+    // Restricted Mode ends: the server loads the workspace's team rules and re-lints.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      initializationOptions.workspaceTrusted = true;
+      void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('playbookLint.codeLens.enable')) refreshCodeLenses();
     }),

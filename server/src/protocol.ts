@@ -16,6 +16,26 @@ export const STATUS_NOTIFICATION = 'playbookLint/status';
 /** Client → server request `{ uri }` → `LintFileResult`: lint one workspace file, open or not. */
 export const LINT_FILE_REQUEST = 'playbookLint/lintFile';
 
+/**
+ * Client → server notification, no payload: the user trusted the workspace
+ * (VS Code's `workspace.onDidGrantWorkspaceTrust`). The server loads the
+ * workspace's team rules and re-lints the open documents.
+ */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'playbookLint/workspaceTrusted';
+
+/**
+ * `initialize`'s `initializationOptions` as the VS Code client sends them.
+ * `workspaceTrusted: false` starts the server in Restricted Mode: built-in
+ * rules and data-only settings only, no team rules or pattern options from the
+ * workspace, and `maxFileSize` no higher than its default. A client that sends
+ * nothing (Neovim, Emacs, Helix: no trust model) is trusted.
+ */
+export interface InitializationOptions {
+  workspaceTrusted?: boolean;
+  /** Settings for clients without `workspace/configuration`. */
+  playbookLint?: unknown;
+}
+
 /** Why a document was not linted. */
 export type SkipReason = 'disabled' | 'excluded' | 'too-large' | 'ignored';
 

@@ -68,10 +68,10 @@ describe('colour', () => {
 
 describe('what the numbers mean', () => {
   it('stylish: a score per file, the fixable count and the scale in one line', async () => {
-    const r = await runMain([], join(FIXTURES, 'findings'));
+    const r = await runMain([], join(FIXTURES, 'fixable'));
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines[0], 'emails/follow-up.md  score 67/100');
-    assert.equal(lines.at(-2), '✖ 2 problems (0 errors, 2 warnings) in 1 file — 2 fixable with --fix');
+    assert.equal(lines[0], 'emails/follow-up.md  score 74/100');
+    assert.equal(lines.at(-2), '✖ 3 problems (0 errors, 0 warnings, 3 info) in 1 file — 2 fixable with --fix');
     assert.match(lines.at(-1)!, /^Score: 0–100 per file, 100 = nothing found; .*one warning in 100 words scores 82/);
   });
 
@@ -83,14 +83,14 @@ describe('what the numbers mean', () => {
   });
 
   it('--fix says how many problems it fixed, then what is left', async () => {
-    const dir = copyFixture('findings');
+    const dir = copyFixture('fixable');
     const r = await runMain(['--fix'], dir);
-    assert.match(r.stdout, /^Fixed 2 problems\.\n✔ 2 files checked, no problems\.\n$/);
+    assert.match(r.stdout, /^emails\/follow-up\.md  score \d+\/100\n  3:\d+  info  .*unsourced-claim\n\nFixed 2 problems\.\n✖ 1 problem \(0 errors, 0 warnings, 1 info\) in 1 file\n/);
   });
 
   it('summary: says what the score means and what --fix can do', async () => {
-    const r = await runMain(['--format', 'summary'], join(FIXTURES, 'findings'));
-    assert.match(r.stdout, /\n\*\*2 files\*\*: 0 errors, 2 warnings, 0 suggestions\. 2 can be fixed with `--fix`\.\n\nScore: 0–100 per file, 100 = nothing found;/);
+    const r = await runMain(['--format', 'summary'], join(FIXTURES, 'fixable'));
+    assert.match(r.stdout, /\n\*\*1 file\*\*: 0 errors, 0 warnings, 3 suggestions\. 2 can be fixed with `--fix`\.\n\nScore: 0–100 per file, 100 = nothing found;/);
   });
 });
 
@@ -109,8 +109,10 @@ describe('--list-rules', () => {
     assert.ok(r.stdout.includes(`\n${BUILTIN_RULES.length} rules. Fixable:`), 'footer counts the rules');
     assert.match(r.stdout, /rules\. Fixable: "safe fix" is applied by --fix; "rewrite" is offered as a quick fix/);
     const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.split(/ {2,}/)[2];
-    assert.equal(row('no-empty-check-in'), 'safe fix');
-    assert.equal(row('placeholder-hygiene'), 'safe fix', 'safe fixes built in code count');
+    assert.equal(row('buzzword-jargon'), 'safe fix');
+    assert.equal(row('no-empty-check-in'), 'rewrite', 'deleting words is a rewrite');
+    assert.equal(row('placeholder-hygiene'), 'rewrite', 'a merge field is never changed by --fix');
+    assert.equal(row('subject-line-shape'), 'safe fix', 'safe fixes built in code count');
     assert.equal(row('state-reason-for-call'), 'rewrite');
     assert.equal(row('email-length'), 'none');
   });

@@ -90,17 +90,24 @@ describe('JSON format', () => {
 
 describe('--fix on disk', () => {
   it('writes safe fixes, leaves clean and broken files alone, no temp files left', async () => {
-    const dir = copyFixture('findings');
+    const dir = copyFixture('fixable');
     const broken = copyFixture('front-matter-error');
-    const goodBefore = readFileSync(join(dir, 'emails/good.md'), 'utf8');
+    const rewritesOnly = copyFixture('findings');
+    const goodBefore = readFileSync(join(rewritesOnly, 'emails/good.md'), 'utf8');
     const r = await runMain(['--fix'], dir);
     assert.equal(r.code, 0, r.stderr);
     const fixed = readFileSync(join(dir, 'emails/follow-up.md'), 'utf8');
-    assert.match(fixed, /^Wanted to see if you had a chance to read the proposal I sent\.$/m);
-    assert.match(fixed, /^Do you have five minutes this week to talk it over\?$/m);
-    assert.equal(readFileSync(join(dir, 'emails/good.md'), 'utf8'), goodBefore);
-    assert.deepEqual(readdirSync(join(dir, 'emails')).sort(), ['follow-up.md', 'good.md']);
+    assert.match(fixed, /^Hi Sam, we can use the freight benchmark to cut your Reno costs by 12% this quarter\.$/m);
+    assert.deepEqual(readdirSync(join(dir, 'emails')).sort(), ['follow-up.md']);
     assert.match(r.stdout, /Fixed 2 problems/);
+
+    // Deleting "Just checking in," or "Sorry to bother you," deletes words: a rewrite, never written by --fix.
+    const followUp = readFileSync(join(rewritesOnly, 'emails/follow-up.md'), 'utf8');
+    const w = await runMain(['--fix'], rewritesOnly);
+    assert.equal(w.code, 0, w.stderr);
+    assert.equal(readFileSync(join(rewritesOnly, 'emails/follow-up.md'), 'utf8'), followUp);
+    assert.equal(readFileSync(join(rewritesOnly, 'emails/good.md'), 'utf8'), goodBefore);
+    assert.doesNotMatch(w.stdout, /Fixed/);
 
     const again = await runMain(['--fix-dry-run'], dir);
     assert.equal(again.stdout, '', 'fixing twice changes nothing');

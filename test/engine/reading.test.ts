@@ -39,6 +39,28 @@ describe('reading: messages and the words around them', () => {
     assert.equal(voiceOf(doc, 'Do you have budget'), 'rep');
     assert.notEqual(voiceOf(doc, 'Dana runs'), 'rep');
   });
+  it('quotes introduced as the customer’s words are the buyer’s, and a quoted prompt is guidance', () => {
+    const doc = '## Proof of value\n\nWhat customers told us during the trial:\n\n- "We only want AI features that run on our own models."\n\nA prompt worth keeping:\n\n> "From this transcript, extract every pain statement with the speaker’s words."\n';
+    assert.equal(voiceOf(doc, 'We only want'), 'buyer');
+    assert.equal(voiceOf(doc, 'From this transcript'), 'guidance');
+  });
+  it('text that addresses no one is not read as a message on a heading’s word alone', () => {
+    assert.equal(voiceOf('## The pipeline\n\n> Capture, extract, review, send: the whole loop runs the same day.\n', 'Capture'), 'guidance');
+  });
+  it('questions the rep asks about their own deal are guidance', () => {
+    const doc = '## Qualifying questions\n\n- Has the customer bought into your Metrics?\n- Is your Champion using your business case?\n';
+    assert.equal(voiceOf(doc, 'bought into'), 'guidance');
+    assert.equal(voiceOf(doc, 'Champion'), 'guidance');
+  });
+  it('advice under a subject-lines heading is not a subject; a subject is', () => {
+    const doc = '## Subject lines\n\n- 2-4 words, lowercase, no tricks\n- Should look like it came from a colleague ("reply rates")\n- reno pick errors\n';
+    assert.equal(voiceOf(doc, 'lowercase'), 'guidance');
+    assert.equal(voiceOf(doc, 'colleague'), 'guidance');
+    assert.equal(voiceOf(doc, 'reno pick'), 'rep');
+  });
+  it('a list introduced as the rep’s own checklist is guidance', () => {
+    assert.equal(voiceOf('## Email 1\n\nBefore you send, ask yourself:\n\n- Would you reply to this?\n', 'Would you reply'), 'guidance');
+  });
   it('a plain "Subject:" line is a subject', () => {
     assert.equal(voiceOf('## Email 1\n\nSubject: Reno pick errors\n\nHi Sam,\n', 'Reno pick'), 'rep');
   });

@@ -9,6 +9,7 @@ import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_RULES, findRule, lintText, resolveConfig, type ConfigHost, type Finding } from '../../server/src/engine';
 import { codeActionsFor, fixAllEdit, wantsFixAll } from '../../server/src/lsp/code-actions';
+import { WorkspaceTrust } from '../../server/src/lsp/trust';
 import { ConfigService } from '../../server/src/lsp/config-watch';
 import { findingToDiagnostic } from '../../server/src/lsp/diagnostics';
 import { forgetDocument, incrementalDocuments, lintDocument } from '../../server/src/lsp/document-linter';
@@ -109,7 +110,7 @@ describe('lsp modules', () => {
       mkdirSync(join(dir, 'plays'));
       mkdirSync(join(dir, 'drafts'));
       const silent = { sendDiagnostics: async () => undefined, sendNotification: async () => undefined, client: { register: async () => undefined }, console: { error: () => undefined } } as unknown as Connection;
-      const config = new ConfigService(silent, false);
+      const config = new ConfigService(silent, false, new WorkspaceTrust(silent, true));
       const uri = (p: string) => pathToFileURL(join(dir, p)).href;
       const a = config.resolve(uri('a.md'), DEFAULT_SETTINGS);
       assert.equal(a.effective.rules['email-length']?.severity, 'error');

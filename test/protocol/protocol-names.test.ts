@@ -16,7 +16,8 @@ describe('shared protocol', () => {
   });
 
   it('custom methods live under the extension’s namespace', () => {
-    for (const m of [protocol.STATUS_NOTIFICATION, protocol.LINT_FILE_REQUEST]) assert.match(m, /^playbookLint\/[a-z][A-Za-z]+$/);
-    assert.notEqual(protocol.STATUS_NOTIFICATION, protocol.LINT_FILE_REQUEST);
+    const methods = [protocol.STATUS_NOTIFICATION, protocol.LINT_FILE_REQUEST, protocol.WORKSPACE_TRUSTED_NOTIFICATION];
+    for (const m of methods) assert.match(m, /^playbookLint\/[a-z][A-Za-z]+$/);
+    assert.equal(new Set(methods).size, methods.length);
   });
 });

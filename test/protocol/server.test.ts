@@ -14,6 +14,8 @@ const PLAYBOOK = [
   '',
   'Sorry to bother you, but I wanted to share the freight benchmark you asked about last month.',
   '',
+  'We can leverage the benchmark to cut your Reno costs by a day a week.',
+  '',
 ].join('\n');
 
 const BASE_CAPS: ClientCapabilities = {
@@ -22,7 +24,8 @@ const BASE_CAPS: ClientCapabilities = {
 };
 const SNIPPET_CAPS: ClientCapabilities = { ...BASE_CAPS, workspace: { ...BASE_CAPS.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } };
 
-describe('language server over stdio', { timeout: 60_000 }, () => {
+// 19 server starts: about 15 s on an idle machine, more than 60 s on a shared one (load 10 on 2 cores).
+describe('language server over stdio', { timeout: 180_000 }, () => {
   const servers = serverSessions('playbook-lsp-');
   const start = servers.start;
 
@@ -50,8 +53,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.ok(actions.some((a) => a.title === 'Disable no-empty-check-in for this line'));
     const edits = actions[0].edit!.changes![uri];
     assert.ok(edits, 'plain TextEdits without snippet support');
-    assert.match(edits[0].newText, /\[trigger event\]/);
-    assert.doesNotMatch(edits[0].newText, /\$\{/);
+    // A renewal playbook: the preferred rewrite speaks to an existing customer, not a cold trigger event.
+    assert.match(edits[0].newText, /\[your go-live\]/);
+    assert.doesNotMatch(edits[0].newText, /\$\{|trigger event/);
 
     const fixed = applyTextEdits(PLAYBOOK, edits);
     const mark = s.notifications.length;
@@ -73,7 +77,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     assert.equal(change.textDocument.version, 1);
     const edit = change.edits[0] as any;
     assert.equal(edit.snippet.kind, 'snippet');
-    assert.match(edit.snippet.value, /\$\{1:trigger event\}/);
+    assert.match(edit.snippet.value, /\$\{1:your go-live\}/);
   });
 
   it('hovers with rationale, example and sources; fix-all applies safe fixes only', async () => {
@@ -97,8 +101,9 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const edits = source[0].edit!.changes![uri];
     assert.equal(edits.length, 1, 'minimal edits, not a whole-document replacement');
     const fixed = applyTextEdits(PLAYBOOK, edits);
-    assert.match(fixed, /\nI wanted to share the freight benchmark/);
+    assert.match(fixed, /\nWe can use the benchmark to cut your Reno costs/);
     assert.match(fixed, /Just checking in on the proposal\./, 'rewrites never auto-apply');
+    assert.match(fixed, /\nSorry to bother you, but I wanted/, 'deleting words is a rewrite, never applied in bulk');
 
     const result = (await s.connection.sendRequest('workspace/executeCommand', { command: 'playbookLint.fixAll', arguments: [uri] })) as { applied: boolean };
     assert.equal(result.applied, true);

@@ -149,3 +149,41 @@ test('an edit inside a list item or a long HTML comment re-parses only that item
   );
   assert.ok(spliced > 25, `only ${spliced} edits re-parsed a single item or block: the test would not notice a wrong splice`);
 });
+
+/**
+ * Three places where the chunk scanner's guess differed from the parse (each
+ * found by the random test): after indented code micromark reads `2. …` as a
+ * paragraph, not a list; a `<!--` inside a `<div>` block is not a comment; a
+ * fence inside a list item ends with its item. Typing near them must keep the
+ * incremental result equal to a fresh lint.
+ */
+test('edits near an ordered list after indented code, a comment opener in a <div>, and a fence in a list item equal a fresh lint', () => {
+  const say = 'Rep: Hi, just checking in on the proposal.';
+  const docs = [
+    // (a) an ordered list right after an indented code block
+    `# Call script\n\nIntro.\n\n    indented code\n\n2. ${say}\n3. Touching base.\n\n1. ${say}\n`,
+    // (b) \`<!--\` inside a \`<div>\` HTML block, then a fence whose lines look like chunk starts
+    `# Email\n\n<div>\n<!--\n\n\`\`\`\n-->\n\n${say}\n\`\`\`\n\n${say}\n`,
+    // (c) a fenced code block inside a list item, left open, then text at the margin
+    `# Voicemail\n\n- item\n  \`\`\`\n  ${say}\n\n<!-- note -->\n  \`\`\`\n\n${say}\n\n- last\n  \`\`\`\n  ${say}\n\n${say}\n`,
+  ];
+  for (const doc of docs) {
+    // Each document alone, as opened.
+    assert.deepEqual(new DocumentLinter(opts).lint(doc), lintText(doc, opts), JSON.stringify(doc));
+  }
+  const typed = fc.constantFrom('x', ' ', '\n', '```', '<!--', '-->', '    ', '2. ', '1. ', '- ', '', '\n\n');
+  fc.assert(
+    fc.property(fc.constantFrom(...docs), fc.array(fc.tuple(fc.nat(), typed, fc.boolean()), { minLength: 1, maxLength: 8 }), (initial, edits) => {
+      const linter = new DocumentLinter(opts);
+      let text = initial;
+      linter.lint(text);
+      for (const [at0, typedText, del] of edits) {
+        const at = at0 % (text.length + 1);
+        text = text.slice(0, at) + typedText + text.slice(del ? at + 1 : at);
+        assert.deepEqual(linter.lint(text), lintText(text, opts), `after typing ${JSON.stringify(typedText)} at ${at} in ${JSON.stringify(text)}`);
+        assertChunksFresh(linter, text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

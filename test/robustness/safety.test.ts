@@ -160,12 +160,17 @@ test('fuzz: the language server answers every random config and document', { tim
       mkdirSync(sub);
       writeFileSync(join(sub, '.playbooklintrc.yaml'), configs[i]);
       const uri = fileUri(join(sub, 'p.md'));
-      s.open(uri, `${docs[i]}\n\nRep: ${'lorem ipsum dolor sit amet '.repeat(1_000)}\n`);
+      const text = `${docs[i]}\n\nRep: ${'lorem ipsum dolor sit amet '.repeat(1_000)}\n`;
+      const started = performance.now();
+      s.open(uri, text);
       const published = await s.diagnosticsFor(uri, 1, 0);
       assert.ok(Array.isArray(published.diagnostics));
+      const ms = performance.now() - started;
+      if (ms > figures.slowestMs) Object.assign(figures, { slowestMs: Math.round(ms), slowest: `server case-${i}/p.md (${text.length} characters)` });
       figures.inputs++;
     }
     assert.equal(await s.shutdown(), 0);
+    console.log(`# safety fuzz (CLI and server): ${JSON.stringify(figures)}`);
   } finally {
     s.kill();
   }

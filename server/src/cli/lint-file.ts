@@ -5,8 +5,9 @@
  */
 import { localToday } from '../engine';
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import {
   BUILTIN_RULES,
@@ -86,13 +87,19 @@ export function lintJob(job: LintJob, opts: LintJobOptions): LintJobResult {
 
 function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, base: FileReport): LintJobResult {
   let text = job.text;
+  /** Why --fix must leave this file as it is, whatever the fixes. */
+  let unwritable: string | undefined;
+  let read: { size: number; mtimeMs: number } | undefined;
   if (text === undefined) {
     try {
       const st = statSync(job.absPath);
       if (st.size > MAX_FILE_BYTES) return { report: { ...base, fatal: `File is ${(st.size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit for a playbook; split it or add it to .playbooklintignore.` } };
       const buf = readFileSync(job.absPath);
       if (buf.subarray(0, 8192).includes(0)) return { report: { ...base, fatal: 'File looks binary (it contains NUL bytes); add it to .playbooklintignore if it is not a playbook.' } };
+      // Decoding replaces bytes that are not UTF-8 with U+FFFD: fine to lint, never to write back.
+      if (!isUtf8(buf)) unwritable = 'Not changed: the file is not UTF-8 text (some bytes are in another encoding), so --fix leaves it as it is; save it as UTF-8 to fix it.';
       text = buf.toString('utf8');
+      read = { size: st.size, mtimeMs: st.mtimeMs };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       return { report: { ...base, fatal: `Cannot read the file (${code}); check that it exists and is readable.` } };
@@ -115,15 +122,32 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
   if ((opts.fix || opts.fixDryRun) && !broken) {
     const fixed = fixText(text, lintOptions);
     if (fixed.fixed > 0 && fixed.text !== text) {
-      if (opts.fixDryRun) {
+      const target = job.text === undefined && !unwritable ? writeTarget(job.absPath, opts.cwd) : undefined;
+      if (target && 'skip' in target) unwritable = target.skip;
+      if (unwritable) {
+        report.notFixed = unwritable;
+      } else if (opts.fixDryRun) {
         report.diff = createTwoFilesPatch(`a/${filePath}`, `b/${filePath}`, text, fixed.text, undefined, undefined, { context: 2 }).replace(/^=+\n/, '');
+        report.fixed = fixed.fixed;
       } else {
-        if (job.text === undefined) writeAtomically(job.absPath, fixed.text);
-        else report.output = fixed.text;
-        text = fixed.text;
-        result = lintText(text, lintOptions);
+        if (target && 'path' in target) {
+          const now = statSync(target.path);
+          if (read && (now.size !== read.size || now.mtimeMs !== read.mtimeMs)) {
+            report.notFixed = 'Not changed: the file changed on disk while it was being linted; run --fix again.';
+          } else {
+            try {
+              writeAtomically(target.path, fixed.text);
+            } catch (e) {
+              report.notFixed = `Not changed: the fixed file could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that it and its folder are writable.`;
+            }
+          }
+        } else report.output = fixed.text;
+        if (!report.notFixed) {
+          text = fixed.text;
+          result = lintText(text, lintOptions);
+          report.fixed = fixed.fixed;
+        }
       }
-      report.fixed = fixed.fixed;
     }
   }
   report.score = result.stats.score;
@@ -138,18 +162,90 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
   return { report, key: opts.fix ? undefined : key };
 }
 
-/** Temp file in the same folder, then rename: readers see the old or the new file, never half of one. */
+/**
+ * Where --fix writes a playbook: the file itself, or for a symbolic link the
+ * file it points to when that is inside the working folder (the link stays a
+ * link). A link that leads outside, or that cannot be followed, is skipped.
+ */
+function writeTarget(path: string, cwd: string): { path: string } | { skip: string } {
+  if (!lstatSync(path).isSymbolicLink()) return { path };
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(path);
+    root = realpathSync(cwd);
+  } catch {
+    return { skip: 'Not changed: the file is a symbolic link that cannot be followed; fix the link or the file it points to.' };
+  }
+  const rel = relative(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    return { skip: 'Not changed: the file is a symbolic link to a file outside this folder; run --fix where that file lives.' };
+  }
+  return { path: real };
+}
+
+/**
+ * Replaces a file's text, keeping what the fix does not own: mode, owner and
+ * group (where the user may set them), and hard links.
+ *
+ * A file with one name: the new text goes to a temp file in the same folder,
+ * which gets the original's mode and owner, then is renamed over the original.
+ * Readers (and a kill -9) see the old file or the new one, never half of one.
+ *
+ * A file with more than one name (link count > 1): a rename would give this
+ * name a new file and leave the other names on the old text, silently
+ * splitting what the user linked. So it is written in place, through its own
+ * inode: the new text first goes completely to a temp file next to it (a full
+ * disk or a permission problem fails there, before the original is touched),
+ * then the original is overwritten with one write, truncated to the new
+ * length and synced, and only then is the temp file removed. In-place writing
+ * cannot be atomic; if the process dies in that one write, the complete fixed
+ * text is still in the temp file beside it (`.name.pid.random.tmp`). We judged
+ * that safer than breaking the link, which loses nothing visibly but changes
+ * what the other names mean.
+ *
+ * The cache, baseline and starter config go through here too (new files: the
+ * rename path).
+ */
 export function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  let st: Stats | undefined;
   try {
-    let mode: number | undefined;
+    st = statSync(path);
+  } catch {
+    st = undefined;
+  }
+  const data = Buffer.from(text, 'utf8');
+  try {
+    const fd = openSync(tmp, 'wx', st ? st.mode & 0o7777 : 0o666);
     try {
-      mode = statSync(path).mode;
-    } catch {
-      mode = undefined;
+      writeFileSync(fd, data);
+      if (st) {
+        // The mode given to open is reduced by the umask: set it exactly.
+        fchmodSync(fd, st.mode & 0o7777);
+        try {
+          fchownSync(fd, st.uid, st.gid);
+        } catch {
+          // Only root may give a file away; the group too needs membership. The file is then the user's own.
+        }
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    writeFileSync(tmp, text, { encoding: 'utf8', mode });
-    renameSync(tmp, path);
+    if (st && st.nlink > 1) {
+      const fd = openSync(path, 'r+');
+      try {
+        writeSync(fd, data, 0, data.length, 0);
+        ftruncateSync(fd, data.length);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      rmSync(tmp, { force: true });
+    } else {
+      renameSync(tmp, path);
+    }
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

@@ -150,6 +150,10 @@ export async function main(io: CliIo): Promise<number> {
       io.stderr.write(`${full.filePath}: ${full.fatal}\n`);
       failed = true;
     }
+    if (full.notFixed) {
+      io.stderr.write(`${full.filePath}: ${full.notFixed}\n`);
+      failed = true;
+    }
     for (const e of full.configErrors) {
       const line = e.line > 0 ? `${e.file}:${e.line}:${e.column} ${e.message}` : `${e.file}: ${e.message}`;
       if (!seenConfigErrors.has(line)) io.stderr.write(`${line}\n`);

@@ -61,6 +61,8 @@ export interface FileReport {
   fixed?: number;
   /** The fixed text, for `--stdin --fix` (nothing is written). */
   output?: string;
+  /** Why --fix (or --fix-dry-run) left the file unchanged although it has safe fixes (not UTF-8, a link outside the folder). */
+  notFixed?: string;
   /** Unified diff of the safe fixes (--fix-dry-run). */
   diff?: string;
   /** Matched `ignorePatterns`: not linted, not reported. */

@@ -97,7 +97,7 @@ export function fileSettings(text: string, options: LintOptions): FileSettings {
 export { applyEdits, applyFixList, safeFixes } from './fixes/apply-fixes';
 export { TakenSpans } from './fixes/taken-spans';
 export { capFindings, MAX_FINDINGS_PER_FILE, MORE_FINDINGS_RULE } from './rules/findings-cap';
-export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config/config';
+export { CONFIG_FILE_NAMES, findConfigFile, parseConfigText, resolveConfig, baseConfig, type ConfigHost, type ResolvedConfig, type LoadedConfig, type ResolveOptions, type Withheld } from './config/config';
 export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
 export { configKey } from './config/config-key';

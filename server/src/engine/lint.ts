@@ -7,6 +7,7 @@ import { frontMatterConfig, type FrontMatterConfigMemo } from './config/front-ma
 import type { EffectiveConfig } from './config/config-types';
 import { applyDirectives, disableNextLineComment } from './rules/directives';
 import type { RuleContext } from './rules/kinds/kind';
+import { parseInBatches } from './parse/chunks';
 import { buildModel, lineOf, placeholdersOf, type PlaybookModel, type Segment, type Turn, type Unit } from './read/model';
 import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
@@ -44,7 +45,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   if (depth > MAX_NESTING) return unlintable(`This document nests lists or quotes more than ${MAX_NESTING} levels deep, so it was not linted; flatten the nesting.`);
   let model: PlaybookModel;
   try {
-    model = buildModel(text, { fileName: options.fileName });
+    model = buildModel(text, { fileName: options.fileName, parsed: parseInBatches(text) });
   } catch (e) {
     if (e instanceof RangeError) return unlintable(`This document is too deeply nested to lint (${e.message}); flatten its lists and quotes.`);
     throw e;

@@ -11,6 +11,7 @@ import { configErrorToDiagnostic } from './diagnostics';
 import { textToDocument } from './conversions';
 import { createCachedHost, emptyHost } from '../node/config-host';
 import type { Settings } from './settings';
+import type { WorkspaceTrust } from './trust';
 
 const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
@@ -33,6 +34,7 @@ export class ConfigService {
   constructor(
     private readonly connection: Connection,
     private readonly dynamicWatchers: boolean,
+    private readonly trust: WorkspaceTrust,
   ) {}
 
   /** Call once after `initialized`. */
@@ -48,16 +50,18 @@ export class ConfigService {
     if (cached?.rules === rules) return cached.config;
     const parsed = URI.parse(uri);
     const folder = workspaceFolder ? URI.parse(workspaceFolder) : undefined;
+    const policy = { restricted: !this.trust.trusted };
     let resolved: ResolvedConfig;
-    if (parsed.scheme === 'file') resolved = resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules);
-    else if (folder?.scheme === 'file') resolved = resolveConfig(this.host.join(folder.fsPath, 'untitled.md'), this.host, BUILTIN_RULES, settings.rules);
-    else resolved = resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules);
+    if (parsed.scheme === 'file') resolved = resolveConfig(parsed.fsPath, this.host, BUILTIN_RULES, settings.rules, undefined, policy);
+    else if (folder?.scheme === 'file') resolved = resolveConfig(this.host.join(folder.fsPath, 'untitled.md'), this.host, BUILTIN_RULES, settings.rules, undefined, policy);
+    else resolved = resolveConfig('/untitled.md', emptyHost, BUILTIN_RULES, settings.rules, undefined, policy);
     const signature = JSON.stringify(resolved);
     const shared = this.interned.get(signature);
     if (shared) resolved = shared;
     else {
       this.interned.set(signature, resolved);
       this.report(resolved);
+      this.trust.withheld(resolved.configPath, resolved.withheld);
       void this.watchExtraFiles(resolved.files);
     }
     this.resolved.set(uri, { rules, config: resolved });

@@ -176,7 +176,9 @@ export class LintService {
           this.warnedTooLarge.add(uri);
           void this.connection.sendNotification(ShowMessageNotification.type, {
             type: MessageType.Warning,
-            message: `Playbook Lint skipped ${doc.uri.split('/').pop()}: it is larger than playbookLint.maxFileSize (${settings.maxFileSize} bytes). Raise the setting to lint it.`,
+            message: settings.sizeLimitRestricted
+              ? `Playbook Lint skipped ${doc.uri.split('/').pop()}: it is larger than ${settings.maxFileSize} bytes, the most it reads in Restricted Mode. Trust the workspace to use your playbookLint.maxFileSize.`
+              : `Playbook Lint skipped ${doc.uri.split('/').pop()}: it is larger than playbookLint.maxFileSize (${settings.maxFileSize} bytes). Raise the setting to lint it.`,
           });
         }
       } else {

@@ -6,12 +6,18 @@ import './hold-young-generation';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { FramingGuard } from './framing';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
   process.stderr.write('usage: playbook-language-server --stdio | --node-ipc | --socket=<port>\n');
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio, a message without a Content-Length must not stall the connection: see framing.ts.
+  // (Data flows on a later tick, so `connection` is set before the guard can report.)
+  const guard = new FramingGuard((why) => connection.console.error(`Playbook Lint: dropped a message the client sent: ${why}. The connection goes on with the next message.`));
+  const stdio = process.argv.includes('--stdio');
+  if (stdio) process.stdin.pipe(guard);
+  const connection = stdio ? createConnection(ProposedFeatures.all, guard, process.stdout) : createConnection(ProposedFeatures.all);
   console.log = (...args: unknown[]) => connection.console.log(format(...args));
   console.info = (...args: unknown[]) => connection.console.info(format(...args));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));

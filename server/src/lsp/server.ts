@@ -11,22 +11,27 @@ import { hoverAt } from './hover';
 import { LintService } from './lint-service';
 import { SettingsStore } from './settings';
 import { HeapGrowth } from './v8-heap';
+import { WorkspaceTrust } from './trust';
+import { WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions } from '../protocol';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let features: ClientFeatures;
   let settings: SettingsStore;
   let config: ConfigService;
+  let trust: WorkspaceTrust;
   let lint: LintService;
   let folders: string[] = [];
 
   connection.onInitialize((params: InitializeParams) => {
     features = clientFeatures(params.capabilities);
-    settings = new SettingsStore(connection, features.configuration);
+    const init = params.initializationOptions as InitializationOptions | undefined;
+    // Only an explicit false restricts: clients without a trust model (Neovim, Emacs) send nothing.
+    trust = new WorkspaceTrust(connection, init?.workspaceTrusted !== false);
+    settings = new SettingsStore(connection, features.configuration, () => !trust.trusted);
     // Clients without workspace/configuration may pass settings here, as `{ playbookLint: {...} }` or the bare section.
-    const init = params.initializationOptions as { playbookLint?: unknown } | undefined;
     settings.changed({ playbookLint: init?.playbookLint ?? init });
-    config = new ConfigService(connection, features.dynamicWatchers);
+    config = new ConfigService(connection, features.dynamicWatchers, trust);
     folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     lint = new LintService(connection, documents, settings, config, features, () => folders, new HeapGrowth());
@@ -46,6 +51,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(features.configuration ? undefined : change.settings);
+    config.invalidate();
+    lint.relintAll();
+  });
+
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    if (!trust.grant()) return;
+    settings.changed();
     config.invalidate();
     lint.relintAll();
   });

@@ -20,6 +20,8 @@ export interface Settings {
   maxFileSize: number;
   /** Rule id → severity or 'off'; layered over the config files. */
   rules: Record<string, RuleSetting>;
+  /** Restricted Mode lowered `maxFileSize` to its default (the settings asked for more). */
+  sizeLimitRestricted?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -55,9 +57,17 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly pullSupported: boolean,
+    /** Restricted Mode: the workspace cannot raise the size limit above its default. */
+    private readonly restricted: () => boolean = () => false,
   ) {}
 
-  get(uri: string): Promise<Settings> {
+  async get(uri: string): Promise<Settings> {
+    const settings = await this.fetch(uri);
+    if (!this.restricted() || settings.maxFileSize <= DEFAULT_SETTINGS.maxFileSize) return settings;
+    return { ...settings, maxFileSize: DEFAULT_SETTINGS.maxFileSize, sizeLimitRestricted: true };
+  }
+
+  private fetch(uri: string): Promise<Settings> {
     if (!this.pullSupported) return Promise.resolve(this.pushed);
     let pending = this.perUri.get(uri);
     if (!pending) {

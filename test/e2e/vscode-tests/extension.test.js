@@ -80,22 +80,23 @@ describe('Playbook Lint in VS Code', function () {
 
   it('"Fix all in file" applies the safe fixes', async () => {
     const doc = await open('fix-all.md');
-    await until('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'no-apology-for-contact'));
+    await until('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'buzzword-jargon'));
     await vscode.commands.executeCommand('playbookLint.fixAll');
-    await until('apology removed', () => !/Sorry to bother you/.test(doc.getText()));
+    await until('buzzwords replaced', () => /We can use the freight benchmark to cut/.test(doc.getText()));
     assert.match(doc.getText(), /Just checking in/, 'rewrites that need the writer are not applied');
-    await until('no apology diagnostic', () => !ours(doc.uri).some((d) => codeOf(d) === 'no-apology-for-contact'));
+    assert.match(doc.getText(), /Sorry to bother you/, 'deleting words is a rewrite, not applied in bulk');
+    await until('no buzzword diagnostic', () => !ours(doc.uri).some((d) => codeOf(d) === 'buzzword-jargon'));
   });
 
   it('fix-on-save applies the safe fixes (source.fixAll.playbookLint)', async () => {
     const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
     await config.update('codeActionsOnSave', { 'source.fixAll.playbookLint': 'explicit' }, vscode.ConfigurationTarget.Global, true);
     const doc = await open('save-me.md');
-    await until('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'no-apology-for-contact'));
+    await until('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'buzzword-jargon'));
     const editor = vscode.window.activeTextEditor;
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '\n'));
     await doc.save();
-    await until('apology removed on save', () => !/Sorry to bother you/.test(doc.getText()));
+    await until('buzzwords replaced on save', () => /We can use the freight benchmark to cut/.test(doc.getText()));
   });
 
   it('reports a broken .playbooklintrc.json on that file and still lints the playbook', async () => {

@@ -18,6 +18,8 @@ const ruleSetting = {
 const rules = { type: 'object', description: 'Rule id → setting.', additionalProperties: ruleSetting };
 const globs = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
 
+const FACTS = ['first_name', 'company', 'rep_name', 'rep_company', 'rep_phone', 'topic'];
+
 export const FIX_TEMPLATE_SCHEMA = {
   type: 'object',
   required: ['title', 'kind', 'action'],
@@ -29,6 +31,11 @@ export const FIX_TEMPLATE_SCHEMA = {
     text: { type: 'string' },
     contexts: { type: 'array', items: { type: 'string' } },
     minWordsAfter: { type: 'integer', minimum: 0 },
+    matching: { type: 'string' },
+    channels: { type: 'array', items: { enum: ['email', 'subject', 'voicemail', 'call', 'message'] } },
+    stages: { type: 'array', items: { enum: ['cold', 'reply', 'customer'] } },
+    requires: { type: 'array', items: { enum: FACTS } },
+    unlessKnown: { type: 'array', items: { enum: FACTS } },
   },
 };
 

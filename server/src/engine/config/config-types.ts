@@ -37,4 +37,11 @@ export interface EffectiveConfig {
   /** Every rule's final setting: severity or 'off', and options. */
   rules: Record<string, { severity: Severity | 'off'; options: Record<string, unknown> }>;
   customRules: RuleDefinition[];
+  /**
+   * Set in Restricted Mode (an untrusted workspace): only built-in rules run.
+   * The workspace's team rules are not loaded, and a regular-expression option
+   * it sets (in a config file or in a playbook's front matter) is ignored.
+   * Absent otherwise, so it changes no config's key.
+   */
+  restricted?: true;
 }

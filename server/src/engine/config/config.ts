@@ -10,6 +10,7 @@ import type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config-
 import { PRESETS, presetSeverity, type PresetName } from './presets';
 import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
+import { RULE_KINDS } from '../rules/kinds';
 import { yamlProblem } from '../parse/front-matter';
 import type { ConfigError, Severity } from '../types';
 
@@ -178,6 +179,27 @@ export interface ResolvedConfig {
   effective: EffectiveConfig;
   /** The file matches `ignorePatterns`. */
   ignored: boolean;
+  /** Restricted Mode only: what the workspace's config asked for that was not applied. */
+  withheld?: Withheld;
+}
+
+/** What Restricted Mode left out of a config. */
+export interface Withheld {
+  /** Team rules (`customRules`) not loaded, by id. */
+  teamRules: string[];
+  /** Regular-expression options not applied, as `rule-id/options/name`. */
+  patternOptions: string[];
+}
+
+export interface ResolveOptions {
+  /**
+   * The workspace is not trusted (VS Code's Restricted Mode): apply built-in
+   * rules and data-only settings (severities, options that are not patterns,
+   * overrides, ignorePatterns, structure); load no team rule and no pattern
+   * option. Such a config can neither run a pattern of the repository's
+   * choosing nor slow the editor down.
+   */
+  restricted?: boolean;
 }
 
 /**
@@ -185,7 +207,7 @@ export interface ResolvedConfig {
  * applies `overrides` matching the file, and merges `extra` (editor settings,
  * CLI `--rule`) last.
  */
-export function resolveConfig(filePath: string, host: ConfigHost, builtins: readonly RuleDefinition[], extra?: Record<string, RuleSetting>, explicitConfigPath?: string): ResolvedConfig {
+export function resolveConfig(filePath: string, host: ConfigHost, builtins: readonly RuleDefinition[], extra?: Record<string, RuleSetting>, explicitConfigPath?: string, options: ResolveOptions = {}): ResolvedConfig {
   const found = explicitConfigPath ?? findConfigFile(host.dirname(filePath), host);
   const layers: Layer[] = [];
   const files: string[] = [];
@@ -198,6 +220,8 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     loadChain(found, host, layers, files, errors, new Set());
   }
   const effective = baseConfig(builtins, 'recommended');
+  const withheld: Withheld = { teamRules: [], patternOptions: [] };
+  if (options.restricted) effective.restricted = true;
   for (const layer of layers) {
     if ('preset' in layer) {
       effective.rules = { ...effective.rules, ...baseConfig(builtins, layer.preset).rules };
@@ -205,7 +229,11 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     }
     const { dir, config } = layer;
     applyRules(effective, config.rules);
-    for (const custom of config.customRules ?? []) if (custom) effective.customRules.push(custom as RuleDefinition);
+    for (const custom of config.customRules ?? []) {
+      if (!custom) continue;
+      if (options.restricted) withheld.teamRules.push(typeof custom.id === 'string' ? custom.id : '(no id)');
+      else effective.customRules.push(custom as RuleDefinition);
+    }
     const rel = host.relative(dir, filePath);
     for (const o of config.overrides ?? []) {
       if (!o) continue;
@@ -223,12 +251,36 @@ export function resolveConfig(filePath: string, host: ConfigHost, builtins: read
     effective.customRules.length = MAX_TEAM_RULES;
   }
   applyRules(effective, extra);
+  // After the editor settings too: in VS Code a workspace's .vscode/settings.json reaches the server as settings.
+  if (options.restricted) withheld.patternOptions.push(...withholdPatternOptions(effective, builtins));
   // Problems only found when compiling rules (unknown ids, bad patterns) are located in the file that names them.
   for (const e of compileRuleSet(builtins, effective, found ?? '<settings>').errors) {
     const located = locate(e, files, host);
     if (!errors.some((x) => x.key === located.key && x.file === located.file)) errors.push(located);
   }
-  return { files, configPath: found, errors, effective, ignored };
+  return { files, configPath: found, errors, effective, ignored, ...(options.restricted ? { withheld } : {}) };
+}
+
+/**
+ * Removes from `config` the options whose value is a regular expression a
+ * user wrote (a rule kind's `patternOptions`), back to the rule's default.
+ * Returns them as `rule-id/options/name`.
+ */
+export function withholdPatternOptions(config: EffectiveConfig, builtins: readonly RuleDefinition[]): string[] {
+  const dropped: string[] = [];
+  for (const rule of builtins) {
+    const setting = config.rules[rule.id];
+    const names = Object.keys(RULE_KINDS.get(rule.kind)?.patternOptions ?? {});
+    if (!setting || names.length === 0) continue;
+    const kept = { ...setting.options };
+    for (const name of names) {
+      if (!(name in kept)) continue;
+      delete kept[name];
+      dropped.push(`${rule.id}/options/${name}`);
+    }
+    if (Object.keys(kept).length !== Object.keys(setting.options).length) config.rules[rule.id] = { ...setting, options: kept };
+  }
+  return dropped;
 }
 
 function locate(e: ConfigError, files: string[], host: ConfigHost): ConfigError {

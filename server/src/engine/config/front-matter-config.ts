@@ -14,7 +14,7 @@ import type { FrontMatter } from '../parse/front-matter';
 import type { RuleDefinition } from '../rules/rule-types';
 import { compileRuleSet } from '../rules/rule-set';
 import type { ConfigError } from '../types';
-import { applyRules, baseConfig, checkConfigData, rangeOf } from './config';
+import { applyRules, baseConfig, checkConfigData, rangeOf, withholdPatternOptions } from './config';
 import type { EffectiveConfig, PlaybookLintConfig } from './config-types';
 
 export const FRONT_MATTER_FILE = '<front-matter>';
@@ -50,8 +50,10 @@ export function frontMatterConfig(
   const errors = checkConfigData(FRONT_MATTER_FILE, config, locate);
   let effective = base;
   if (config.rules) {
-    effective = { rules: { ...base.rules }, customRules: base.customRules };
+    effective = { rules: { ...base.rules }, customRules: base.customRules, ...(base.restricted ? { restricted: base.restricted } : {}) };
     applyRules(effective, config.rules);
+    // Restricted Mode: a playbook's front matter cannot bring a pattern of its own either.
+    if (base.restricted) withholdPatternOptions(effective, options.rules);
     // Problems met compiling the rules the block names (not those of the config files beneath it).
     const named = Object.keys(config.rules);
     const beneath = new Set(compileRuleSet(options.rules, base, options.configFile).errors.map((e) => e.key));

@@ -8,7 +8,7 @@
  * May import: parse (types), rules, ../types. Imported by: lint.ts, index.ts;
  * rules imports its types only. (Matrix in ARCHITECTURE.md; test/engine/boundaries.test.ts.)
  */
-export { resolveConfig, parseConfigText, checkConfigData, findConfigFile, baseConfig, applyRules, CONFIG_FILE_NAMES, type ConfigHost, type ResolvedConfig, type LoadedConfig } from './config';
+export { resolveConfig, parseConfigText, checkConfigData, findConfigFile, baseConfig, applyRules, CONFIG_FILE_NAMES, type ConfigHost, type ResolvedConfig, type LoadedConfig, type ResolveOptions, type Withheld } from './config';
 export { frontMatterConfig, FRONT_MATTER_FILE, type FrontMatterConfigMemo } from './front-matter-config';
 export { configKey } from './config-key';
 export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config-schema';

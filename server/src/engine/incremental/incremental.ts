@@ -27,6 +27,8 @@ import type { Point } from 'unist';
 import { LintCache, lintModel, lintText, MAX_NESTING, nestingDepth, type LintOptions } from '../lint';
 import { buildModel, lineOf, lineStartsOf, SegmentCache } from '../read/model';
 import { parseMarkdown } from '../parse/parse';
+import { FENCE, RAW_HTML_OPEN, closingLineEnd, htmlCloseOf, htmlOpenerRest, lineEndFrom, openBlockAtEnd, scanChunks } from '../parse/chunks';
+export { chunkStarts } from '../parse/chunks';
 import type { LintResult } from '../types';
 
 interface Chunk {
@@ -40,6 +42,15 @@ interface Chunk {
   definitions: string[];
   /** Deepest list/quote nesting of its lines (see `nestingDepth`). */
   depth: number;
+  /**
+   * Set when the chunk's last top-level block is a fenced code or raw HTML
+   * block left open at the chunk's end: it tells which later line closes it.
+   * Such a chunk is joined with the chunks after it (the scanner's guess of
+   * where a fence or HTML block ends can be wrong inside list items and
+   * `<div>` blocks, and the parse has the last word); only the last chunk of
+   * the text may stay open.
+   */
+  open?: (line: string) => boolean;
 }
 
 interface DocumentState {
@@ -48,89 +59,6 @@ interface DocumentState {
   lineStarts: number[];
   /** The text ends inside a fence or a raw HTML block. */
   openAtEnd: boolean;
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const RAW_HTML_OPEN = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/i;
-
-/** What ends a raw HTML block opened by `line` (one that matches `RAW_HTML_OPEN`): a line that contains it. */
-function htmlCloseOf(line: string): RegExp {
-  return /^ {0,3}<!--/.test(line) ? /-->/ : /^ {0,3}<\?/.test(line) ? /\?>/ : /^ {0,3}<!\[CDATA\[/.test(line) ? /\]\]>/ : /^ {0,3}<![A-Za-z]/.test(line) ? />/ : /<\/(?:script|pre|style|textarea)>/i;
-}
-
-/** The opening line after its opener (`<!--`, `<?`, `<tag`…): where the closing marker may already be. */
-function htmlOpenerRest(line: string): string {
-  return line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!|[a-z]+)/i, '');
-}
-
-/**
- * Chunk start offsets: 0, then every line start that follows a blank line,
- * begins with a character other than white space (no indented continuation),
- * is not `---`/`+++` (front matter or a thematic break that chunking would
- * turn into front matter), and lies outside a fence or a raw HTML block.
- */
-export function chunkStarts(text: string): number[] {
-  return scanChunks(text, 0, () => false).starts;
-}
-
-interface ChunkScan {
-  starts: number[];
-  /** Set when the scan stopped because `inStep` said the rest is as before. */
-  resyncedAt?: number;
-  openAtEnd: boolean;
-}
-
-/**
- * Scans chunk boundaries from `from`, which must be 0 or a chunk start (the
- * scanner's state is neutral there). Stops early at a chunk start for which
- * `inStep` returns true: from there on the chunks are known.
- */
-function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
-  const starts = [from];
-  let fence: string | undefined;
-  let html: RegExp | undefined;
-  let prevBlank = false;
-  let i = from;
-  let first = from === 0;
-  while (i < text.length) {
-    const j = lineEndFrom(text, i);
-    const line = text.slice(i, j);
-    const next = j < text.length && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
-    const blank = line.trim() === '';
-    if (fence !== undefined) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = undefined;
-    } else if (html !== undefined) {
-      if (html.test(line)) html = undefined;
-    } else {
-      if (prevBlank && !first && !blank && !/^[\s]/.test(line) && !/^(?:---|\+\+\+)/.test(line)) {
-        if (inStep(i)) return { starts, resyncedAt: i, openAtEnd: false };
-        starts.push(i);
-      }
-      const f = FENCE.exec(line);
-      // A backtick fence's info string cannot contain a backtick (then it is inline code).
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1];
-      else if (RAW_HTML_OPEN.test(line)) {
-        const close = htmlCloseOf(line);
-        if (!close.test(htmlOpenerRest(line))) html = close;
-      }
-    }
-    if (first && /^(?:---|\+\+\+)\s*$/.test(line)) {
-      // Front matter: no chunk boundary until it closes.
-      const closeAt = text.slice(next).search(line.startsWith('-') ? /^---[ \t]*$/m : /^\+\+\+[ \t]*$/m);
-      // An unclosed opener makes micromark parse the rest unlike its chunks: keep one chunk.
-      if (closeAt < 0) return { starts, openAtEnd: false };
-      i = lineEndFrom(text, next + closeAt);
-      prevBlank = false;
-      first = false;
-      if (i < text.length) i = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      continue;
-    }
-    first = false;
-    prevBlank = blank;
-    i = next;
-  }
-  return { starts, openAtEnd: fence !== undefined || html !== undefined };
 }
 
 /**
@@ -187,7 +115,7 @@ export class DocumentLinter {
       throw e;
     }
     this.state = state;
-    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || (state.openAtEnd && state.chunks.some((c) => c.definitions.length > 0))) {
+    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || ((state.openAtEnd || state.chunks[state.chunks.length - 1].open) && state.chunks.some((c) => c.definitions.length > 0))) {
       this.state = undefined;
       return lintText(text, this.options);
     }
@@ -234,19 +162,26 @@ export class DocumentLinter {
     // Re-scan from the chunk before the one holding the edit: whether a line
     // starts a chunk depends on the line before it.
     const from = Math.max(0, k - 1);
-    let m = k;
-    const scan = scanChunks(text, old[from].start, (start) => {
-      if (start < newEnd || start - delta < oldEnd) return false;
-      while (m < old.length && old[m].start < start - delta) m++;
-      return m < old.length && old[m].start === start - delta;
-    });
-    const resynced = scan.resyncedAt !== undefined;
-    const tail = resynced ? old.slice(m) : [];
-    shiftChunks(tail, delta);
-    const replaced = old.slice(from, resynced ? m : old.length);
     // Every chunk of a settled state was parsed with the document's definitions.
     const defs = old[0].parsedWith;
-    const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+    const rescan = (resync: boolean) => {
+      let m = k;
+      const scan = scanChunks(text, old[from].start, (start) => {
+        if (!resync || start < newEnd || start - delta < oldEnd) return false;
+        while (m < old.length && old[m].start < start - delta) m++;
+        return m < old.length && old[m].start === start - delta;
+      });
+      const resynced = scan.resyncedAt !== undefined;
+      const replaced = old.slice(from, resynced ? m : old.length);
+      const window = this.parseChunks(text, scan.starts, resynced ? scan.resyncedAt! : text.length, defs, replaced, prev.text);
+      return { scan, resynced, m, replaced, window };
+    };
+    let r = rescan(true);
+    // A block left open at the window's end runs into the chunks after it: parse on to the end.
+    if (r.resynced && r.window[r.window.length - 1].open) r = rescan(false);
+    const { scan, resynced, replaced, window } = r;
+    const tail = resynced ? old.slice(r.m) : [];
+    shiftChunks(tail, delta);
     const chunks = [...old.slice(0, from), ...window, ...tail];
     const definitionsMoved = window.some((c) => c.definitions.length > 0) || replaced.some((c) => c.definitions.length > 0);
     return {
@@ -269,27 +204,43 @@ export class DocumentLinter {
    * appended, reusing the parse of a replaced chunk with the same text and
    * definitions.
    */
-  private parseChunks(text: string, starts: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
+  private parseChunks(text: string, startsIn: number[], end: number, defs: string, replaced: Chunk[], oldText: string | undefined): Chunk[] {
     const byLength = new Map<number, Chunk[]>();
     for (const c of replaced) byLength.set(c.end - c.start, [...(byLength.get(c.end - c.start) ?? []), c]);
+    const starts = [...startsIn];
     const out: Chunk[] = [];
     for (let i = 0; i < starts.length; i++) {
       const s = starts[i];
-      const e = i + 1 < starts.length ? starts[i + 1] : end;
-      const candidates = byLength.get(e - s);
-      const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
-      if (at >= 0) {
-        // Each old parse is used once: two equal chunks must not share nodes.
-        const [reused] = candidates!.splice(at, 1);
-        out.push({ ...reused, start: s, end: e });
-        continue;
+      let chunk: Chunk;
+      for (;;) {
+        const e = i + 1 < starts.length ? starts[i + 1] : end;
+        chunk = this.parseChunk(text, s, e, defs, byLength, oldText);
+        if (!chunk.open || i + 1 >= starts.length) break;
+        // A block left open runs on: the chunk takes in every chunk up to the line that closes it.
+        const until = closingLineEnd(text, e, chunk.open);
+        let j = i + 1;
+        while (j < starts.length && starts[j] < until) j++;
+        starts.splice(i + 1, j - i - 1);
       }
-      const piece = flatCopy(text.slice(s, e));
-      const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
-      const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
-      out.push({ start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING) });
+      out.push(chunk);
     }
     return out;
+  }
+
+  /** The chunk `text[s, e)`: a replaced chunk's parse when it had the same text and definitions, else a new parse. */
+  private parseChunk(text: string, s: number, e: number, defs: string, byLength: Map<number, Chunk[]>, oldText: string | undefined): Chunk {
+    const candidates = byLength.get(e - s);
+    const at = oldText === undefined || !candidates ? -1 : candidates.findIndex((c) => c.parsedWith === defs && oldText.startsWith(text.slice(s, e), c.start));
+    if (at >= 0) {
+      // Each old parse is used once: two equal chunks must not share nodes.
+      const [reused] = candidates!.splice(at, 1);
+      return { ...reused, start: s, end: e };
+    }
+    const piece = flatCopy(text.slice(s, e));
+    const { tree } = parseMarkdown(defs ? `${piece}\n\n${defs}\n` : piece);
+    const nodes = defs ? tree.children.filter((n) => (n.position?.start.offset ?? 0) < piece.length) : tree.children;
+    const open = openBlockAtEnd(piece, nodes);
+    return { start: s, end: e, nodes, parsedWith: defs, definitions: definitionsIn(nodes), depth: nestingDepth(piece, MAX_NESTING), ...(open ? { open } : {}) };
   }
 }
 
@@ -471,12 +422,6 @@ function shiftChunks(chunks: Chunk[], delta: number): void {
 function lineStartBefore(text: string, at: number): number {
   let i = at;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
-
-function lineEndFrom(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   return i;
 }
 

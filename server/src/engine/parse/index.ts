@@ -7,6 +7,7 @@
  * wing may import it. (Matrix in ARCHITECTURE.md; test/engine/boundaries.test.ts.)
  */
 export { parseMarkdown, createParser, type ParsedMarkdown } from './parse';
+export { parseInBatches, chunkStarts, scanChunks } from './chunks';
 export { readFrontMatter, type FrontMatter, type SpeakerConfig } from './front-matter';
 export { lineStartsOf, lineOf, firstIndex } from './positions';
 export { TextBuilder, originalRange, OPAQUE, type MappedText } from './text-builder';

@@ -30,6 +30,22 @@ export function countWrittenNumbers(text: string): number {
   return n + (text.match(FIELD) ?? []).length;
 }
 
+/** The first call-back number in `text` (digits or a phone field), as written: a rewrite says it again. */
+export function firstPhoneNumber(text: string): string | undefined {
+  let first: { at: number; text: string } | undefined;
+  for (const m of text.matchAll(DIGITS)) {
+    if (isPhone(m[0])) {
+      first = { at: m.index!, text: m[0] };
+      break;
+    }
+  }
+  for (const m of text.matchAll(FIELD)) {
+    if (!first || m.index! < first.at) first = { at: m.index!, text: m[0] };
+    break;
+  }
+  return first?.text.trim();
+}
+
 function isPhone(raw: string): boolean {
   const main = raw.replace(/\s*(?:ext\.?|extension|x)\s*\d{1,5}$/i, '').trim();
   const digits = main.replace(/\D/g, '');

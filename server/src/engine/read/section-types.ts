@@ -24,7 +24,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
   { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },
   { tag: 'ooo', customerFacing: true, pattern: /\b(?:out[- ]of[- ]office|auto-?(?:reply|replies|responders?)|away messages?)\b/i },
-  { tag: 'process', customerFacing: false, pattern: /\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|notes?|coaching|training|faq)\b/i },
+  { tag: 'process', customerFacing: false, pattern: /\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b/i },
 ];
 
 const CUSTOMER_FACING = new Set(SECTION_TYPES.filter((t) => t.customerFacing).map((t) => t.tag));

@@ -58,12 +58,33 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   const inEmail = emailRegions(units);
   // A section that writes its templates out (an email, a plain block, a quote) uses its plain prose to talk about them.
   const writesOut = inEmail.size > 0 || units.some((u) => u.kind === 'fence' || u.kind === 'blockquote');
+  // A paragraph ending in ":" that says whose words follow ("Customer quotes:", "A prompt worth stealing:") speaks for the blocks under it.
+  let leadIn: LeadIn | undefined;
   for (const unit of units) {
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut);
+    // Quotes introduced as the customer's words run while the items are quotes.
+    if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, leadIn);
+    if (unit.kind === 'paragraph' || unit.kind === 'list-item') leadIn = leadInOf(unit.text) ?? leadIn;
   }
 }
 
-function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean): void {
+type LeadIn = 'buyer' | 'prompt' | 'guidance';
+/** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
+const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
+const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
+const BUYER_LEAD_IN = /\b(?:(?:customer|client|buyer|prospect|user)s?'? (?:inputs?|quotes?|feedback|said|says|comments?|told us|words|reviews?|testimonials?)|what (?:customers|clients|buyers|prospects|users) (?:say|said|told us)|testimonials?|in their (?:own )?words)\b/i;
+const PROMPT_LEAD_IN = /\b(?:prompts?|ask (?:ChatGPT|Claude|the AI|your AI|an AI|the assistant|the model))\b/i;
+
+function leadInOf(text: string): LeadIn | undefined {
+  const t = text.trim();
+  if (!t.endsWith(':')) return undefined;
+  if (PROMPT_LEAD_IN.test(t)) return 'prompt';
+  if (CHECKLIST_LEAD_IN.test(t)) return 'guidance';
+  if (BUYER_LEAD_IN.test(t)) return 'buyer';
+  return undefined;
+}
+
+function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn): void {
   const { unit } = turn;
   const sec = unit.section;
   turn.contexts.clear();
@@ -116,6 +137,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       return;
   }
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
+  if (leadIn === 'buyer') return explicit(turn, 'buyer', 'introduced as the customer’s own words');
+  if (leadIn === 'guidance') return explicit(turn, 'guidance', 'introduced as the rep’s own checklist');
   const text = unit.text.slice(turn.a, turn.b);
 
   // Tables: the column says what the cell is.
@@ -130,6 +153,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       turn.channel = 'subject';
     }
   }
+  if (isSubjectList(unit) && DESCRIBES_SUBJECTS.test(text)) return explicit(turn, 'guidance', 'describes what subject lines should be');
   if (isSubjectList(unit)) {
     explicit(turn, 'rep', 'an item under a subject-lines heading');
     turn.speech = true;
@@ -153,11 +177,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       else if (besideTemplates && !inEmail && !unit.table) evidence.push({ cue: 'plain prose next to written-out templates', weight: -1.5 });
   }
   if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
+  if (leadIn === 'prompt') evidence.push({ cue: 'introduced as a prompt for an assistant', weight: -3 });
   if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);
   if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
+  // Words to a buyer address someone: with no "I", "we" or "you", a generic heading or a quote block alone is not enough.
+  if (!inEmail && (prior?.weight ?? 0) < 2 && !ADDRESSES.test(text)) evidence.push({ cue: 'addresses no one (no “I”, “we” or “you”)', weight: -1 });
 
   const score = evidence.reduce((n, c) => n + c.weight, 0);
   if (score >= READ_AS_REP) {
@@ -194,6 +221,9 @@ function channelOf(turn: Turn, inEmail: boolean): Channel {
   if (CALL_TAGS.some((t) => c.has(t)) || turn.role === 'rep') return 'call';
   return 'message';
 }
+
+/** An item under a subject-lines heading that gives advice rather than a subject. */
+const DESCRIBES_SUBJECTS = /^\W*(?:should|must|no|not|avoid|keep|use|don'?t|never|always|make|aim|try|under|fewer|less|short|lower-?case|\d+\s*(?:[-–]|to)\s*\d+ (?:words|characters))\b|\((?:e\.g\.|for example|like|such as)?\s*["“]/i;
 
 /** Subject lines of meeting notes, calendar invites or tickets are naming conventions, not email subjects. */
 const NOT_EMAIL_SUBJECTS = /\b(?:notes?|meetings?|calendar|invites?|events?|tickets?|issues?|merge requests?|commits?|slack|internal)\b/i;

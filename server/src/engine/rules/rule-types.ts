@@ -62,7 +62,17 @@ export interface FixTemplate {
   minWordsAfter?: number;
   /** Offer only when the matched words match this regular expression (case-insensitive), e.g. only the "just" of a hedge family. */
   matching?: string;
+  /** Offer only in turns of these channels; without it a sentence rewrite is offered everywhere but in a subject line. */
+  channels?: Array<'email' | 'subject' | 'voicemail' | 'call' | 'message'>;
+  /** Offer only where the message reads as one of these stages (see fixes/place.ts). */
+  stages?: Array<'cold' | 'reply' | 'customer'>;
+  /** Offer only when the message already holds these facts; they fill `{{first_name}}`, `{{company}}`, `{{rep_name}}`, `{{rep_company}}`, `{{rep_phone}}`, `{{topic}}`. */
+  requires?: FactName[];
+  /** Do not offer when the message already holds one of these facts. */
+  unlessKnown?: FactName[];
 }
+
+export type FactName = 'first_name' | 'company' | 'rep_name' | 'rep_company' | 'rep_phone' | 'topic';
 
 export interface RuleExample {
   /** A Markdown document. */

@@ -83,7 +83,7 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
           ctx.report({
             ...rangeIn(q.turn, q.a, q.b),
             message: fill(ctx.rule.message, { closed: closed.length, total: judged.length }),
-            fixes: buildFixes(ctx.rule.fixes, { turn: q.turn, a: q.a, b: q.b, placeholderStyle: ctx.placeholderStyle, source: model.text }),
+            fixes: buildFixes(ctx.rule.fixes, { turn: q.turn, a: q.a, b: q.b, placeholderStyle: ctx.placeholderStyle, source: model.text, frontMatter: ctx.model.frontMatter }),
             contexts: q.turn.contexts,
           });
         }

@@ -33,5 +33,5 @@ export const RULE_KINDS: ReadonlyMap<string, RuleKind<any>> = new Map<string, Ru
 export function ruleFixability(rule: RuleDefinition): 'safe fix' | 'rewrite' | 'none' {
   const kinds = new Set((rule.fixes ?? []).map((f) => f.kind));
   if (kinds.has('safe') || RULE_KINDS.get(rule.kind)?.safeFixesInCode) return 'safe fix';
-  return kinds.size ? 'rewrite' : 'none';
+  return kinds.size || RULE_KINDS.get(rule.kind)?.rewritesInCode ? 'rewrite' : 'none';
 }

@@ -63,8 +63,10 @@ export interface RuleKind<Compiled = unknown> {
    * loaded like a team pattern (RE2, case-insensitive); a bad one skips the rule.
    */
   patternOptions?: Readonly<Record<string, string>>;
-  /** The kind builds safe fixes in code (not from the rule's `fixes` templates), e.g. closing a placeholder's braces. */
+  /** The kind builds safe fixes in code (not from the rule's `fixes` templates), e.g. dropping a subject's exclamation mark. */
   safeFixesInCode?: boolean;
+  /** The kind builds rewrites (quick fixes never applied by --fix) in code, e.g. closing a placeholder's braces. */
+  rewritesInCode?: boolean;
 }
 
 export type { Finding };

@@ -16,6 +16,7 @@ import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
 import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
+import { AnchorIndex, anchorText, anchorsOf } from './phrase-anchors';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -50,6 +51,26 @@ interface CompiledPhrase {
    * patterns are each vetted for backtracking alone, so they are not joined.)
    */
   any?: RegExp;
+  /**
+   * Built-in rules whose every pattern has literal anchors (phrase-anchors.ts):
+   * per pattern, the ids of its anchors in `ANCHORS`. A pattern runs only on
+   * turns that contain one of them, so most patterns never run (nor compile).
+   */
+  anchors?: number[][];
+}
+
+/** The anchors of every built-in phrase pattern compiled in this process, scanned for once per turn. */
+const ANCHORS = new AnchorIndex();
+
+/** The anchors found in a turn's match text, per turn (every phrase rule reads the same). */
+const foundIn = new WeakMap<Turn, { body: string; version: number; found: Uint8Array }>();
+
+function anchorsFound(turn: Turn, body: string): Uint8Array {
+  const hit = foundIn.get(turn);
+  if (hit && hit.body === body && hit.version === ANCHORS.version) return hit.found;
+  const found = ANCHORS.found(anchorText(body));
+  foundIn.set(turn, { body, version: ANCHORS.version, found });
+  return found;
 }
 
 /** A slice of a turn's text to match in; a cut inside a word is not a word boundary. */
@@ -85,8 +106,11 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
     const patterns = [...patternSources.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
     const sources = [...patternSources, ...hintSources];
+    const anchored = untrusted ? undefined : sources.map(anchorsOf);
+    const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((a) => a!.map((x) => ANCHORS.id(x))) : undefined;
     return {
-      any: !untrusted && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
+      ...(anchors ? { anchors } : {}),
+      any: !untrusted && !anchors && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
       patterns,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
       unlessInMessage: !untrusted && Array.isArray(rule.options?.unlessInMessage) ? (rule.options!.unlessInMessage as string[]).map((p) => new RegExp(p, 'iu')) : [],
@@ -133,10 +157,17 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     const u = turn.unit;
     const body = matchText(turn);
     if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
+    let found: Uint8Array | undefined;
+    if (compiled.anchors) {
+      found = anchorsFound(turn, body);
+      if (!compiled.anchors.some((ids) => ids.some((id) => found![id] === 1))) continue;
+    }
     const taken: Array<[number, number]> = [];
     // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
     const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
-    for (const re of compiled.patterns) {
+    for (let k = 0; k < compiled.patterns.length; k++) {
+      const re = compiled.patterns[k];
+      if (found && !compiled.anchors![k].some((id) => found![id] === 1)) continue;
       for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
         const a = turn.a + x;
         const b = turn.a + y;
@@ -159,7 +190,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           start: startAt(u, a),
           end: endAt(u, b - 1),
           message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
-          fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }),
+          fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter }),
           contexts: turn.contexts,
           ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
         });

@@ -107,7 +107,8 @@ function scanSegment(seg: Segment, directions: Set<string>, key: string): Segmen
 export const placeholderHygieneKind: RuleKind<null> = {
   name: 'placeholder-hygiene',
   reach: 'document', // the expected placeholder style is the document's
-  safeFixesInCode: true,
+  // Every fix here changes a merge field (its name, style or braces): the writer checks it, --fix never applies it.
+  rewritesInCode: true,
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
@@ -141,7 +142,7 @@ export const placeholderHygieneKind: RuleKind<null> = {
       const whole = () => ({ start: startAt(u, a), end: endAt(u, b - 1) });
       if (declared && declared.length && !declared.includes(name)) {
         const near = declared.filter((d) => editDistance(d, name) <= maxDistance);
-        const fixes: Fix[] = near.length === 1 ? [{ title: `Use the declared variable “${near[0]}”`, kind: 'safe', snippet: false, edits: [{ ...whole(), text: render(near[0], style) }] }] : [];
+        const fixes: Fix[] = near.length === 1 ? [{ title: `Use the declared variable “${near[0]}”`, kind: 'rewrite', snippet: false, edits: [{ ...whole(), text: render(near[0], style) }] }] : [];
         report(u, a, b, 'error', 'undeclared', { name, suggestion: near.length === 1 ? near[0] : declared.slice(0, 5).join(', ') }, fixes);
         if (near.length === 1) continue;
         name = '';
@@ -162,7 +163,7 @@ export const placeholderHygieneKind: RuleKind<null> = {
       const start = startAt(u, a);
       const end = endAt(u, b - 1);
       const clean = end - start === b - a;
-      report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'safe', snippet: false, edits: [{ start, end, text }] }] : []);
+      report(u, a, b, 'error', 'unbalanced', { found: m[0], expected: text }, clean ? [{ title: `Close it: ${text}`, kind: 'rewrite', snippet: false, edits: [{ start, end, text }] }] : []);
     }
     if (model.frontMatter.status === 'final' || model.frontMatter.status === 'published') {
       for (const u of model.units) {

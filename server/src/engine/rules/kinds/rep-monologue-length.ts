@@ -10,10 +10,40 @@
  */
 import { buildFixes } from '../../fixes/fix-builder';
 import { spokenSeconds } from '../../read/spoken';
-import type { RuleKind } from './kind';
+import type { RuleContext, RuleKind } from './kind';
+import { endAt, type Turn } from '../../read/model';
+import { countWords, sentencesIn } from '../../read/words';
+import { plural } from '../plural';
+import type { Fix } from '../../types';
 import { fill, monologuesInScope } from './units';
 
 const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
+
+/**
+ * The fixes: end the turn with a question. A company overview or an
+ * over-long turn is also cut: its first sentences within the budget are
+ * kept and the rest becomes the question ("Cut to the first 38 words, then
+ * ask how it compares").
+ */
+function handOver(ctx: RuleContext, turns: readonly Turn[], budget: number, cut: boolean): Fix[] {
+  const last = turns[turns.length - 1];
+  const site = { turn: last, a: Math.max(last.a, last.b - 1), b: last.b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter };
+  if (!cut) return buildFixes(ctx.rule.fixes, site);
+  let kept = 0;
+  let cutFrom: number | undefined;
+  done: for (const t of turns) {
+    for (const s of sentencesIn(t.unit.text, t.a, t.b)) {
+      const n = countWords(t.unit.text.slice(s.a, s.b));
+      if (cutFrom !== undefined && kept + n > budget) break done;
+      kept += n;
+      cutFrom = endAt(t.unit, s.b - 1);
+    }
+  }
+  const cutFixes = cutFrom === undefined ? [] : buildFixes(ctx.rule.fixes, { ...site, cutFrom });
+  // Without a clean place to cut, a question at the end is still the hand-over.
+  if (!cutFixes.length) return buildFixes(ctx.rule.fixes, site);
+  return cutFixes.map((f) => ({ ...f, title: `Cut to the first ${plural(kept, 'word')}, then ${f.title.replace(/^Hand over: /, '')}` }));
+}
 
 export const repMonologueLengthKind: RuleKind<null> = {
   name: 'rep-monologue-length',
@@ -40,7 +70,7 @@ export const repMonologueLengthKind: RuleKind<null> = {
         end: m.end,
         message: fill(message, { seconds, words: m.words, limit: budget, limitSeconds: Math.round((budget / wpm) * 60) }),
         metrics: { words: m.words, seconds, wpm, limit: budget, selfReferences: selfRefs },
-        fixes: buildFixes(ctx.rule.fixes, { turn: last, a: Math.max(last.a, last.b - 1), b: last.b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text }).filter(() => lastText.length > 0),
+        fixes: lastText.length > 0 ? handOver(ctx, m.turns, budget, overview || hard) : [],
         contexts: tags,
       });
     }

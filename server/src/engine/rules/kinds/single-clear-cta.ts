@@ -64,7 +64,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
           start: e.start,
           end: e.end,
           message: ctx.rule.message,
-          fixes: last ? insertFixes(ctx.rule.fixes, endAt(last.turn.unit, last.b - 1), ctx.placeholderStyle) : [],
+          fixes: last ? insertFixes(ctx.rule.fixes, endAt(last.turn.unit, last.b - 1), ctx.placeholderStyle, undefined, undefined, { turn: last.turn, model: ctx.model }) : [],
           contexts: e.contexts,
         });
         continue;

@@ -48,7 +48,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
       if (said) continue;
       const first = turns[0];
       const r = rangeIn(first, first.a, first.b);
-      ctx.report({ ...r, fixes: insertFixes(ctx.rule.fixes, r.end, ctx.placeholderStyle), contexts: first.contexts });
+      ctx.report({ ...r, fixes: insertFixes(ctx.rule.fixes, r.end, ctx.placeholderStyle, undefined, undefined, { turn: first, model }), contexts: first.contexts });
     }
   },
 };

@@ -26,6 +26,9 @@ interface Draft {
   fields?: Record<string, string | number>;
 }
 
+/** Capitalised words that are pressure whatever their case: the fix removes them instead of lowering them. */
+const PRESSURE_WORD = /^(?:URGENT|IMPORTANT|FINAL|REMINDER|ASAP|WARNING|ATTENTION|LAST|HURRY|EXPIRING|DEADLINE)$/;
+
 export const subjectLineShapeKind: RuleKind<null> = {
   name: 'subject-line-shape',
   safeFixesInCode: true,
@@ -80,7 +83,17 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     const x = a + m.index!;
     const lower = m.index === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase();
     const r = rangeIn(turn, x, x + w.length);
-    out.push({ a: x, b: x + w.length, severity: 'warning', key: 'caps', fields: { word: w }, fixes: [{ title: `Write “${w}” as “${lower}”`, kind: 'rewrite', snippet: false, edits: [{ ...r, text: lower }] }] });
+    const fixes: Fix[] = [];
+    // "URGENT: your audit" is pressure in any case: the word goes, with its colon, and the rest keeps a capital start.
+    if (PRESSURE_WORD.test(w)) {
+      const tail = /^[ \t]*[:!\-–—]*[ \t]*/.exec(text.slice(x + w.length, b))?.[0] ?? '';
+      const y = x + w.length + tail.length;
+      if (y < b) {
+        const next = m.index === 0 ? text[y].toUpperCase() : text[y];
+        fixes.push({ title: `Remove “${w}”`, kind: 'rewrite', snippet: false, edits: [{ ...rangeIn(turn, x, y + 1), text: next }] });
+      }
+    } else fixes.push({ title: `Write “${w}” as “${lower}”`, kind: 'rewrite', snippet: false, edits: [{ ...r, text: lower }] });
+    out.push({ a: x, b: x + w.length, severity: 'warning', key: 'caps', fields: { word: w }, fixes });
   }
   for (const m of masked.matchAll(/!+/g)) {
     const x = a + m.index!;

@@ -13,6 +13,7 @@ import { repMonologues, voicemailScripts, type Script } from '../../read/spoken'
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
+import { buildInsertFixes } from '../../fixes/fix-builder';
 import type { Fix } from '../../types';
 import { countWords, type PlaceholderStyle } from '../../read/words';
 import { fillMessage } from '../plural';
@@ -194,7 +195,9 @@ export function str(v: unknown, fallback: string): string {
  * original offset), in the document's placeholder style. `only` keeps the
  * templates whose title starts with one of the given words.
  */
-export function insertFixes(templates: readonly FixTemplate[] | undefined, at: number, style: PlaceholderStyle, contexts?: ReadonlySet<string>, only?: (t: FixTemplate) => boolean): Fix[] {
+export function insertFixes(templates: readonly FixTemplate[] | undefined, at: number, style: PlaceholderStyle, contexts?: ReadonlySet<string>, only?: (t: FixTemplate) => boolean, place?: { turn: Turn; model: PlaybookModel }): Fix[] {
+  // With the turn it lands in, the text is chosen and filled for its place (channel, stage, facts).
+  if (place) return buildInsertFixes(templates, { turn: place.turn, at, placeholderStyle: style, source: place.model.text, frontMatter: place.model.frontMatter }, only);
   const out: Fix[] = [];
   for (const t of templates ?? []) {
     if (t.action !== 'insert-after' || t.text === undefined) continue;

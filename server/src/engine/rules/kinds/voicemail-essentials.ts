@@ -45,7 +45,7 @@ export const voicemailEssentialsKind: RuleKind<null> = {
           end: s.end,
           severity: f.severity,
           message: fill(str(messages[f.key], ctx.rule.message), { phones }),
-          fixes: f.fix ? insertFixes(ctx.rule.fixes, s.end, ctx.placeholderStyle, contexts, (t) => t.title.toLowerCase().includes(f.fix === 'reason' ? 'reason' : 'number')) : [],
+          fixes: f.fix ? insertFixes(ctx.rule.fixes, s.end, ctx.placeholderStyle, contexts, (t) => t.title.toLowerCase().includes(f.fix === 'reason' ? 'reason' : 'number'), { turn: s.turns[s.turns.length - 1], model: ctx.model }) : [],
           contexts,
         });
       }

@@ -1,0 +1,63 @@
+/**
+ * Phrase patterns run only on turns holding one of their literal anchors, so
+ * an anchor that a match can lack would silently drop findings.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { BUILTIN_RULES } from '../../server/src/engine';
+import { AnchorIndex, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
+import { boundedByWords } from '../../server/src/engine/rules/kinds/patterns';
+
+test('anchors are the literal text every match contains', () => {
+  assert.deepEqual(anchorsOf('touch(?:ing)? base')?.sort(), ['touch base', 'touching base']);
+  assert.deepEqual(anchorsOf('(?:just )?checking in(?! on)')?.sort(), ['checking in', 'just checking in']);
+  assert.deepEqual(anchorsOf('act (?:now|fast)')?.sort(), ['act fast', 'act now']);
+  assert.deepEqual(anchorsOf('I[’\']m sorry')?.sort(), ["i'm sorry", 'i’m sorry']);
+  assert.deepEqual(anchorsOf('\\w+ly'), ['ly']);
+  // Nothing certain: no anchors, the pattern runs everywhere.
+  assert.equal(anchorsOf('(a|\\d+)'), undefined);
+  assert.equal(anchorsOf('(?:foo)?'), undefined);
+  assert.equal(anchorsOf('(\\w)\\1'), undefined);
+  assert.equal(anchorsOf('\\x41bc'), undefined);
+  // A case-sensitive letter beyond ASCII is no anchor (its case variants need more than lower-casing).
+  assert.deepEqual(anchorsOf('Ölbrand sales'), ['lbrand sales']);
+});
+
+test('the index finds every anchor in a text, overlapping ones too', () => {
+  const index = new AnchorIndex();
+  const ids = ['check', 'checking in', 'king', 'in', 'still'].map((a) => index.id(a));
+  const found = index.found(anchorText('Just CHECKING IN'));
+  assert.deepEqual(ids.map((id) => found[id]), [1, 1, 1, 1, 0]);
+  assert.deepEqual([...index.found(anchorText('nothing here'))].slice(0, 3), [0, 0, 0]);
+  // The long s and the Kelvin sign match s and k case-insensitively.
+  assert.equal(index.found(anchorText('\u017ftill'))[ids[4]], 1);
+  assert.equal(index.found(anchorText('\u212Aing'))[ids[2]], 1);
+});
+
+const builtIn = BUILTIN_RULES.filter((r) => r.kind === 'phrase').flatMap((r) => [...(r.patterns ?? []), ...((r.options?.hintPatterns as string[] | undefined) ?? [])].map((source) => ({ id: r.id, source })));
+
+test('every built-in phrase pattern has anchors', () => {
+  assert.ok(builtIn.length > 50);
+  for (const { id, source } of builtIn) assert.ok(anchorsOf(source), `${id}: ${source}`);
+});
+
+test('every match of a built-in pattern contains one of its anchors (rule examples and mutated case)', () => {
+  const texts: string[] = [];
+  for (const r of BUILTIN_RULES) for (const ex of [...(r.examples?.valid ?? []), ...(r.examples?.invalid ?? [])]) texts.push(typeof ex === 'string' ? ex : (ex as { text: string }).text);
+  let matched = 0;
+  fc.assert(
+    fc.property(fc.constantFrom(...texts), fc.boolean(), (raw, upper) => {
+      const text = (upper ? raw.toUpperCase() : raw).replace(/\n/g, ' ');
+      const lower = anchorText(text);
+      for (const { id, source } of builtIn) {
+        const re = new RegExp(boundedByWords(source), 'iu');
+        if (!re.test(text)) continue;
+        matched++;
+        assert.ok(anchorsOf(source)!.some((a) => lower.includes(a)), `${id} matched "${text}" without an anchor`);
+      }
+    }),
+    { numRuns: 400 },
+  );
+  assert.ok(matched > 100, `only ${matched} matches were checked`);
+});

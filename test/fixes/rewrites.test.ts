@@ -1,0 +1,167 @@
+/**
+ * Rewrites fit their place: the channel of the turn (spoken words for calls and
+ * voicemails, a short subject for a subject line), the stage the message shows
+ * (a renewal note, a reply), the facts it holds (the buyer's name, the rep's
+ * name and number, the thread), and the grammar around them (a greeting on the
+ * same line kept, end marks joined, the new start's case). At least two
+ * alternatives where the rule has them, best first; `--fix` never applies one.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BUILTIN_RULES, fixText, snippetToPlainText, type Finding } from '../../server/src/engine';
+import { lint } from '../helpers/findings';
+import { applyFix } from '../../scripts/fix-proof';
+
+function findingOf(text: string, rule: string): Finding {
+  const f = lint(text).findings.find((x) => x.ruleId === rule);
+  assert.ok(f, `${rule} fires on ${JSON.stringify(text)}`);
+  return f;
+}
+
+/** Every non-suppress fix of the rule's first finding: title and the fixed line(s) it touched. */
+function rewrites(text: string, rule: string): Array<{ title: string; kind: string; fixed: string }> {
+  return findingOf(text, rule)
+    .fixes.filter((f) => f.kind !== 'suppress')
+    .map((f) => ({ title: f.title, kind: f.kind, fixed: applyFix(text, f).text }));
+}
+
+const only = (all: Array<{ fixed: string }>) => all.map((r) => r.fixed);
+
+describe('rewrites fit their channel', () => {
+  it('a voicemail is never offered "Thanks for picking up", a call never "I\'m writing"', () => {
+    const voicemail = '## Voicemail\n**Rep:** Hi Dana, so sorry to pester you, it is Sam from Acme.\n';
+    const vm = only(rewrites(voicemail, 'no-apology-for-contact'));
+    assert.ok(vm.length >= 3, 'the safe fix and at least two rewrites');
+    for (const t of vm) assert.doesNotMatch(t, /picking up|I'm writing|this email/i, t);
+    assert.ok(vm.some((t) => /I'm calling because|The reason for my call/i.test(t)));
+    const call = '## Cold call script\n**Rep:** I know you\'re busy, so to be honest, I\'ll keep it short.\n';
+    const lines = lint(call).findings.filter((f) => f.ruleId === 'weak-hedge-language').flatMap((f) => f.fixes.filter((x) => x.kind === 'rewrite').map((x) => applyFix(call, x).text));
+    assert.ok(lines.length >= 2);
+    for (const t of lines) assert.doesNotMatch(t, /I'm writing|this email|reply/i, t);
+  });
+
+  it('an email apology gets written words, never "Thanks for picking up"', () => {
+    const email = '## Follow-up email\nApologies for chasing again: the Harlow pilot results are in.\n';
+    const all = rewrites(email, 'no-apology-for-contact');
+    assert.ok(all.filter((r) => r.kind === 'rewrite').length >= 2);
+    for (const r of all) assert.doesNotMatch(r.fixed, /picking up|my call/i, r.fixed);
+  });
+
+  it('a subject line is replaced by a short subject within the subject-length rule, never a sentence', () => {
+    const text = '### Email 1\nSubject: URGENT: your Q3 freight audit\n\nHi Dana,\n\nThe audit slots close on Friday.\n';
+    const all = rewrites(text, 'no-false-urgency');
+    assert.ok(all.length >= 2);
+    for (const r of all) {
+      const subject = /^Subject: (.*)$/m.exec(r.fixed)![1];
+      assert.ok(subject.replace(/\[[^\]]*\]/g, 'x'.repeat(10)).length <= 45, subject);
+      assert.doesNotMatch(subject, /[.!]\s|\.$/, subject);
+      assert.equal(lint(r.fixed).findings.filter((f) => f.ruleId === 'subject-line-shape' && f.severity !== 'hint').length, 0, subject);
+    }
+  });
+});
+
+describe('rewrites fit the stage', () => {
+  it('a renewal note to an existing customer is not offered "I noticed [trigger event] at [company]"', () => {
+    const text = '## Renewal email\nHi Priya,\n\nJust checking in on the renewal paperwork.\n';
+    const all = only(rewrites(text, 'no-empty-check-in'));
+    assert.ok(all.length >= 2);
+    for (const t of all) assert.doesNotMatch(t, /I noticed \[trigger event\]/, t);
+    assert.match(all[0], /your go-live|your account/, 'the customer rewrite comes first');
+  });
+
+  it('a reply to the buyer\'s thread answers on its subject', () => {
+    const text = '### Reply\nSubject: Re: pallet limits for Reno\n\nHi Dana, thanks for your question last week.\n\nJust checking in on this.\n';
+    const first = rewrites(text, 'no-empty-check-in').find((r) => r.kind === 'rewrite')!;
+    assert.match(first.fixed, /On pallet limits for Reno: \[the one new thing since your last email\]\./);
+  });
+
+  it('a cold follow-up is offered the trigger event first', () => {
+    const text = '## Follow-up email\nJust checking in on the proposal.\n';
+    const first = rewrites(text, 'no-empty-check-in')[0];
+    assert.match(first.fixed, /I noticed \[trigger event\] at \{\{company\}\} — \[what it means for them\]\./);
+  });
+});
+
+describe('rewrites are grammatical', () => {
+  it('keeps a greeting on the same line and lowers the word after its comma', () => {
+    const text = '## Follow-up email\nHi Dana, just checking in on the proposal.\n';
+    for (const r of rewrites(text, 'no-empty-check-in').filter((x) => x.kind === 'rewrite')) {
+      assert.match(r.fixed, /\nHi Dana, (?:[a-z]|I\b)/, r.fixed);
+      assert.doesNotMatch(r.fixed, /—\.|\.\.|,\.|\s,/, r.fixed);
+    }
+  });
+
+  it('replaces the whole claim, never a word in the middle of a phrase', () => {
+    const text = '## Email 1\nWe are a best-in-class platform that teams rely on.\n';
+    const all = rewrites(text, 'buzzword-jargon').filter((r) => r.kind === 'rewrite');
+    assert.ok(all.length >= 2);
+    for (const r of all) assert.doesNotMatch(r.fixed, /We are a \[/, r.fixed);
+  });
+
+  it('rewrites only the quoted line of a talk track and keeps its lead-in', () => {
+    const text = '## Cold call tips\nNear the start of the call, ask: "Did I catch you at a bad time?" Few say yes.\n';
+    const fixes = lint(text).findings.filter((f) => f.ruleId === 'no-bad-time-opener').flatMap((f) => f.fixes.filter((x) => x.kind === 'rewrite'));
+    for (const fix of fixes) assert.match(applyFix(text, fix).text, /^Near the start of the call, ask: "[^"]+" Few say yes\.$/m);
+  });
+
+  it('keeps the rep\'s introduction around a rewritten clause', () => {
+    const text = '## Cold call script\n**Rep:** Hi Fatima, it\'s Gus at Palletry, sorry to intrude on your afternoon.\n';
+    for (const t of only(rewrites(text, 'no-apology-for-contact'))) assert.match(t, /Hi Fatima, it's Gus at Palletry/, t);
+  });
+
+  it('adds a sentence before the sign-off, closing an open sentence first', () => {
+    const text = '## Voicemail\nHi Nadia, Owen from Crateflow here. I saw the audit results came in and have an idea for the dock queues\nTalk soon.\n';
+    const fixes = lint(text).findings.filter((f) => f.ruleId === 'voicemail-essentials').flatMap((f) => f.fixes.filter((x) => x.kind === 'rewrite'));
+    assert.ok(fixes.length >= 2);
+    for (const fix of fixes) assert.match(applyFix(text, fix).text, /dock queues\. [A-Z][^\n]+\nTalk soon\.\n$/);
+  });
+});
+
+describe('rewrites use the document\'s own facts', () => {
+  it('repeats the number already in the voicemail instead of a blank', () => {
+    const text = '## Voicemail\n> Hi Dana, it\'s Sam at Acme. I saw Harlow opened the Reno warehouse. Reach me at 555-201-7788.\n';
+    const all = rewrites(text, 'voicemail-essentials');
+    assert.ok(all.length >= 2);
+    assert.ok(all.some((r) => r.fixed.includes("Again, that's 555-201-7788.")));
+    assert.ok(all.some((r) => r.fixed.includes("Again, it's Sam at 555-201-7788.")));
+    for (const r of all) assert.doesNotMatch(r.fixed, /rep_phone|Rep Phone/, r.fixed);
+  });
+
+  it('says a missing number twice, with the rep\'s name from the script', () => {
+    const text = '## Voicemail\n> Hi Gemma, this is Theo from Stockwise. I saw your shrink numbers from the retail summit and have a way to cut them in half. Give me a call.\n';
+    const numberFixes = findingOf(text, 'voicemail-essentials') && lint(text).findings.filter((f) => f.ruleId === 'voicemail-essentials').flatMap((f) => f.fixes).filter((f) => /number/i.test(f.title));
+    assert.ok(numberFixes.some((f) => snippetToPlainText(f.edits[0].text).includes("It's Theo at {{rep_phone}}. Again, {{rep_phone}}.")));
+  });
+
+  it('does not name the buyer again after a greeting, or introduce the rep twice', () => {
+    const text = '## Opener\n**Rep:** Hi Dana, it\'s Sam from Acme. How are you doing today?\n';
+    for (const t of only(rewrites(text, 'no-how-are-you-opener'))) {
+      assert.equal((t.match(/Sam/g) ?? []).length, 1, t);
+      assert.equal((t.match(/Dana/g) ?? []).length, 1, t);
+    }
+  });
+});
+
+describe('alternatives and fix-all', () => {
+  it('offers at least two rewrites, safe fixes first, for every phrase rule that has two', () => {
+    for (const rule of BUILTIN_RULES) {
+      const rewriteCount = (rule.fixes ?? []).filter((f) => f.kind === 'rewrite').length;
+      if (rule.kind !== 'phrase' || rewriteCount < 2) continue;
+      for (const ex of rule.examples?.invalid ?? []) {
+        for (const f of lint(ex.text).findings.filter((x) => x.ruleId === rule.id)) {
+          const kinds = f.fixes.filter((x) => x.kind !== 'suppress').map((x) => x.kind);
+          const firstRewrite = kinds.indexOf('rewrite');
+          if (firstRewrite < 0) continue;
+          assert.ok(kinds.slice(firstRewrite).every((k) => k === 'rewrite'), `${rule.id}: safe fixes come first`);
+          assert.ok(kinds.length - firstRewrite >= 2 || rule.id === 'weak-hedge-language', `${rule.id}: two rewrites for ${JSON.stringify(ex.text)}`);
+        }
+      }
+    }
+  });
+
+  it('--fix applies safe fixes only, never a rewrite', () => {
+    const text = '## Follow-up email\nHi Dana, just checking in on the proposal.\n\n## Voicemail\n> Hi Dana, it\'s Sam at Acme. I saw Harlow opened the Reno warehouse. Reach me at 555-201-7788.\n';
+    const fixed = fixText(text, { rules: BUILTIN_RULES }).text;
+    assert.equal(fixed, text, 'nothing here has a safe fix');
+  });
+});
