@@ -124,10 +124,11 @@ describe('--format html', () => {
     const first = part.indexOf('Just checking in — the proposal I sent last week covers <pricing> & "terms".');
     assert.ok(first >= 0, part);
     assert.ok(first < part.indexOf('Sorry to bother you, but I saw your <team> post'), 'heaviest first');
-    assert.match(part, /Safe fix: The proposal I sent last week covers <pricing> & "terms"\./);
-    assert.match(part, /Rewrite idea: lead with the trigger event — “I noticed \[trigger event\] at \{\{company\}\} — \[what it means for them\]\.”/);
-    // The speaker label is not part of the sentence; the apology's safe fix deletes it.
-    assert.match(part, /Safe fix: I saw your <team> post & wanted to call\./);
+    // A fix inside the sentence is shown applied to it; a rewrite of the whole sentence shows its wording.
+    assert.match(part, /Rewrite idea: Delete the filler opener — “The proposal I sent last week covers <pricing> & "terms"\.”/);
+    assert.match(part, /Rewrite idea: give the reason for the call — “The reason for my call: \[trigger event\] — \[what it means for them\]\.”/);
+    // The speaker label is not part of the sentence.
+    assert.match(part, /Rewrite idea: Delete the apology — “I saw your <team> post & wanted to call\.”/);
     assert.doesNotMatch(part, /\*\*Rep:\*\*/);
   });
 

@@ -9,7 +9,7 @@
  * text (paths, headings, sentences, messages) is escaped.
  */
 import { findRule, plural, ruleDocsUrl, MORE_FINDINGS_RULE, type Severity } from '../../engine';
-import type { FileReport, ReportMessage, RunTotals } from '../report';
+import type { FileReport, ReportEdit, ReportMessage, RunTotals } from '../report';
 import type { Formatter, FormatContext } from './types';
 
 /** What the page needs besides the report; the CLI's node side provides it. */
@@ -215,16 +215,12 @@ function worstSentences(files: Entry[], limit: number): Sentence[] {
   return all.slice(0, limit);
 }
 
-/** The sentence with the safe fixes that fall inside it applied, or undefined when none does. */
-function safeRewrite(s: Sentence): string | undefined {
-  const edits = s.messages
-    .flatMap((m) => m.fixes.find((f) => f.kind === 'safe')?.edits ?? [])
-    .filter((ed) => ed.line === s.line && ed.endLine === s.line && ed.column - 1 >= s.from && ed.endColumn - 1 <= s.to)
-    .sort((a, b) => b.column - a.column);
-  if (!edits.length) return undefined;
+/** The sentence with `edits` applied, when they all fall inside it (overlapping ones skipped); undefined otherwise. */
+function applyInSentence(s: Sentence, edits: readonly ReportEdit[]): string | undefined {
+  if (!edits.length || edits.some((ed) => ed.line !== s.line || ed.endLine !== s.line || ed.column - 1 < s.from || ed.endColumn - 1 > s.to)) return undefined;
   let text = s.text;
   let last = Infinity;
-  for (const ed of edits) {
+  for (const ed of [...edits].sort((x, y) => y.column - x.column)) {
     const start = ed.column - 1 - s.from;
     const end = ed.endColumn - 1 - s.from;
     if (end > last) continue; // overlaps the edit applied after it
@@ -234,12 +230,26 @@ function safeRewrite(s: Sentence): string | undefined {
   return plainSentence(text);
 }
 
-/** A rewrite fix's suggested wording: its single edit's text, when short enough to read in a list. */
-function rewriteText(m: ReportMessage): { title: string; text?: string } | undefined {
+/** The sentence with every safe fix that falls inside it applied, or undefined when none does. */
+function safeRewrite(s: Sentence): string | undefined {
+  const edits = s.messages.map((m) => m.fixes.find((f) => f.kind === 'safe')?.edits ?? []).filter((eds) => applyInSentence(s, eds) !== undefined);
+  return edits.length ? applyInSentence(s, edits.flat()) : undefined;
+}
+
+/**
+ * A rewrite fix's title and wording: the sentence with the fix applied when
+ * the fix stays inside it, else the fix's text when it replaces at least the
+ * flagged words (a partial edit means nothing on its own).
+ */
+function rewriteText(m: ReportMessage, s?: Sentence): { title: string; text?: string } | undefined {
   const fix = m.fixes.find((f) => f.kind === 'rewrite');
   if (!fix) return undefined;
   const title = fix.title.replace(/^Rewrite:\s*/i, '');
-  const only = fix.edits.length === 1 ? fix.edits[0].text.trim() : '';
+  const applied = s ? applyInSentence(s, fix.edits) : undefined;
+  if (applied !== undefined) return { title, ...(applied ? { text: applied } : {}) };
+  const ed = fix.edits.length === 1 ? fix.edits[0] : undefined;
+  const covers = ed && (ed.line < m.line || (ed.line === m.line && ed.column <= m.column)) && (ed.endLine > m.endLine || (ed.endLine === m.endLine && ed.endColumn >= m.endColumn));
+  const only = covers ? ed.text.trim() : '';
   return { title, ...(only && only.length <= 300 && !only.includes('\n') ? { text: only } : {}) };
 }
 
@@ -424,7 +434,7 @@ function renderHtml(files: Entry[], opts: HtmlOptions, ctx: FormatContext): stri
     for (const w of worst) {
       ws += `<li><p><a href="#${w.entry.id}">${e(w.entry.r.filePath)}</a>, line ${w.line}</p><blockquote>${e(plainSentence(w.text))}</blockquote><ul class="findings">`;
       for (const m of w.messages) {
-        const rw = rewriteText(m);
+        const rw = rewriteText(m, w);
         ws += `<li><span class="sev-${m.severity}">${SEVERITY_WORD[m.severity]}:</span> ${e(m.message)}`;
         if (rw) ws += ` <em>Rewrite idea: ${e(rw.title)}</em>${rw.text ? ` — “${e(rw.text)}”` : ''}`;
         ws += '</li>';
