@@ -1,12 +1,14 @@
 #!/bin/sh
-# CI setup for `npm run test:e2e`: Debian packages (chromium, and the build
-# dependencies of code-server) and code-server 4.100.3 in .cache/code-server.
+# CI setup for `npm run test:e2e`: Debian packages (chromium, for the editor
+# tests and the HTML report; Neovim, and Emacs with Eglot and markdown-mode,
+# for the README's editor snippets; the build dependencies of code-server) and
+# code-server 4.100.3 in .cache/code-server.
 # Idempotent and quiet; safe to run on a machine that already has everything.
 set -eu
 cd "$(dirname "$0")/.."
 
 missing=""
-for p in chromium libkrb5-dev ripgrep; do
+for p in chromium libkrb5-dev ripgrep neovim emacs-nox elpa-eglot elpa-markdown-mode; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
 if [ -n "$missing" ]; then

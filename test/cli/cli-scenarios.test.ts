@@ -51,7 +51,7 @@ const scenarios: Scenario[] = [
   { name: 'glob that matches nothing', args: ['nothing/**/*.md'], fixture: 'findings', code: 2, stderr: 'playbook-lint: nothing/**/*.md: no files match this pattern.\n' },
   { name: 'missing file', args: ['nope.md'], fixture: 'findings', code: 2, stderr: 'playbook-lint: nope.md: no such file or folder.\n' },
   { name: 'unknown flag', args: ['--colour'], fixture: 'findings', code: 2, stdout: '', stderr: 'playbook-lint: Unknown option --colour; see --help.\n' },
-  { name: 'bad format', args: ['--format', 'xml'], fixture: 'findings', code: 2, stderr: /Unknown format "xml"; use one of stylish, json, sarif, github, summary, review\./ },
+  { name: 'bad format', args: ['--format', 'xml'], fixture: 'findings', code: 2, stderr: /Unknown format "xml"; use one of stylish, json, sarif, github, summary, review, html\./ },
   { name: '--rule with an unknown id', args: ['--rule', 'no-such-rule:error'], fixture: 'clean', code: 2, stderr: /^--rule: rules\/no-such-rule: there is no rule "no-such-rule"[^\n]*\n$/ },
   { name: 'bad --rule', args: ['--rule', 'no-empty-check-in'], fixture: 'findings', code: 2, stderr: /--rule expects id:severity/ },
   { name: 'broken config: file:line:col message, exit 2', args: [], fixture: 'bad-config', code: 2, stderr: '.playbooklintrc.json:4:26 rules/no-empty-check-in: must be one of "error", "warning", "info", "hint", "off".\n' },

@@ -1,7 +1,7 @@
 /** Command-line parsing: argv → options, or a usage error the caller prints with exit code 2. */
 import { SEVERITIES, type RuleSetting } from '../engine';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'summary', 'review'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'summary', 'review', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -177,7 +177,8 @@ Lints sales playbooks written in Markdown. With no paths, lints every .md file
 under the current folder, honouring .gitignore and .playbooklintignore.
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, github, summary, review
+  -f, --format <name>        stylish (default), json, sarif, github, summary, review,
+                             html (one self-contained page for managers; use with -o)
   -o, --output <file>        write the report to a file instead of standard output
       --fix                  apply safe fixes and write the files (atomically)
       --fix-dry-run          print the safe fixes as a unified diff; write nothing
@@ -215,4 +216,5 @@ Examples:
   playbook-lint --write-baseline .playbooklint-baseline.json   accept legacy findings
   playbook-lint --baseline .playbooklint-baseline.json         report only new ones
   playbook-lint --changed-since origin/main --format review     pull-request review
+  playbook-lint --format html -o playbook-report.html          report for managers
 `;

@@ -16,11 +16,24 @@ export type Baseline = Map<string, number>;
 interface BaselineFile {
   version: number;
   findings: Array<{ filePath: string; ruleId: string; fingerprint: string; count: number }>;
+  /** Each file's score when the baseline was written (added in 0.1; older baselines lack it). */
+  scores?: Record<string, number>;
+}
+
+/** A baseline as the HTML report reads it: the accepted findings, and the scores then when recorded. */
+export interface BaselineRecord {
+  findings: Baseline;
+  /** File path → score when the baseline was written; empty for a baseline written before scores were recorded. */
+  scores: Map<string, number>;
 }
 
 const keyOf = (filePath: string, ruleId: string, fingerprint: string) => `${filePath}\0${ruleId}\0${fingerprint}`;
 
 export function loadBaseline(path: string): Baseline {
+  return loadBaselineRecord(path).findings;
+}
+
+export function loadBaselineRecord(path: string): BaselineRecord {
   let data: BaselineFile;
   try {
     data = JSON.parse(readFileSync(path, 'utf8')) as BaselineFile;
@@ -30,8 +43,19 @@ export function loadBaseline(path: string): Baseline {
   if (data?.version !== BASELINE_VERSION || !Array.isArray(data.findings)) throw new Error(`${path} is not a playbook-lint baseline (version ${BASELINE_VERSION}); recreate it with --write-baseline.`);
   const map: Baseline = new Map();
   for (const f of data.findings) map.set(keyOf(f.filePath, f.ruleId, f.fingerprint), (map.get(keyOf(f.filePath, f.ruleId, f.fingerprint)) ?? 0) + (f.count ?? 1));
-  return map;
+  const scores = new Map<string, number>();
+  for (const [file, score] of Object.entries(data.scores ?? {})) if (typeof score === 'number') scores.set(file, score);
+  return { findings: map, scores };
 }
+
+/** How many accepted findings of one file the baseline still holds (after applyBaseline consumed the matched ones). */
+export function baselineLeft(baseline: Baseline, filePath: string): number {
+  let n = 0;
+  const prefix = `${filePath}\0`;
+  for (const [k, v] of baseline) if (k.startsWith(prefix)) n += Math.max(0, v);
+  return n;
+}
+
 
 /** The report without findings the baseline accepts (consumes the baseline's counts). */
 export function applyBaseline(report: FileReport, baseline: Baseline): FileReport {
@@ -45,7 +69,7 @@ export function applyBaseline(report: FileReport, baseline: Baseline): FileRepor
   return { ...report, messages };
 }
 
-export function writeBaseline(path: string, findings: Array<{ filePath: string; ruleId: string; fingerprint: string }>): void {
+export function writeBaseline(path: string, findings: Array<{ filePath: string; ruleId: string; fingerprint: string }>, scores: Record<string, number> = {}): void {
   const counts = new Map<string, { filePath: string; ruleId: string; fingerprint: string; count: number }>();
   for (const f of findings) {
     const k = keyOf(f.filePath, f.ruleId, f.fingerprint);
@@ -53,6 +77,6 @@ export function writeBaseline(path: string, findings: Array<{ filePath: string; 
     if (e) e.count++;
     else counts.set(k, { ...f, count: 1 });
   }
-  const data: BaselineFile = { version: BASELINE_VERSION, findings: [...counts.values()] };
+  const data: BaselineFile = { version: BASELINE_VERSION, findings: [...counts.values()], ...(Object.keys(scores).length ? { scores } : {}) };
   writeAtomically(path, `${JSON.stringify(data, null, 2)}\n`);
 }

@@ -24,6 +24,7 @@ import {
   type ConfigHost,
   type Finding,
   type RuleSetting,
+  type Section,
 } from '../engine';
 import { createCachedHost } from '../node/config-host';
 import { lineColumnConverter, offsetToLineColumn } from './positions';
@@ -150,11 +151,14 @@ function lintJobOrThrow(job: LintJob, opts: LintJobOptions, filePath: string, ba
     }
   }
   report.score = result.stats.score;
+  report.words = result.stats.speechWords || result.stats.words;
+  if (result.playbookType) report.playbookType = result.playbookType;
   if (result.notice) report.notice = result.notice;
   const at = lineColumnConverter(text);
   const shown = capFindings(result.findings);
   if (shown.length < result.findings.length) report.hiddenWarnings = result.findings.slice(MAX_FINDINGS_PER_FILE).filter((f) => f.severity === 'warning').length;
-  report.messages = shown.map((f) => findingToMessage(f, text!, at));
+  const sectionOf = sectionFinder(result.sections);
+  report.messages = shown.map((f) => findingToMessage(f, text!, at, sectionOf(f.start)));
   return { report, key: opts.fix ? undefined : key };
 }
 
@@ -248,7 +252,23 @@ export function writeAtomically(path: string, text: string): void {
   }
 }
 
-function findingToMessage(f: Finding, text: string, at: (offset: number) => { line: number; column: number }): ReportMessage {
+/** The heading of the innermost section holding an offset (undefined before the first heading). */
+function sectionFinder(sections: readonly Section[]): (offset: number) => string | undefined {
+  return (offset) => {
+    let title: string | undefined;
+    let depth = 0;
+    for (const s of sections) {
+      if (s.start > offset) break;
+      if (offset < s.end && s.title !== null && s.depth >= depth) {
+        title = s.title;
+        depth = s.depth;
+      }
+    }
+    return title;
+  };
+}
+
+function findingToMessage(f: Finding, text: string, at: (offset: number) => { line: number; column: number }, section: string | undefined): ReportMessage {
   const s = at(f.start);
   const e = at(f.end);
   const words = text.slice(f.start, Math.min(f.end, f.start + 200)).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -270,6 +290,7 @@ function findingToMessage(f: Finding, text: string, at: (offset: number) => { li
       }),
     })),
     fingerprint: hashString(`${f.ruleId}\0${words}`),
+    ...(section !== undefined ? { section } : {}),
     ...(f.related?.length
       ? {
           related: f.related.map((r) => {

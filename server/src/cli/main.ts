@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pkg from '../../../package.json';
-import { INTERNAL_ERROR_RULE, MORE_FINDINGS_RULE } from '../engine';
+import { INTERNAL_ERROR_RULE, MORE_FINDINGS_RULE, localToday } from '../engine';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
-import { applyBaseline, loadBaseline, writeBaseline, type Baseline } from './baseline';
+import { applyBaseline, baselineLeft, loadBaselineRecord, writeBaseline, type Baseline } from './baseline';
 import { loadCache, saveCache, type Cache } from './cache';
 import { discoverFiles } from './discover';
 import { createFormatter, type FormatContext } from './formatters';
@@ -24,6 +24,8 @@ import { addToTotals, emptyTotals, type FileReport } from './report';
 import { ChangedSinceError, changeFor, findChanges, onChangedLines, type ChangeSet } from './changed-lines';
 import { createReviewFormatter } from './formatters/review';
 import { createReviewDescriber } from './review-source';
+import { createHtmlFormatter, type HtmlFileContext } from './formatters/html';
+import { createHtmlDescriber } from './html-source';
 import { wantsColor } from './ansi';
 import { baselineSummary, effectiveConfigReport, listRules } from './info';
 
@@ -76,9 +78,10 @@ export async function main(io: CliIo): Promise<number> {
   let failed = false;
 
   let baseline: Baseline | undefined;
+  let baselineScores = new Map<string, number>();
   if (opts.baseline) {
     try {
-      baseline = loadBaseline(resolve(io.cwd, opts.baseline));
+      ({ findings: baseline, scores: baselineScores } = loadBaselineRecord(resolve(io.cwd, opts.baseline)));
     } catch (e) {
       io.stderr.write(`playbook-lint: ${(e as Error).message}\n`);
       return 2;
@@ -115,13 +118,21 @@ export async function main(io: CliIo): Promise<number> {
   if (cache) for (const j of jobs) j.cached = cache.entries[j.absPath];
 
   const out = openOutput(io, opts.output);
-  const formatter = opts.format === 'review' ? createReviewFormatter(createReviewDescriber(io.cwd, jobOpts, changes, opts.stdin ? await stdinText : undefined)) : createFormatter(opts.format);
+  // The HTML report shows every finding and marks the ones the baseline does not hold.
+  const htmlBaseline = new Map<string, NonNullable<HtmlFileContext['baseline']>>();
+  const formatter =
+    opts.format === 'review'
+      ? createReviewFormatter(createReviewDescriber(io.cwd, jobOpts, changes, opts.stdin ? await stdinText : undefined))
+      : opts.format === 'html'
+        ? createHtmlFormatter(createHtmlDescriber(io.cwd, htmlBaseline, opts.stdin ? await stdinText : undefined), { date: localToday(), ...(opts.baseline !== undefined ? { baselineName: opts.baseline } : {}) })
+        : createFormatter(opts.format);
   const ctx: FormatContext = { version: VERSION, maxWarnings: opts.maxWarnings, color, ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}) };
   const totals = emptyTotals();
   // Counted before --quiet hides them: --max-warnings still applies.
   let warnings = 0;
   const seenConfigErrors = new Set<string>();
   const baselineOut: Array<{ filePath: string; ruleId: string; fingerprint: string }> = [];
+  const baselineScoresOut: Record<string, number> = {};
   const progress = createProgress(io.stderr, jobs.length);
   const threads = opts.jobs || (jobs.length >= PARALLEL_THRESHOLD ? Math.min(8, availableParallelism()) : 1);
   const stopped = () => io.signal?.aborted === true;
@@ -156,10 +167,27 @@ export async function main(io: CliIo): Promise<number> {
       }
       if (opts.writeBaseline) baselineOut.push({ filePath: full.filePath, ruleId: m.ruleId, fingerprint: m.fingerprint });
     }
+    if (opts.writeBaseline && !full.fatal && !full.notice) baselineScoresOut[full.filePath] = full.score;
     let report: FileReport = baseline ? applyBaseline(full, baseline) : full;
-    if (changes) report = onChangedLines(report, changeFor(changes, job.absPath));
+    // With a baseline the HTML report still lists every finding, the new ones marked; totals and the exit code count only new ones.
+    const showAll = opts.format === 'html' && baseline !== undefined;
+    let shown = showAll ? full : report;
+    if (showAll) {
+      const fresh = new Set(report.messages);
+      const scoreThen = baselineScores.get(full.filePath);
+      htmlBaseline.set(full.filePath, { isNew: (m) => fresh.has(m), resolved: baselineLeft(baseline!, full.filePath), ...(scoreThen !== undefined ? { scoreThen } : {}) });
+    }
+    if (changes) {
+      const change = changeFor(changes, job.absPath);
+      report = onChangedLines(report, change);
+      shown = showAll ? onChangedLines(shown, change) : report;
+    }
     warnings += report.messages.filter((m) => m.severity === 'warning' && m.ruleId !== MORE_FINDINGS_RULE).length + (report.hiddenWarnings ?? 0);
-    if (opts.quiet) report = { ...report, messages: report.messages.filter((m) => m.severity === 'error') };
+    if (opts.quiet) {
+      const errorsOnly = (r: FileReport): FileReport => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') });
+      report = errorsOnly(report);
+      shown = showAll ? errorsOnly(shown) : report;
+    }
     addToTotals(totals, report);
     if (opts.stdin && opts.fix) {
       // Like a formatter filter: the fixed document on stdout, findings on stderr.
@@ -168,7 +196,7 @@ export async function main(io: CliIo): Promise<number> {
     } else if (opts.fixDryRun) {
       if (report.diff) await out.write(report.diff);
     } else if (formatted) {
-      await out.write(formatter.file(report, ctx));
+      await out.write(formatter.file(shown, ctx));
     }
   }
   progress(-1, '');
@@ -181,7 +209,7 @@ export async function main(io: CliIo): Promise<number> {
   }
   if (cache) saveCache(cachePath, cache);
   if (opts.writeBaseline) {
-    writeBaseline(resolve(io.cwd, opts.writeBaseline), baselineOut);
+    writeBaseline(resolve(io.cwd, opts.writeBaseline), baselineOut, baselineScoresOut);
     io.stdout.write(`${baselineSummary(baselineOut, totals.files, opts.writeBaseline)}\n`);
     return failed ? 2 : 0;
   }

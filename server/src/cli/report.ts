@@ -29,6 +29,8 @@ export interface ReportMessage {
   fixes: ReportFix[];
   /** Stable across unrelated edits: rule id + the flagged words. Used by baselines and SARIF. */
   fingerprint: string;
+  /** Heading of the section the finding is in; absent before the first heading. */
+  section?: string;
   /** Other places in the same file the finding is about (1-based, like the finding). */
   related?: Array<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
@@ -47,6 +49,10 @@ export interface FileReport {
   /** Relative to the working folder, with `/`. */
   filePath: string;
   score: number;
+  /** Words the score is weighed against: the buyer-facing words, or all words when none read as such. */
+  words?: number;
+  /** Front matter `type:`, or the type a title names when the content backs it. */
+  playbookType?: string;
   messages: ReportMessage[];
   configErrors: ReportConfigError[];
   /** The file could not be read or linted (unreadable, binary, too large). */

@@ -12,6 +12,7 @@ import { buildModel, lineOf, placeholdersOf, readingKey, type PlaybookModel, typ
 import type { RuleCondition, RuleDefinition } from './rules/rule-types';
 import { compileRuleSet, type ActiveRule } from './rules/rule-set';
 import { scoreDocument } from './rules/score';
+import { DEFAULT_TYPES, playbookType } from './rules/kinds/playbook-structure';
 import { describeReading, NOTHING_READ, turnAt } from './read/explain';
 import { headingBudget, repMonologues, spokenSeconds, voicemailScripts } from './read/spoken';
 import type { Annotation, ConfigError, Finding, Fix, LintResult, Severity, SpokenEstimate } from './types';
@@ -51,6 +52,8 @@ export function lintText(text: string, options: LintOptions): LintResult {
   }
   return lintModel(model, options);
 }
+
+const withType = (type: string | undefined): { playbookType?: string } => (type ? { playbookType: type } : {});
 
 function unlintable(message: string): LintResult {
   return {
@@ -167,6 +170,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
     spoken: spoken.sort((a, b) => a.start - b.start),
     sections: model.sections.map(({ title, depth, start, end, headingStart, headingEnd, tags }) => ({ title, depth, start, end, headingStart, headingEnd, tags })),
     annotations: annotations.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId)),
+    ...withType(model.frontMatter.type ?? playbookType(model, DEFAULT_TYPES)),
     ...(speechWords === 0 && words > 0 ? { notice: NOTHING_READ } : {}),
   };
 }

@@ -139,6 +139,12 @@ export interface LintResult {
   spoken: SpokenEstimate[];
   sections: Section[];
   /**
+   * The playbook's type: front matter `type:`, else the type a title names
+   * when the content backs it (`# Cold call script` over rep and buyer turns),
+   * as playbook-structure reads it. Absent when neither says.
+   */
+  playbookType?: string;
+  /**
    * Set when no text in the document reads as the rep's words to a buyer: the
    * score then says nothing, and this sentence tells the user how to mark
    * scripts and templates.

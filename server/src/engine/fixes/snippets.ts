@@ -4,18 +4,47 @@
  */
 import type { PlaceholderStyle } from '../read/words';
 
-const TABSTOP = /\$\{(\d+):((?:\\.|[^}\\])*)\}|\$\{(\d+)\}|\$(\d+)|\\([$}\\])/g;
-
 export function isSnippet(text: string): boolean {
   return /\$\{\d+(?::[^}]*)?\}|\$\d/.test(text);
 }
 
 export function snippetToPlainText(text: string): string {
-  return text.replace(TABSTOP, (_m, _n, label: string | undefined, _n2, _n3, escaped: string | undefined) => {
-    if (escaped !== undefined) return escaped;
-    if (label !== undefined) return `[${label.replace(/\\(.)/g, '$1')}]`;
-    return '';
-  });
+  return plainFrom(text, 0, false).text;
+}
+
+/**
+ * Reads snippet text from `i` up to an unescaped `}` closing the enclosing
+ * placeholder (when `inside`) or the end. A placeholder nested in another
+ * (`${1:Worth a ${2:15-minute} look?}`) keeps only its label, so the reader
+ * sees one pair of brackets: `[Worth a 15-minute look?]`.
+ */
+function plainFrom(text: string, i: number, inside: boolean): { text: string; end: number } {
+  let out = '';
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length && '$}\\'.includes(text[i + 1])) {
+      out += text[i + 1];
+      i += 2;
+    } else if (c === '}' && inside) {
+      return { text: out, end: i + 1 };
+    } else if (c === '$') {
+      const m = /^\$\{(\d+):|^\$\{\d+\}|^\$\d+/.exec(text.slice(i, i + 12));
+      if (!m) {
+        out += c;
+        i++;
+      } else if (m[1] === undefined) {
+        i += m[0].length;
+      } else {
+        const label = plainFrom(text, i + m[0].length, true);
+        out += inside ? label.text : `[${label.text}]`;
+        i = label.end;
+      }
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return { text: out, end: i };
 }
 
 /** Escapes text so that it is literal inside a snippet. */
