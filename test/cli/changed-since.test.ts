@@ -133,7 +133,7 @@ describe('--format review', () => {
     assert.ok(!out.includes('gone.md') && !out.includes('stable.md'));
     assert.ok(out.includes('**Line 5** · warning · [`no-apology-for-contact`](https://github.com/playbook-lint/playbook-lint/blob/main/docs/rules.md#no-apology-for-contact)'), out);
     assert.ok(out.includes('```suggestion\nSorry to bother you, but we can use the rollout plan for your three regional teams.\n```\n'), out);
-    assert.ok(out.includes('Rewrite idea: Delete the apology'), 'deleting words is offered as a rewrite, not a suggestion');
+    assert.match(out, /no-apology-for-contact[^\n]*\n[^\n]*\n\nRewrite idea: /, 'deleting words is offered as a rewrite, not a suggestion');
     assert.ok(!/Line 3\*\* · warning · \[`no-empty-check-in`\][^\n]*\n[^\n]*\n\n```suggestion\nOn the proposal/.test(out));
   });
 
