@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUILTIN_RULES, baseConfig, lineStartsOf, lintText } from '../server/src/engine';
+import { BUILTIN_RULES, baseConfig, lineOf, lineStartsOf, lintText } from '../server/src/engine';
 import {
   LabelError,
   VIEWS,
@@ -57,18 +57,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** 1-based start line of an offset. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
 interface FileRun {
   key: string;
   split: Split;
@@ -110,7 +98,7 @@ function run(args: Args): { runs: FileRun[]; drift: LabelRow[]; missing: string[
     const findings = lintText(text, { rules: BUILTIN_RULES, config }).findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
-      line: lineAt(starts, f.start),
+      line: lineOf(starts, f.start) + 1,
       message: f.message,
     }));
     const labelled = new Set(kept.flatMap((r) => Array.from({ length: r.end - r.line + 1 }, (_, i) => r.line + i)));

@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Nodes } from 'mdast';
-import { BUILTIN_RULES, baseConfig, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../server/src/engine';
+import { BUILTIN_RULES, baseConfig, lineOf, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../server/src/engine';
 import { applyRules } from '../server/src/engine/config/config';
 import type { RuleSetting } from '../server/src/engine/config/config-types';
 import { parseMarkdown } from '../server/src/engine/parse/parse';
@@ -77,18 +77,6 @@ export function exampleCases(): FixCase[] {
   return out;
 }
 
-/** 0-based line index of an offset. */
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function lineStarts(text: string): number[] {
   const s = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') s.push(i + 1);
@@ -124,7 +112,7 @@ export function evalCases(): { cases: FixCase[]; files: number; skipped: string[
     files++;
     const starts = lineStarts(text);
     const wanted = (f: Finding) => {
-      const line = lineIndex(starts, f.start) + 1;
+      const line = lineOf(starts, f.start) + 1;
       return kept.some((r) => line >= r.line && line <= r.end && r.expected.some((e) => e.rule === f.ruleId));
     };
     for (const rule of new Set(kept.flatMap((r) => r.expected.map((e) => e.rule)))) {
