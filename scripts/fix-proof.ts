@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Nodes } from 'mdast';
-import { BUILTIN_RULES, baseConfig, lineOf, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../server/src/engine';
+import { BUILTIN_RULES, applyEdits, baseConfig, lineOf, lintText, snippetToPlainText, type EffectiveConfig, type Finding, type Fix, type TextEdit } from '../server/src/engine';
 import { applyRules } from '../server/src/engine/config/config';
 import type { RuleSetting } from '../server/src/engine/config/config-types';
 import { parseMarkdown } from '../server/src/engine/parse/parse';
@@ -124,14 +124,9 @@ export function evalCases(): { cases: FixCase[]; files: number; skipped: string[
 
 /** Applies one fix the way an editor does (snippets as readable `[bracketed]` text). */
 export function applyFix(text: string, fix: Fix): { text: string; edits: TextEdit[] } {
-  const edits = [...fix.edits].map((e) => ({ ...e, text: fix.snippet ? snippetToPlainText(e.text) : e.text })).sort((x, y) => x.start - y.start);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return { text: out + text.slice(at), edits };
+  const plain = fix.edits.map((e) => ({ ...e, text: fix.snippet ? snippetToPlainText(e.text) : e.text }));
+  const { text: fixed, applied } = applyEdits(text, plain);
+  return { text: fixed, edits: applied };
 }
 
 /** Where an original offset lands in the fixed text (inside an edit: its start). */

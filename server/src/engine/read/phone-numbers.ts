@@ -32,18 +32,10 @@ export function countWrittenNumbers(text: string): number {
 
 /** The first call-back number in `text` (digits or a phone field), as written: a rewrite says it again. */
 export function firstPhoneNumber(text: string): string | undefined {
-  let first: { at: number; text: string } | undefined;
-  for (const m of text.matchAll(DIGITS)) {
-    if (isPhone(m[0])) {
-      first = { at: m.index!, text: m[0] };
-      break;
-    }
-  }
-  for (const m of text.matchAll(FIELD)) {
-    if (!first || m.index! < first.at) first = { at: m.index!, text: m[0] };
-    break;
-  }
-  return first?.text.trim();
+  const digits = [...text.matchAll(DIGITS)].find((m) => isPhone(m[0]));
+  const field = new RegExp(FIELD.source, 'i').exec(text);
+  const first = digits && (!field || digits.index! <= field.index) ? digits : field;
+  return first?.[0].trim();
 }
 
 function isPhone(raw: string): boolean {
