@@ -19,6 +19,20 @@ describe('reading: messages and the words around them', () => {
     const doc = 'Hello Farah,\n\nAny news on the contract?\nWe have pencilled in an onboarding slot for the 14th.\n\nRegards,\nJonas\n';
     assert.equal(voiceOf(doc, 'Any news'), 'rep');
   });
+  it('a salutation that is only the buyer’s name opens an email when a sign-off closes it', () => {
+    const doc = 'Dana —\n\nYour Reno site opened last month. Sites that size lose an hour a day to late trucks.\n\nBest,\nSam\n';
+    assert.equal(voiceOf(doc, 'Your Reno site'), 'rep');
+    // Without a sign-off a lone name line is not enough: it may head a note about Dana.
+    assert.equal(voiceOf('Dana —\n\nOwns the Reno rollout; prefers short updates on Fridays.\n', 'Owns the Reno'), 'guidance');
+  });
+  it('inside an email a run-in label is the writer’s words, but a label over a slot stays a template field', () => {
+    const doc = 'Hi Dana,\n\nOne more idea: the Northwind checklist is two pages. Want it?\n\nDetails: [2-3 sentences on the offer]\n\nBest,\nSam\n';
+    const model = buildModel(doc);
+    const idea = model.turns.find((t) => t.unit.text.slice(t.a, t.b).includes('Northwind'))!;
+    assert.equal(idea.voice, 'rep');
+    assert.match(idea.unit.text.slice(idea.a, idea.b), /^One more idea:/, 'the run-in counts with the sentence');
+    assert.notEqual(voiceOf(doc, '2-3 sentences'), 'rep');
+  });
   it('a prompt for an assistant is guidance, and so are its fields', () => {
     const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
     assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');

@@ -245,19 +245,21 @@ describe('playbook-structure', () => {
     const noted = demo.replace('# Demo\n', '# Demo\n\nNote: reps often skip the agenda.\n');
     assert.deepEqual(lintText(noted, { rules: BUILTIN_RULES, config: r.effective }).findings.filter((f) => f.ruleId === 'playbook-structure').map((f) => f.message.replace(/;.*/, '')), ['This demo script has no agenda']);
   });
-  it('infers a type from content only: a title alone, a page of coaching with a short dialogue, a list of roles are not scripts', () => {
+  it('infers a type from content only: a title alone, a page of coaching with a short dialogue, a list of roles, a moment of a call are not scripts', () => {
     const notes = '# Call script review notes\n\nWe discussed the call script in the weekly meeting.\n';
     assert.deepEqual(findingsOf(notes, 'playbook-structure'), []);
     const roles = '# Compensation\n\n- SDR: base plus variable, quota 12 meetings a month.\n- AE: base plus variable, quota in bookings.\n- Manager: team quota.\n- SDR: accelerators above 15 meetings.\n- AE: accelerators above quota.\n- Manager: quality bonus.\n';
     assert.deepEqual(findingsOf(roles, 'playbook-structure'), []);
-    const script = '# Monday calls\n\n**You:** Hi Dana, it is Sam at Acme. How do you plan docks today?\n**Dana:** By hand.\n**You:** What happens when a truck is late?\n**Dana:** It gets messy.\n';
+    const moment = '# Monday calls\n\n**You:** Hi Dana, it is Sam at Acme. How do you plan docks today?\n**Dana:** By hand.\n**You:** What happens when a truck is late?\n**Dana:** It gets messy.\n';
+    assert.deepEqual(findingsOf(moment, 'playbook-structure'), [], 'two rep turns are a moment of a call, not a whole script');
+    const script = moment + '**You:** Who sorts it out on the day?\n**Dana:** Me.\n**You:** How long does that take you?\n**Dana:** An hour.\n';
     assert.deepEqual(findingsOf(script, 'playbook-structure').map((f) => f.replace(/;.*/, '')), [
       '1:1-1:15 info playbook-structure This call script has no reason for the call',
       '1:1-1:15 info playbook-structure This call script has no next step',
     ]);
   });
   it('writes the skeleton with the script’s own speaker label, the opening parts before the first section and the rest above “what not to say”', () => {
-    const text = '# Cold call\n\n## Discovery\n\n**SDR:** How do you plan docks today?\n**Prospect:** By hand.\n**SDR:** What happens when a truck is late?\n**Prospect:** Chaos.\n\n## What not to say\n\n- "Sorry to bother you"\n';
+    const text = '# Cold call\n\n## Discovery\n\n**SDR:** How do you plan docks today?\n**Prospect:** By hand.\n**SDR:** What happens when a truck is late?\n**Prospect:** Chaos.\n**SDR:** Who sorts it out?\n**Prospect:** Me.\n**SDR:** How long does that take?\n**Prospect:** An hour.\n\n## What not to say\n\n- "Sorry to bother you"\n';
     const found = lintText(text, { rules: BUILTIN_RULES }).findings.filter((f) => f.ruleId === 'playbook-structure');
     const edits = Object.fromEntries(found.map((f) => [f.message.replace(/^This call script has no (.*?);.*/, '$1'), f.fixes[0].edits[0]]));
     assert.deepEqual(Object.keys(edits), ['opener', 'reason for the call', 'next step']);

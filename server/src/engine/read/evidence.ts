@@ -19,6 +19,8 @@ export interface Cue {
 export const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|morning)\b[^.!?\n]{0,40}[,!:—–-]?\s*$/i;
 /** A greeting that opens a line and carries on ("Hi Dana, just checking in…"). */
 export const GREETING_START = /^\s*(?:hi|hello|hey|dear)\s+(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]/iu;
+/** A salutation that is only the buyer's name: "Dana —", "Ms Ortiz,", "{{first_name}},". An email only when a sign-off closes it. */
+export const NAME_SALUTATION = /^\s*(?:\{\{\s*[\w.]*(?:first|name)[\w.]*\s*\}\}|\[(?:first ?name|name)\]|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?)\s*[,—–-]\s*$/u;
 /** "Best,", "Thanks,", "— Dana", "Cheers, {{sender}}". */
 export const SIGN_OFF_LINE = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much| in advance)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|warmly|yours(?: truly)?|—|--)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
 /** `Subject:`, `Subject line:`, `Re:`, `Fwd:` opening a line. */

@@ -13,7 +13,7 @@
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
 import type { SectionNode, Turn, Unit } from './model';
-import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START } from './evidence';
+import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
 export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
@@ -113,6 +113,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'prospect':
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'other':
+      // Between an email's greeting and its sign-off, "One more idea: …" is the writer's run-in, not a
+      // speaker; "Details: [2-3 sentences]" stays a field of the template.
+      if (inEmail && !/^\s*[[{<]/.test(unit.text.slice(turn.a, turn.b))) {
+        turn.a = unit.text.lastIndexOf('\n', turn.a - 1) + 1;
+        turn.role = 'none';
+        turn.label = undefined;
+        break;
+      }
       // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
       if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
         explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
@@ -258,7 +266,11 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
       if (lines.some((l) => isGreetingLine(l) || GREETING_START.test(l)) || lines.slice(1).some(isSignOffLine)) out.add(u);
       continue;
     }
-    const opens = isGreetingLine(lines[0]) || GREETING_START.test(lines[0]) || (SUBJECT_LINE.test(lines[0]) && u.turns[0]?.role === 'subject');
+    const opens =
+      isGreetingLine(lines[0]) ||
+      GREETING_START.test(lines[0]) ||
+      (SUBJECT_LINE.test(lines[0]) && u.turns[0]?.role === 'subject') ||
+      (NAME_SALUTATION.test(lines[0]) && signedOffAfter(units, i));
     if (!opens) continue;
     // The email runs on while the next blocks are prose of the same kind, up to a sign-off.
     let greeted = !SUBJECT_LINE.test(lines[0]);
@@ -287,6 +299,16 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
     i = last;
   }
   return out;
+}
+
+/** A sign-off closes the prose that starts at `units[i]`, within the same section. */
+function signedOffAfter(units: readonly Unit[], i: number): boolean {
+  for (let j = i; j < units.length && j < i + 15; j++) {
+    const v = units[j];
+    if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== units[i].section)) return false;
+    if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) return true;
+  }
+  return false;
 }
 
 /** Message shapes in a unit: a document that has any reads its generic headings with more trust. */

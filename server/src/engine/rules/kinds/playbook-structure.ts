@@ -7,6 +7,7 @@
  * `types` option, which the config file's `structure:` block extends.
  */
 import { toPlaceholderStyle } from '../../fixes/snippets';
+import { isReasonLabel, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
 import { startAt, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
@@ -51,11 +52,12 @@ const SKELETONS: Record<string, { title: string; body: string }> = {
 
 const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon)|this is|it'?s|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
 const NAME = /\b(?:this is|it'?s|my name is|I'?m)\s+(?:\p{Lu}\w+|\{\{[^}]+\}\}|\[[^\]]+\]|\{[^}]+\})|\{\{\s*(?:rep|your|my|sender)_?name\s*\}\}|\[(?:your|rep|my) ?name\]/iu;
-const REASON = /\b(?:reason (?:for my call|I'?m calling|I called)|I'?m calling (?:because|about|since|regarding|to)|calling (?:because|about)|(?:saw|noticed|read|heard|mentioned|announced|congrat\w*)\b|your (?:10-?k|post|announcement|launch|job posting|press release))|\{\{\s*[\w.]*(?:trigger|reason|event)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason)[^\]]*\]/i;
 const NEXT_STEP_HEADING = /\b(?:next steps?|close|closing|booking|book(?:ing)? the meeting|call to action|cta|the ask)\b/i;
 const NEXT_STEP = /\b(?:calendar|next step|book\w*|schedule|(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d+[- ]minute|send (?:you )?(?:an? )?invite)\b/i;
 /** Share of a file's words (bad examples aside) that must be the rep's or the buyer's for its content to name its type. */
 const SPOKEN_SHARE = 0.6;
+/** Touches a sequence read from content needs to be a whole one: two emails are a message and its follow-up. */
+const WHOLE_SEQUENCE = 3;
 
 /**
  * The playbook's type. Front matter `type:` names it; otherwise only the
@@ -67,18 +69,29 @@ const SPOKEN_SHARE = 0.6;
  *   most of the file's words in them.
  * Voicemails, objection guides and discovery guides are named in front
  * matter only (voicemail-essentials and objection-handling judge the text).
+ *
+ * Read from content, the text must also be a whole playbook, not a moment of
+ * one (a gatekeeper exchange, the first minutes of a call, an email and its
+ * follow-up): a call with at least as many rep turns as the script has parts,
+ * or laid out in two or more sections; a sequence of three touches or more.
+ * Parts missing from an excerpt are not missing from the playbook.
  */
-export function playbookType(model: PlaybookModel, types: Record<string, unknown>): string | undefined {
+export function playbookType(model: PlaybookModel, types: Record<string, readonly string[] | unknown>): string | undefined {
   const declared = model.frontMatter.type;
   if (declared) return declared in types ? declared : undefined;
   const { all } = voiceShare(model);
   if (all === 0) return undefined;
   const dialogues = callDialogues(model).filter(isConversation);
-  const spoken = voiceShare(model, dialogues.flatMap((d) => [...d.rep, ...d.buyer])).spoken;
-  if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all) return 'call-script';
+  const turns = dialogues.flatMap((d) => [...d.rep, ...d.buyer]);
+  const spoken = voiceShare(model, turns).spoken;
+  const parts = Array.isArray(types['call-script']) ? types['call-script'].length : DEFAULT_TYPES['call-script'].length;
+  const repTurns = dialogues.reduce((n, d) => n + d.rep.length, 0);
+  const sectionsWithTurns = new Set(turns.map((t) => t.unit.section)).size;
+  if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all && (repTurns >= parts || sectionsWithTurns >= 2)) return 'call-script';
   const touches = sequences(model).filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
   const sequenceWords = touches.flat().reduce((n, t) => n + t.lines.reduce((m, l) => m + countWords(l), 0), 0);
-  if (touches.length > 0 && sequenceWords >= SPOKEN_SHARE * all) return 'email-sequence';
+  const longest = Math.max(0, ...touches.map((ts) => ts.filter((t) => t.lines.length > 0).length));
+  if (touches.length > 0 && sequenceWords >= SPOKEN_SHARE * all && longest >= WHOLE_SEQUENCE) return 'email-sequence';
   return undefined;
 }
 
@@ -117,7 +130,7 @@ export function hasPart(model: PlaybookModel, part: string, type = '', custom?: 
     case 'opener':
       return [...sectionsWithRep].some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && INTRO.test(turnText(rep[0])));
     case 'reason-for-call':
-      return REASON.test(repText) || rep.some((t) => /^reason\b/i.test(t.label ?? ''));
+      return statesReason(repText) || rep.some((t) => isReasonLabel(t.label));
     case 'discovery':
       return [...sectionsWithRep].some((s) => s.ownTags.includes('discovery') && rep.some((t) => t.unit.section === s && /\?/.test(turnText(t)))) || (repText.match(/\?/g) ?? []).length >= 2;
     case 'next-step':

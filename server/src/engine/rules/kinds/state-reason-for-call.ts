@@ -2,18 +2,18 @@
  * state-reason-for-call: a cold-call opener whose first rep turns never say
  * why the rep is calling. A call is an opener section, or a call-script
  * section with no opener under it; its first `firstTurns` rep turns are
- * read for a reason marker ("the reason for my call", "I'm calling because",
- * "saw", a trigger placeholder, a "Reason:" label). Only openers with an
+ * read for a reason (read/call-reason.ts: a stated purpose, something the
+ * buyer did, something the rep saw, a referral, a trigger placeholder, a
+ * "Reason:" label). Only openers with an
  * intro (a greeting or the rep's name) are judged: without one it's not a script.
  * Option defaults are declared once, in server/rules/state-reason-for-call.yaml.
  */
 import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { isRepCallTurn } from '../../read/spoken';
+import { isReasonLabel, statesReason } from '../../read/call-reason';
 import type { RuleKind } from './kind';
 import { clearlySpoken, insertFixes, rangeIn } from './units';
 
-const REASON = /\b(?:(?:the\s+)?reason\s+(?:for\s+my\s+call|I'?m\s+calling|I\s+am\s+calling|I(?:'m|\s+am)\s+reaching\s+out|I\s+called|I\s+reached\s+out)|I'?m\s+calling\s+(?:because|about|since|regarding|to)|I\s+am\s+calling\s+(?:because|about|since|regarding|to)|reaching\s+out\s+(?:because|about)|(?:saw|noticed|read|heard)\b|calling\s+(?:because|about))/i;
-const TRIGGER = /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|specific|event|pain)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
 /** An opening line: a greeting or the rep saying who they are. Without one the text is not a call opener. */
 const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
 const SKIP = ['voicemail', 'email', 'anti-example', 'process', 'objection', 'ooo'];
@@ -44,7 +44,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
       const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
       if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;
       if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) continue;
-      const said = turns.some((t) => /^reason\b/i.test(t.label ?? '') || REASON.test(t.unit.text.slice(t.a, t.b)) || TRIGGER.test(t.unit.text.slice(t.a, t.b)));
+      const said = turns.some((t) => isReasonLabel(t.label) || statesReason(t.unit.text.slice(t.a, t.b)));
       if (said) continue;
       const first = turns[0];
       const r = rangeIn(first, first.a, first.b);

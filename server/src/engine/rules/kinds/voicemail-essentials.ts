@@ -8,6 +8,7 @@
  * guidance, not scripts, and are skipped. Options: minWords, messages.
  * Option defaults are declared once, in server/rules/voicemail-essentials.yaml.
  */
+import { isReasonLabel, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
 import type { Severity } from '../../types';
 import type { RuleKind } from './kind';
@@ -16,7 +17,6 @@ import { fill, insertFixes, str, voicemailsInScope } from './units';
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
 /** "Dana from Northwind here", "Tom Reyes at Acme": a name and a company (case matters here). */
 const NAME_AND_COMPANY = /\b\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)? (?:from|at|with) (?:\p{Lu}|\{|\[)|\b\p{Lu}[\p{Ll}'-]+ here\b/u;
-const REASON = /\b(?:reason|because|you (?:asked|mentioned|requested|wanted)|about (?:your|the [^.?!\n]{1,40}\byou\b)|calling (?:about|because|regarding|since|to share|with)|saw|noticed|read|heard|congrat\w*|referred|suggested|mentioned|since we (?:spoke|talked|met)|following (?:your|the)|regarding)\b|\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/iu;
 const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
 const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot)\s+(?:you\s+)?(?:an?\s+)?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
 const MESSAGE_SHAPE = /^\s*["“]?\s*(?:hi|hey|hello|good (?:morning|afternoon))\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b/iu;
@@ -34,7 +34,7 @@ export const voicemailEssentialsKind: RuleKind<null> = {
       const contexts = s.turns[0].contexts;
       const found: Array<{ key: string; severity: Severity; fix?: string }> = [];
       const phones = countPhoneNumbers(s.text);
-      const hasReason = REASON.test(s.text) || s.turns.some((t) => /^reason$/i.test(t.label ?? ''));
+      const hasReason = statesReason(s.text) || s.turns.some((t) => isReasonLabel(t.label));
       if (!hasReason) found.push(TEASE.test(s.text) ? { key: 'tease', severity: 'warning', fix: 'reason' } : { key: 'reason', severity: 'warning', fix: 'reason' });
       if (phones === 0) found.push({ key: 'number', severity: EMAIL_POINTER.test(s.text) ? 'info' : 'warning', fix: 'again' });
       else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });

@@ -1,0 +1,46 @@
+/**
+ * Does a rep's opening say why they are calling? A reason ties the call to
+ * the buyer, and it comes in a few families rather than set phrases:
+ * - a stated purpose: "the reason for my call", "the reason for today",
+ *   "why I'm calling", "I'm calling because / about / to…", any "because";
+ * - something the buyer did or said: "you mentioned", "you downloaded";
+ * - something the rep saw about the buyer: "I noticed", "congrats on";
+ * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
+ * - what the call is about, tied to the buyer: "about your rollout";
+ * - a placeholder or a `Reason:` label for the trigger.
+ * One recognizer serves call openers, voicemails and the structure check, so
+ * they agree on what counts as a reason.
+ */
+
+const CALL = String.raw`(?:call(?:ing)?|voicemail|message|ring(?:ing)?|phon(?:e|ing)|reach(?:ing)? out|getting in touch|(?:this|today'?s) (?:call|chat|conversation)|today)`;
+const PURPOSE = new RegExp(
+  String.raw`\b(?:reason|purpose|point)s?\s+(?:for|of|behind)\s+(?:my|this|the|our)?\s*${CALL}` +
+    String.raw`|\b(?:reason|purpose)s?\s+I(?:'m|\s+am)?\s+${CALL}` +
+    String.raw`|\bwhy\s+I(?:'m|\s+am)?\s+${CALL}` +
+    String.raw`|\b(?:I'?m|I\s+am|I\s+was|am|was)\s+(?:just\s+)?${CALL}\s+(?:because|about|since|as|regarding|re\b|to\s+(?:share|ask|follow|see\s+if|let|show|help|offer|introduce\s+(?:an?|the|our)\s+idea)|after|following|with\s+(?:an?|one|a\s+quick)\s+(?:idea|question|thought))` +
+    String.raw`|\bbecause\b` +
+    String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b`,
+  'i',
+);
+const BUYER_DID = /\byou\s+(?:(?:had|have|just|recently)\s+)?(?:mentioned|asked|requested|wanted|said|told|downloaded|signed\s+up|registered|attended|visited|filled\s+(?:in|out)|reached\s+out|posted|wrote|shared|commented|joined|raised|flagged|brought\s+up)\b/i;
+const OBSERVED =
+  /\b(?:saw|seen|noticed|read|heard|came\s+across|spotted|congrat\w*|caught\s+your|announced)\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+post(?:ing)?s?|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b/i;
+const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
+const EARLIER = /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
+/** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming"). */
+const ABOUT_THEM = /\babout\s+(?:your|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b)/i;
+const TRIGGER =
+  /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
+
+const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, TRIGGER];
+
+/** True when the text gives the buyer a reason for the call (see the families above). */
+export function statesReason(text: string): boolean {
+  const t = text.replace(/[’‘]/g, "'");
+  return FAMILIES.some((re) => re.test(t));
+}
+
+/** A speaker or field label that names the reason ("Reason:", "Reason for calling:"). */
+export function isReasonLabel(label: string | undefined): boolean {
+  return /^(?:reason|purpose)\b/i.test(label ?? '');
+}

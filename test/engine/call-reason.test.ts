@@ -1,0 +1,37 @@
+/**
+ * What counts as a reason for a call: families of wording, shared by the
+ * call opener, voicemail and structure checks.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { statesReason, isReasonLabel } from '../../server/src/engine/read/call-reason';
+
+describe('call reasons', () => {
+  it('finds a reason in each family', () => {
+    for (const line of [
+      'The reason for today: you wanted to look at the Eastfield visits.',
+      'Why I’m calling: your team posted four technician roles.',
+      'I’m ringing about the Reno site.',
+      'You downloaded our dock checklist last week.',
+      'Congrats on the Series B.',
+      'Dana Ortiz suggested I give you a call.',
+      'Since we spoke at the expo, I had an idea for your yard.',
+      'I’m calling with a quick idea for your dispatch board.',
+      'It is {{trigger_event}} that made me call.',
+    ])
+      assert.equal(statesReason(line), true, line);
+  });
+  it('does not take an introduction or small talk for a reason', () => {
+    for (const line of [
+      'Hi Marco, this is Priya with Tidewell. Tidewell is a field-service platform founded in 2016.',
+      'Hi Sandra, it is Leo from Tallyhouse. Catch you at an awkward moment?',
+      'How is your week shaping up?',
+      'I just wanted to introduce myself.',
+    ])
+      assert.equal(statesReason(line), false, line);
+  });
+  it('reads a "Reason:" label', () => {
+    assert.equal(isReasonLabel('Reason for calling'), true);
+    assert.equal(isReasonLabel('Prospect'), false);
+  });
+});
