@@ -80,8 +80,18 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
 /** A message that introduces its sender is a first touch, whatever its heading. */
 const INTRODUCES_SENDER = /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
 
-function stageFromText(stage: EmailStage, text: string): EmailStage {
-  return stage === 'other' && INTRODUCES_SENDER.test(text) ? 'first-touch' : stage;
+/**
+ * A message that points back to the rep's own unanswered one ("the below", "my last note", "did you get a
+ * chance") follows up. "Following up on our call" is left out: after a call it opens a recap.
+ */
+const REFERS_BACK =
+  /\b(?:the below\b(?![ \t]+[a-z])|(?:my|our) (?:last|previous|earlier|prior|original) (?:e-?mail|note|message|voicemail)|circl(?:e|ing) back|bump(?:ing)? (?:this|it|my)\b|did you (?:get|have) a chance|haven'?t heard back)/i;
+
+function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[]): EmailStage {
+  if (stage !== 'other') return stage;
+  if (INTRODUCES_SENDER.test(text)) return 'first-touch';
+  if (REFERS_BACK.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
+  return stage;
 }
 
 /** Is this turn part of an email's text (body or subject)? */
@@ -155,7 +165,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       lines,
       text,
       words: countWords(text),
-      stage: stageFromText(emailStage(path, contexts), text),
+      stage: stageFromText(emailStage(path, contexts), text, subjects),
       start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
       end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
       contexts,
