@@ -1,13 +1,14 @@
 /**
  * Accuracy against the labelled evaluation set (eval/labels, eval/drafts; see eval/LABELLING.md).
  *
- *   npm run eval -- [--split dev|heldout] [--json] [--corpus DIR]
+ *   npm run eval -- [--split dev|heldout] [--json] [--show-heldout] [--corpus DIR]
  *
  * Lints every labelled file with the built-in rules (recommended preset, as the
  * CLI does with no config file), matches findings to labelled lines and prints
  * precision and recall overall and per rule, for the dev and held-out parts,
  * counting findings of information level or above and, separately, of warning
- * level or above; then every false positive and miss as `path:line rule`.
+ * level or above; then every false positive and miss as `path:line rule` (for
+ * the held-out part only with --show-heldout: it measures, it is not tuned against).
  * It is a report: exit 0, or 2 when the labels cannot be read. Corpus text is
  * never printed, only paths and line numbers.
  */
@@ -39,20 +40,22 @@ const DRAFTS = join(ROOT, 'eval', 'drafts');
 interface Args {
   splits: Split[];
   json: boolean;
+  showHeldout: boolean;
   corpus: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { splits: ['dev', 'heldout'], json: false, corpus: resolve(ROOT, '..', 'shared', 'corpus') };
+  const args: Args = { splits: ['dev', 'heldout'], json: false, showHeldout: false, corpus: resolve(ROOT, '..', 'shared', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--show-heldout') args.showHeldout = true;
     else if (a === '--split') {
       const s = argv[++i];
       if (s !== 'dev' && s !== 'heldout') throw new LabelError(`--split takes dev or heldout, not "${s ?? ''}"`);
       args.splits = [s];
     } else if (a === '--corpus') args.corpus = resolve(argv[++i] ?? '');
-    else throw new LabelError(`unknown option "${a}"; use --split dev|heldout, --json or --corpus DIR`);
+    else throw new LabelError(`unknown option "${a}"; use --split dev|heldout, --json, --show-heldout or --corpus DIR`);
   }
   return args;
 }
@@ -135,7 +138,7 @@ function report(runs: FileRun[], split: Split): Report {
 
 const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
-function printReport(out: string[], r: Report): void {
+function printReport(out: string[], r: Report, showHeldout: boolean): void {
   out.push(`## ${r.split === 'dev' ? 'Dev' : 'Held-out'} part: ${r.files} files, ${r.labelledLines} labelled lines (${r.flagLines} flag, ${r.cleanLines} clean)`);
   out.push('');
   out.push('| rule | precision info+ | recall info+ | right / wrong / expected info+ | precision warning+ | recall warning+ | right / wrong / expected warning+ |');
@@ -149,17 +152,20 @@ function printReport(out: string[], r: Report): void {
   out.push('');
   out.push(`Findings on unlabelled lines of these files (not scored): ${r.unlabelledFindings}`);
   out.push('');
+  // Held-out lines are for measuring, not for tuning: their places are listed only on request.
+  const list = r.split === 'dev' || showHeldout;
   const fps = r.views.info.falsePositives;
   out.push(`False positives (information or above): ${fps.length}`);
-  for (const f of fps) out.push(`  ${f.source}/${f.path}:${f.line} ${f.rule} (${f.severity})`);
+  if (list) for (const f of fps) out.push(`  ${f.source}/${f.path}:${f.line} ${f.rule} (${f.severity})`);
   const misses = r.views.info.misses;
   out.push(`Misses (information or above): ${misses.length}`);
-  for (const m of misses) out.push(`  ${m.source}/${m.path}:${m.line} ${m.rule}`);
+  if (list) for (const m of misses) out.push(`  ${m.source}/${m.path}:${m.line} ${m.rule}`);
   const wMisses = r.views.warning.misses.filter((m) => !misses.some((x) => x.path === m.path && x.line === m.line && x.rule === m.rule));
   if (wMisses.length) {
     out.push(`Found, but below warning where the label asks for warning: ${wMisses.length}`);
-    for (const m of wMisses) out.push(`  ${m.source}/${m.path}:${m.line} ${m.rule}`);
+    if (list) for (const m of wMisses) out.push(`  ${m.source}/${m.path}:${m.line} ${m.rule}`);
   }
+  if (!list && fps.length + misses.length > 0) out.push('(Places not listed: the held-out part measures the linter and is not tuned against; --show-heldout lists them.)');
   out.push('');
 }
 
@@ -209,7 +215,7 @@ function main(argv: string[]): number {
   out.push('');
   out.push('Right = finding on a line whose label names its rule; wrong = finding on a clean line or a line whose label does not name its rule; expected = labelled findings the rule should make.');
   out.push('');
-  for (const r of reports) printReport(out, r);
+  for (const r of reports) printReport(out, r, args.showHeldout);
   if (result.drift.length) {
     out.push(`Labelled lines whose text changed (not scored; relabel them): ${result.drift.length}`);
     for (const r of result.drift) out.push(`  ${r.source}/${r.path}:${r.line}`);
