@@ -33,6 +33,16 @@ describe('reading: messages and the words around them', () => {
     assert.match(idea.unit.text.slice(idea.a, idea.b), /^One more idea:/, 'the run-in counts with the sentence');
     assert.notEqual(voiceOf(doc, '2-3 sentences'), 'rep');
   });
+  it('a postscript below the sign-off is still the email', () => {
+    const doc = 'Hi Dana,\n\nThe Reno checklist is two pages. Want it?\n\nBest,\nSam\n\nP.S. The offer is only good until Friday.\n';
+    assert.equal(voiceOf(doc, 'only good until Friday'), 'rep');
+  });
+  it('a rep’s turn under a sequence step that names a call is spoken, not an email', () => {
+    const doc = '# Outbound\n\n## Touch 3 — Call (day 5)\n\n**Rep:** Hi Dana, Sam from Ledgerly. I saw the two controller roles you posted.\n';
+    const turn = buildModel(doc).turns.find((t) => t.unit.text.slice(t.a, t.b).includes('controller roles'))!;
+    assert.equal(turn.channel, 'call');
+    assert.equal(turn.contexts.has('email'), false);
+  });
   it('a prompt for an assistant is guidance, and so are its fields', () => {
     const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
     assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');

@@ -231,6 +231,11 @@ function channelOf(turn: Turn, inEmail: boolean): Channel {
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
   if (c.has('voicemail')) return 'voicemail';
+  // "Touch 3 — Call (day 5)" numbers a step of a sequence and names a call: a speaker's turn there is spoken.
+  if (!inEmail && turn.label && turn.role === 'rep' && turn.unit.section.ownTags.includes('call-script')) {
+    c.delete('email');
+    return 'call';
+  }
   if (inEmail || c.has('email')) {
     c.add('email');
     return 'email';
@@ -293,6 +298,12 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
           out.add(next);
           last = j + 1;
         }
+        // A postscript below the sign-off is still the email ("P.S. …").
+        const ps = units[last + 1];
+        if (ps && ps.section === v.section && ps.kind !== 'table-cell' && ps.kind !== 'fence' && !ps.anti && POSTSCRIPT.test(ps.text)) {
+          out.add(ps);
+          last += 1;
+        }
         break;
       }
     }
@@ -300,6 +311,8 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
   }
   return out;
 }
+
+const POSTSCRIPT = /^\s*(?:P\.\s?(?:P\.\s?)?S\.?|PS\b:?)/;
 
 /** A sign-off closes the prose that starts at `units[i]`, within the same section. */
 function signedOffAfter(units: readonly Unit[], i: number): boolean {
