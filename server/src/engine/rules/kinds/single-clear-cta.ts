@@ -13,6 +13,8 @@ import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
+/** An offer of nothing in particular: more information, any questions, at the buyer's convenience. */
+const VAGUE_OFFER = /\b(?:happy|glad|pleased|delighted) to (?:share|provide|send|give|tell you|answer|discuss)\s+(?:(?:some|any|more|further|additional)\s+)?(?:information|info|details|questions|more)\b[^.?!\n]*/gi;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
 /**
  * Other ways an email asks: a request to the buyer ("let me know", "give me a
@@ -52,7 +54,9 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       // A bulleted list under an email heading is notes about the email, not the email.
       if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(e.text) || OFFER.test(e.text) || REQUEST.test(e.text);
+      // An open-ended offer ("glad to share more information at your convenience") names nothing to accept.
+      const offers = e.text.replace(VAGUE_OFFER, ' ');
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(offers) || OFFER.test(offers) || REQUEST.test(e.text);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && GIVES.test(e.text)) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
