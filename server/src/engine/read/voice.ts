@@ -42,7 +42,7 @@ export function threadSubject(subject: string): string {
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
 
 /** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
-const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training)\W*$/i;
+const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training|writing|copywriting|craft)\W*$/i;
 
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;

@@ -51,8 +51,6 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (exemptRe.test(e.path.slice(-MAX_MATCH_INPUT)) || e.contexts.has('ooo')) continue;
       // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
       if (!e.shaped) continue;
-      // A bulleted list under an email heading is notes about the email, not the email.
-      if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
       // An open-ended offer ("glad to share more information at your convenience") names nothing to accept.
       const offers = e.text.replace(VAGUE_OFFER, ' ');

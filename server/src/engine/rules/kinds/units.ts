@@ -152,6 +152,8 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     // A fence holding Markdown headings is a document template (a scorecard, a brief), not an email.
     const emailLike = EMAIL_HEADING.test(path) || /^(?:email|email-sequence)$/.test(docType) || subjects.length > 0 || greeted || signOff > 0;
     if (!emailLike || turns.some((t) => t.unit.kind === 'fence' && /^#{1,6}\s/m.test(t.unit.text))) continue;
+    // A bulleted list under an email heading, with no subject, is alternatives or notes about the email, not one email.
+    if (subjects.length === 0 && lines.length > 0 && lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
     const text = lines.map(lineText).join('\n');
     const first = lines[0];
     const last = lines[lines.length - 1];
