@@ -43,6 +43,10 @@ describe('reading: messages and the words around them', () => {
     assert.equal(turn.channel, 'call');
     assert.equal(turn.contexts.has('email'), false);
   });
+  it('coaching under an objection heading talks about the organisation, not to it', () => {
+    const doc = '## Potential objections\n\nThis objection is most common with teams new to automation. Take a step back and ask what the organization wants to change. Does it want faster releases? Fewer incidents? Lower cost?\n';
+    assert.equal(voiceOf(doc, 'This objection is most common'), 'guidance');
+  });
   it('a prompt for an assistant is guidance, and so are its fields', () => {
     const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
     assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');
