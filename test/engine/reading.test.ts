@@ -47,6 +47,16 @@ describe('reading: messages and the words around them', () => {
     const doc = '## Potential objections\n\nThis objection is most common with teams new to automation. Take a step back and ask what the organization wants to change. Does it want faster releases? Fewer incidents? Lower cost?\n';
     assert.equal(voiceOf(doc, 'This objection is most common'), 'guidance');
   });
+  it('under a discovery question, a conditional instruction and a resource link are notes for the rep', () => {
+    const doc = '## Discovery questions\n\n- How do you plan dock slots today?\n  - [Slot planner](https://example.com/slots) - Plan, sort and publish dock slots across sites\n  - If this line of questioning shows late trucks, position the yard module.\n';
+    assert.equal(voiceOf(doc, 'How do you plan'), 'rep');
+    assert.equal(voiceOf(doc, 'Plan, sort and publish'), 'guidance');
+    assert.equal(voiceOf(doc, 'position the yard module'), 'guidance');
+  });
+  it('a condition that speaks to the buyer is not an instruction to the rep', () => {
+    const doc = '## Follow-up email\n\nIf you would like, schedule a time that suits you on my calendar.\n';
+    assert.equal(voiceOf(doc, 'schedule a time'), 'rep');
+  });
   it('a prompt for an assistant is guidance, and so are its fields', () => {
     const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
     assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');

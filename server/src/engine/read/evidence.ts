@@ -32,7 +32,12 @@ const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|our|us|my|me)\b/;
 const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|yours)\b/i;
 
 /** An instruction to the reader (the rep) at the start of a sentence. */
-const IMPERATIVE = /^(?:\d+[.)]\s*|[-*+]\s*)?(?:(?:always|never|don'?t|do not) )?(?:leverage|utili[sz]e|use|ask (?:the|them|about|for|what|how|why|who|if they|open)|review|make sure|ensure|schedule|log|identify|prepare|consider|avoid|remember|focus on|document|determine|research|listen(?: for)?|start by|try to|be sure|note that|open with|lead with|close with|end with|personali[sz]e|customi[sz]e|replace|swap|fill in|record|track|tag|assign|escalate|prioriti[sz]e|qualify|map|align|watch for|pay attention|aim for|keep it|limit|treat|frame|position|highlight|emphasi[sz]e|acknowledge|handle|explain|pause|mention|reference|include|add|write|draft|reach out|set expectations|tailor|update the|send (?:the|a|them|it|your) (?:\w+ )?(?:email|recap|follow-?up|invite|proposal|deck|summary|note))\b/i;
+const IMPERATIVE_VERBS = String.raw`leverage|utili[sz]e|use|ask (?:the|them|about|for|what|how|why|who|if they|open)|review|make sure|ensure|schedule|log|identify|prepare|consider|avoid|remember|focus on|document|determine|research|listen(?: for)?|start by|try to|be sure|note that|open with|lead with|close with|end with|personali[sz]e|customi[sz]e|replace|swap|fill in|record|track|tag|assign|escalate|prioriti[sz]e|qualify|map|align|watch for|pay attention|aim for|keep it|limit|treat|frame|position|highlight|emphasi[sz]e|acknowledge|handle|explain|pause|mention|reference|include|add|write|draft|reach out|set expectations|tailor|update the|send (?:the|a|them|it|your) (?:\w+ )?(?:email|recap|follow-?up|invite|proposal|deck|summary|note)`;
+const IMPERATIVE = new RegExp(String.raw`^(?:\d+[.)]\s*|[-*+]\s*)?(?:(?:always|never|don'?t|do not) )?(?:${IMPERATIVE_VERBS})\b`, 'i');
+/** "If this line of questioning reveals a gap, position …": an instruction that waits on a condition ("If you'd like, book …" speaks to the buyer). */
+const CONDITIONAL_IMPERATIVE = new RegExp(String.raw`^(?:if|when|once|where) (?![^,.?!]*\byou)[^,.?!]{3,160}, (?:then )?(?:(?:always|never|don'?t|do not) )?(?:${IMPERATIVE_VERBS})\b`, 'i');
+/** A list item that points to a resource ("[Epics](…) - Organize and plan …"): a note for the rep. */
+const RESOURCE_NOTE = /^(?:\uFFFC|\[[^\]]{1,80}\]\([^)]*\))\s*[-–—:]\s/;
 /** Reps, prospects and customers talked about in the third person. */
 const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople)\b/i;
 /** "Are you the decision maker?", "I'm the account executive": a role said of the speaker or the listener. */
@@ -61,7 +66,8 @@ export function textCues(text: string, inEmail = false): Cue[] {
   const you = SECOND_PERSON.test(text);
   const readerYou = READER_YOU.test(text);
   if (you && FIRST_PERSON.test(text) && !readerYou) cues.push({ cue: '“I/we” talking to “you”', weight: 1 });
-  if (IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
+  if (IMPERATIVE.test(trimmed) || CONDITIONAL_IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
+  if (RESOURCE_NOTE.test(trimmed)) cues.push({ cue: 'points to a resource', weight: -2 });
   if (THIRD_PERSON_ROLE.test(stripQuotes(text).replace(SELF_ROLE, ''))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
   if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
   if (!inEmail && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
