@@ -57,6 +57,12 @@ describe('reading: messages and the words around them', () => {
     const doc = '## Follow-up email\n\nIf you would like, schedule a time that suits you on my calendar.\n';
     assert.equal(voiceOf(doc, 'schedule a time'), 'rep');
   });
+  it('the nearest heading that names a channel wins: a call script under “templates” is spoken', () => {
+    const doc = '# Script templates\n\n## Discovery call\n\n### Close\n\n> "Based on what you shared, a 30-minute demo with your ops lead would show the Reno fix. Does Thursday work?"\n';
+    const turn = buildModel(doc).turns.find((t) => t.unit.text.slice(t.a, t.b).includes('30-minute demo'))!;
+    assert.equal(turn.channel, 'call');
+    assert.equal(turn.contexts.has('email'), false);
+  });
   it('a prompt for an assistant is guidance, and so are its fields', () => {
     const doc = '## Follow-up prompts\n\n```\nCreate a 3-email sequence for [PERSONA] at [COMPANY].\nValue prop: [KEY BENEFIT]\n```\n';
     assert.equal(voiceOf(doc, 'Create a 3-email'), 'guidance');

@@ -126,7 +126,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
         explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
         turn.speech = true;
         turn.contexts.add('rep');
-        turn.channel = channelOf(turn, inEmail);
+        turn.channel = channelOf(turn, inEmail, path);
         return;
       }
       // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
@@ -150,7 +150,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       explicit(turn, 'rep', turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example');
       turn.speech = true;
       turn.contexts.add('rep');
-      turn.channel = channelOf(turn, inEmail);
+      turn.channel = channelOf(turn, inEmail, path);
       return;
   }
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
@@ -208,7 +208,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     turn.voice = 'rep';
     turn.speech = true;
     turn.contexts.add('rep');
-    turn.channel = channelOf(turn, inEmail);
+    turn.channel = channelOf(turn, inEmail, path);
   }
 }
 
@@ -227,10 +227,18 @@ function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionN
 }
 
 /** The channel of a turn read as the rep's: subject, email, voicemail, live call or another message. */
-function channelOf(turn: Turn, inEmail: boolean): Channel {
+function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => readonly SectionNode[]): Channel {
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
   if (c.has('voicemail')) return 'voicemail';
+  // "Demo script templates / Discovery call / Close": the nearest heading that names a channel wins over a generic one above it.
+  if (!inEmail && c.has('email') && CALL_TAGS.some((t) => c.has(t))) {
+    const nearest = [...path(turn.unit.section)].reverse().find((s) => s.ownTags.includes('email') || CALL_TAGS.some((t) => s.ownTags.includes(t)));
+    if (nearest && !nearest.ownTags.includes('email')) {
+      c.delete('email');
+      return 'call';
+    }
+  }
   // "Touch 3 — Call (day 5)" numbers a step of a sequence and names a call: a speaker's turn there is spoken.
   if (!inEmail && turn.label && turn.role === 'rep' && turn.unit.section.ownTags.includes('call-script')) {
     c.delete('email');

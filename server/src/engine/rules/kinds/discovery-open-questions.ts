@@ -90,7 +90,8 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
       }
       const min = o.minBank as number;
       const max = o.maxBank as number;
-      if ((qs.length < min || qs.length > max) && root.headingEnd > root.headingStart) {
+      // One question is not a bank: it is a tip that shows a question, so it gets no size hint.
+      if (((qs.length < min && qs.length >= 2) || qs.length > max) && root.headingEnd > root.headingStart) {
         ctx.report({ start: root.headingStart, end: root.headingEnd, severity: 'hint', message: fill(str(messages.count, ctx.rule.message), { count: qs.length, min, max }), metrics: { questions: qs.length }, contexts: qs[0].turn.contexts });
       }
     }
