@@ -415,7 +415,7 @@ function findSequences(model: PlaybookModel): Touch[][] {
   };
   const inTouch = new Set<SectionNode>();
   for (const s of model.sections) {
-    if (!s.title || s.anti || !isTouchHeading(s.title)) continue;
+    if (!s.title || s.anti || !titledAsTouch(s)) continue;
     if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
     const segs = subtree(model, s);
     for (const g of segs) inTouch.add(g.section);
@@ -424,13 +424,15 @@ function findSequences(model: PlaybookModel): Touch[][] {
   // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
   for (const seg of model.segments) {
     if (inTouch.has(seg.section) || seg.section.anti) continue;
+    const heads = boldTouchLines(seg);
+    if (heads.size === 0) continue;
     let current: { label: string; anchor: { start: number; end: number }; turns: Turn[] } | undefined;
     const flush = () => {
       if (current) add(seg, touchOf(seg.section, current.label, current.anchor, current.turns));
     };
     for (const t of seg.turns) {
-      const text = t.label === undefined && t.unit.turns.length === 1 && !t.unit.table && isWhollyEmphasised(t) ? turnText(t).trim().replace(/[:：]$/, '') : undefined;
-      if (text !== undefined && isTouchHeading(text)) {
+      const text = heads.get(t);
+      if (text !== undefined) {
         flush();
         current = { label: text, anchor: { start: t.unit.start, end: t.unit.end }, turns: [] };
       } else if (current) current.turns.push(t);
@@ -438,6 +440,29 @@ function findSequences(model: PlaybookModel): Touch[][] {
     flush();
   }
   return [...groups.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+}
+
+// Sequences are read on every lint; what a heading or a segment's lines say is kept with them (the editor reuses both).
+const touchTitles = new WeakMap<SectionNode, boolean>();
+function titledAsTouch(s: SectionNode): boolean {
+  let yes = touchTitles.get(s);
+  if (yes === undefined) touchTitles.set(s, (yes = isTouchHeading(s.title ?? '')));
+  return yes;
+}
+
+const touchLines = new WeakMap<Segment, Map<Turn, string>>();
+/** The segment's bold lines of their own that name a touch (`**Email 2 — Day 4**`), by turn, with their label. */
+function boldTouchLines(seg: Segment): Map<Turn, string> {
+  let heads = touchLines.get(seg);
+  if (heads) return heads;
+  heads = new Map();
+  for (const t of seg.turns) {
+    if (t.label !== undefined || t.unit.turns.length !== 1 || t.unit.table || !isWhollyEmphasised(t)) continue;
+    const text = turnText(t).trim().replace(/[:：]$/, '');
+    if (isTouchHeading(text)) heads.set(t, text);
+  }
+  touchLines.set(seg, heads);
+  return heads;
 }
 
 /** A touch from its label and the turns under it: the rep's message lines, greeting and sign-off left out. */
