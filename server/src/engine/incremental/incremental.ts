@@ -319,6 +319,8 @@ function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string
   const rel = prefix - chunk.start;
   const r = list.children.findIndex((it) => it.position!.start.offset! <= rel && lineEnd - chunk.start <= it.position!.end.offset!);
   const item = list.children[r];
+  // A list that interrupts a paragraph reads its first item differently from the item alone ("1. 2. x" holds no nested list there): parse the chunk.
+  if (r === 0 && !followsBlankLine(oldText, lineStartBefore(oldText, listStart), chunk.start)) return undefined;
   // A blank line can end an item or make the list loose.
   if (!item || oldText.slice(lineStart, lineEnd).trim() === '' || text.slice(lineStart, lineEnd + delta).trim() === '') return undefined;
   const itemStart = chunk.start + item.position!.start.offset!;
@@ -420,6 +422,19 @@ function shiftChunks(chunks: Chunk[], delta: number): void {
     c.start += delta;
     c.end += delta;
   }
+}
+
+/** The line at `lineStart` is the chunk's first, or the line before it is blank. */
+function followsBlankLine(text: string, lineStart: number, chunkStart: number): boolean {
+  if (lineStart <= chunkStart) return true;
+  let i = lineStart - 1;
+  if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
+  for (i--; i >= chunkStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function lineStartBefore(text: string, at: number): number {

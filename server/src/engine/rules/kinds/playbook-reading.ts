@@ -31,6 +31,47 @@ export function unitSource(model: PlaybookModel, unit: Unit): string {
   return model.text.slice(unit.start, unit.end);
 }
 
+/**
+ * A turn's word count, kept with the turn: its range and its unit's text
+ * never change once read, and the editor reuses the turns of unchanged
+ * segments, so the document-wide shares cost one count per new turn.
+ */
+const turnWordCounts = new WeakMap<Turn, number>();
+export function turnWords(t: Turn): number {
+  let n = turnWordCounts.get(t);
+  if (n === undefined) turnWordCounts.set(t, (n = countWords(turnText(t))));
+  return n;
+}
+
+/**
+ * What a document-reach reading (call dialogues, sequences, objection
+ * sections) computes from one model, computed once per model: several rules
+ * and the lint's playbook type ask for the same reading on every lint.
+ * Callers must not change what they get.
+ */
+const perModel = new WeakMap<PlaybookModel, Map<string, unknown>>();
+export function oncePerModel<T>(model: PlaybookModel, key: string, compute: () => T): T {
+  let m = perModel.get(model);
+  if (!m) perModel.set(model, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
+/**
+ * What a segment's turns say as read with `seg.readWith`, kept with the
+ * segment: the turns' voices change only when the segment is read again.
+ */
+const perSegment = new WeakMap<Segment, Map<string, { readWith: string; value: unknown }>>();
+function oncePerSegment<T>(seg: Segment, key: string, compute: () => T): T {
+  let m = perSegment.get(seg);
+  if (!m) perSegment.set(seg, (m = new Map()));
+  const kept = m.get(key);
+  if (kept && kept.readWith === seg.readWith) return kept.value as T;
+  const value = compute();
+  m.set(key, { readWith: seg.readWith, value });
+  return value;
+}
+
 /** Original range of `[a, b)` of a turn's unit text. */
 export function turnRange(t: Turn, a = t.a, b = t.b): { start: number; end: number } {
   return { start: startAt(t.unit, a), end: endAt(t.unit, Math.max(a, b - 1)) };
@@ -66,9 +107,10 @@ const SPOKEN_WORD = /\p{L}{2,}/u;
 /** Persona labels that name a field of a page, not a person ("Solution:", "Typical features:"). */
 const FIELD_PERSONA = /\b(?:solution|problem|result|value|features?|description|summary|benefits?|challenges?|outcome|answer|question|context|scenario|signals?|command|stage|segment|persona|pain|impact|proof|use case|industry|company|title|name|price|budget|timeline|status)s?\b/i;
 
-const hasDialogue = (seg: Segment) => seg.turns.some((t) => dialogueSide(t) !== undefined);
+const hasDialogue = (seg: Segment) => oncePerSegment(seg, 'hasDialogue', () => seg.turns.some((t) => dialogueSide(t) !== undefined));
 /** A segment with the rep's or the buyer's words that are not a labelled dialogue (a template, an email, a field list). */
-const hasOtherVoice = (seg: Segment) => seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' ')));
+const hasOtherVoice = (seg: Segment) =>
+  oncePerSegment(seg, 'hasOtherVoice', () => seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' '))));
 
 /**
  * Call scripts written as dialogue, found from the speaker turns: each run of
@@ -80,7 +122,11 @@ const hasOtherVoice = (seg: Segment) => seg.turns.some((t) => (isRepVoice(t) || 
  * that is not a page's field ("Solution:"); several personas are a page's
  * fields or a cast, not a call.
  */
-export function callDialogues(model: PlaybookModel): Dialogue[] {
+export function callDialogues(model: PlaybookModel): readonly Dialogue[] {
+  return oncePerModel(model, 'callDialogues', () => findCallDialogues(model));
+}
+
+function findCallDialogues(model: PlaybookModel): Dialogue[] {
   const docType = model.frontMatter.type ?? '';
   const wholeFile = docType === 'call-script' || docType === 'discovery-guide';
   const roots: SectionNode[] = [];
@@ -148,12 +194,24 @@ export function isConversation(d: Dialogue): boolean {
 }
 
 /** Words of the turns that are in play (bad examples left out), and those read as the rep's or the buyer's. */
-export function voiceShare(model: PlaybookModel, turns: readonly Turn[] = model.turns): { all: number; spoken: number } {
+export function voiceShare(model: PlaybookModel, turns?: readonly Turn[]): { all: number; spoken: number } {
+  if (turns) return shareOf(turns);
+  let all = 0;
+  let spoken = 0;
+  for (const seg of model.segments) {
+    const s = oncePerSegment(seg, 'voiceShare', () => shareOf(seg.turns));
+    all += s.all;
+    spoken += s.spoken;
+  }
+  return { all, spoken };
+}
+
+function shareOf(turns: readonly Turn[]): { all: number; spoken: number } {
   let all = 0;
   let spoken = 0;
   for (const t of turns) {
     if (outOfPlay(t) || t.role === 'anti') continue;
-    const n = countWords(turnText(t));
+    const n = turnWords(t);
     all += n;
     if (t.voice !== 'guidance') spoken += n;
   }
@@ -203,12 +261,18 @@ const OBJECTION_TITLE = /^\s*(?:(?:objection|concern|push-?back)\s*#?\s*\d*\s*[:
  * they say …" branches) or that a heading names as objections. The pairs are
  * judged only where the reading layer reads the answer as the rep's words.
  */
-export function objectionRoots(model: PlaybookModel): SectionNode[] {
+export function objectionRoots(model: PlaybookModel): readonly SectionNode[] {
+  return oncePerModel(model, 'objectionRoots', () => findObjectionRoots(model));
+}
+
+function findObjectionRoots(model: PlaybookModel): SectionNode[] {
   if (model.frontMatter.type === 'objection-handling') return [model.sections[0]];
-  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || holdsObjectionPairs(model.segments[s.index])));
+  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || holdsObjectionPairsOnce(model.segments[s.index])));
   const set = new Set(candidates);
   return candidates.filter((s) => !ancestorsOf(model, s).some((p) => set.has(p)));
 }
+
+const holdsObjectionPairsOnce = (seg: Segment | undefined) => (seg ? oncePerSegment(seg, 'holdsObjectionPairs', () => holdsObjectionPairs(seg)) : false);
 
 /** A segment with an objection table (a buyer column and a rep column) or an "If they say …" branch answered in the rep's words. */
 function holdsObjectionPairs(seg: Segment | undefined): boolean {
@@ -338,7 +402,11 @@ const isTouchHeading = (title: string) => TOUCH_HEADING.test(title) || PLACED_TO
  * call; a voicemail is judged by its own rules). Each touch reads the rep's
  * words in its section and subsections; an onboarding plan's "Day 1" has none.
  */
-export function sequences(model: PlaybookModel): Touch[][] {
+export function sequences(model: PlaybookModel): readonly Touch[][] {
+  return oncePerModel(model, 'sequences', () => findSequences(model));
+}
+
+function findSequences(model: PlaybookModel): Touch[][] {
   const groups = new Map<unknown, Touch[]>();
   const add = (key: unknown, touch: Touch) => {
     const list = groups.get(key) ?? [];
@@ -347,7 +415,7 @@ export function sequences(model: PlaybookModel): Touch[][] {
   };
   const inTouch = new Set<SectionNode>();
   for (const s of model.sections) {
-    if (!s.title || s.anti || !isTouchHeading(s.title)) continue;
+    if (!s.title || s.anti || !titledAsTouch(s)) continue;
     if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
     const segs = subtree(model, s);
     for (const g of segs) inTouch.add(g.section);
@@ -356,13 +424,15 @@ export function sequences(model: PlaybookModel): Touch[][] {
   // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
   for (const seg of model.segments) {
     if (inTouch.has(seg.section) || seg.section.anti) continue;
+    const heads = boldTouchLines(seg);
+    if (heads.size === 0) continue;
     let current: { label: string; anchor: { start: number; end: number }; turns: Turn[] } | undefined;
     const flush = () => {
       if (current) add(seg, touchOf(seg.section, current.label, current.anchor, current.turns));
     };
     for (const t of seg.turns) {
-      const text = turnText(t).trim().replace(/[:：]$/, '');
-      if (t.label === undefined && t.unit.turns.length === 1 && !t.unit.table && isWhollyEmphasised(t) && isTouchHeading(text)) {
+      const text = heads.get(t);
+      if (text !== undefined) {
         flush();
         current = { label: text, anchor: { start: t.unit.start, end: t.unit.end }, turns: [] };
       } else if (current) current.turns.push(t);
@@ -370,6 +440,29 @@ export function sequences(model: PlaybookModel): Touch[][] {
     flush();
   }
   return [...groups.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+}
+
+// Sequences are read on every lint; what a heading or a segment's lines say is kept with them (the editor reuses both).
+const touchTitles = new WeakMap<SectionNode, boolean>();
+function titledAsTouch(s: SectionNode): boolean {
+  let yes = touchTitles.get(s);
+  if (yes === undefined) touchTitles.set(s, (yes = isTouchHeading(s.title ?? '')));
+  return yes;
+}
+
+const touchLines = new WeakMap<Segment, Map<Turn, string>>();
+/** The segment's bold lines of their own that name a touch (`**Email 2 — Day 4**`), by turn, with their label. */
+function boldTouchLines(seg: Segment): Map<Turn, string> {
+  let heads = touchLines.get(seg);
+  if (heads) return heads;
+  heads = new Map();
+  for (const t of seg.turns) {
+    if (t.label !== undefined || t.unit.turns.length !== 1 || t.unit.table || !isWhollyEmphasised(t)) continue;
+    const text = turnText(t).trim().replace(/[:：]$/, '');
+    if (isTouchHeading(text)) heads.set(t, text);
+  }
+  touchLines.set(seg, heads);
+  return heads;
 }
 
 /** A touch from its label and the turns under it: the rep's message lines, greeting and sign-off left out. */

@@ -13,7 +13,7 @@ import { startAt, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
-import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, sectionAnchor, sequences, turnText, voiceShare } from './playbook-reading';
+import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare } from './playbook-reading';
 import { fill, str } from './units';
 
 export const DEFAULT_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -79,6 +79,11 @@ const WHOLE_SEQUENCE = 3;
 export function playbookType(model: PlaybookModel, types: Record<string, readonly string[] | unknown>): string | undefined {
   const declared = model.frontMatter.type;
   if (declared) return declared in types ? declared : undefined;
+  // Without a declared type the answer does not depend on `types`: the lint and this rule share it.
+  return oncePerModel(model, 'playbookType', () => typeFromContent(model));
+}
+
+function typeFromContent(model: PlaybookModel): string | undefined {
   const { all } = voiceShare(model);
   if (all === 0) return undefined;
   const dialogues = callDialogues(model).filter(isConversation);
