@@ -79,17 +79,18 @@ const WHOLE_SEQUENCE = 3;
 export function playbookType(model: PlaybookModel, types: Record<string, readonly string[] | unknown>): string | undefined {
   const declared = model.frontMatter.type;
   if (declared) return declared in types ? declared : undefined;
-  // Without a declared type the answer does not depend on `types`: the lint and this rule share it.
-  return oncePerModel(model, 'playbookType', () => typeFromContent(model));
+  // Without a declared type the answer depends only on how many parts a call script has: the lint and this rule share it.
+  const callParts = types['call-script'];
+  const parts = Array.isArray(callParts) ? callParts.length : DEFAULT_TYPES['call-script'].length;
+  return oncePerModel(model, `playbookType:${parts}`, () => typeFromContent(model, parts));
 }
 
-function typeFromContent(model: PlaybookModel): string | undefined {
+function typeFromContent(model: PlaybookModel, parts: number): string | undefined {
   const { all } = voiceShare(model);
   if (all === 0) return undefined;
   const dialogues = callDialogues(model).filter(isConversation);
   const turns = dialogues.flatMap((d) => [...d.rep, ...d.buyer]);
   const spoken = voiceShare(model, turns).spoken;
-  const parts = Array.isArray(types['call-script']) ? types['call-script'].length : DEFAULT_TYPES['call-script'].length;
   const repTurns = dialogues.reduce((n, d) => n + d.rep.length, 0);
   const sectionsWithTurns = new Set(turns.map((t) => t.unit.section)).size;
   if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all && (repTurns >= parts || sectionsWithTurns >= 2)) return 'call-script';
