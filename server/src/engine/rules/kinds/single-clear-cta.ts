@@ -12,7 +12,7 @@ import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
 import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
 
-const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
+const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
 /**
  * Other ways an email asks: a request to the buyer ("let me know", "give me a
@@ -28,6 +28,22 @@ const ASKS: Array<[string, RegExp]> = [
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
+
+/**
+ * Closers that leave the next move to the buyer without naming one ("happy to share more
+ * information at your convenience", "feel free to reach out", "looking forward to hearing
+ * from you"). They are not asks: a sentence that is one of them, and asks nothing, is left
+ * out before the email is searched for an ask.
+ */
+const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you)\b/i;
+
+/** The email's text less its passive closers (a sentence with a question mark is kept). */
+function withoutPassiveClosers(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => s.includes('?') || !PASSIVE_CLOSE.test(s))
+    .join(' ');
+}
 
 /** Stages of a sequence where the email exists to get a reply. */
 const NEEDS_ASK = new Set(['first-touch', 'follow-up']);
@@ -52,7 +68,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       // A bulleted list under an email heading is notes about the email, not the email.
       if (e.subjects.length === 0 && e.lines.every((l) => l.turn.unit.kind === 'list-item')) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(e.text) || OFFER.test(e.text) || REQUEST.test(e.text);
+      const asking = withoutPassiveClosers(e.text);
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && GIVES.test(e.text)) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
