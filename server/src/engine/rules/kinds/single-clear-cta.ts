@@ -12,9 +12,7 @@ import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
 import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
 
-const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|"yes"|yes)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
-/** An offer of nothing in particular: more information, any questions, at the buyer's convenience. */
-const VAGUE_OFFER = /\b(?:happy|glad|pleased|delighted) to (?:share|provide|send|give|tell you|answer|discuss)\s+(?:(?:some|any|more|further|additional)\s+)?(?:information|info|details|questions|more)\b[^.?!\n]*/gi;
+const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
 /**
  * Other ways an email asks: a request to the buyer ("let me know", "give me a
@@ -30,6 +28,22 @@ const ASKS: Array<[string, RegExp]> = [
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
+
+/**
+ * Closers that leave the next move to the buyer without naming one ("happy to share more
+ * information at your convenience", "feel free to reach out", "looking forward to hearing
+ * from you"). They are not asks: a sentence that is one of them, and asks nothing, is left
+ * out before the email is searched for an ask.
+ */
+const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you)\b/i;
+
+/** The email's text less its passive closers (a sentence with a question mark is kept). */
+function withoutPassiveClosers(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => s.includes('?') || !PASSIVE_CLOSE.test(s))
+    .join(' ');
+}
 
 /** Stages of a sequence where the email exists to get a reply. */
 const NEEDS_ASK = new Set(['first-touch', 'follow-up']);
@@ -52,9 +66,8 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       // Warn only on text shaped like an email (subject, greeting or sign-off): prose and prompts under an email heading are not emails.
       if (!e.shaped) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
-      // An open-ended offer ("glad to share more information at your convenience") names nothing to accept.
-      const offers = e.text.replace(VAGUE_OFFER, ' ');
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(offers) || OFFER.test(offers) || REQUEST.test(e.text);
+      const asking = withoutPassiveClosers(e.text);
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && GIVES.test(e.text)) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
