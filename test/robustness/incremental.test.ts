@@ -169,6 +169,8 @@ test('edits near an ordered list after indented code, a comment opener in a <div
     `# Call script\n\nIn\n2. ro.\n\n    indented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`,
     // (e) a nested ordered item after indented code, edited inside
     `# Call script\n\nIntro.\n\n    indented code\n\n1. 2. xRep: Hi, just checking in on the proposal.\n3. Touching base.\n`,
+    // (f) an item holding a heading takes no lazy line, so the indented line after the next paragraph is code
+    `2. # Call scriptx\nIn\n2. ro.\n\n    2. 1. ndented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`,
     // (c) a fenced code block inside a list item, left open, then text at the margin
     `# Voicemail\n\n- item\n  \`\`\`\n  ${say}\n\n<!-- note -->\n  \`\`\`\n\n${say}\n\n- last\n  \`\`\`\n  ${say}\n\n${say}\n`,
   ];

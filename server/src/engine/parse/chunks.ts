@@ -53,6 +53,7 @@ export interface ChunkScan {
  * `inStep` returns true: from there on the chunks are known.
  */
 /** List items that may interrupt a paragraph (CommonMark): a bullet or an ordered item numbered 1, with text. */
+const ITEM_HEADING = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+#{1,6}(?:[ \t]|$)/;
 const INTERRUPTS_PARAGRAPH = /^ {0,3}(?:[-*+]|1[.)])[ \t]+\S/;
 
 export function scanChunks(text: string, from: number, inStep: (start: number) => boolean): ChunkScan {
@@ -64,6 +65,8 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
   let prevIndented = false;
   /** Inside a list: an indented line is the item's text, not code (set by an item's line, ended by a blank line and a line at the margin). */
   let inList = false;
+  /** The last line was a list item whose text is an ATX heading. */
+  let itemHeading = false;
   let i = from;
   let first = from === 0;
   while (i < text.length) {
@@ -104,6 +107,9 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
     if (!blank && fence === undefined && html === undefined) {
       const indented = /^(?: {0,3}\t| {4})/.test(line);
       if (!indented && prevBlank && !/^[\s]/.test(line)) inList = false;
+      // Only a paragraph takes a lazy line: after an item that holds a heading ("2. # Title"), a line at the margin ends the list.
+      if (!indented && itemHeading && !LIST_ITEM.test(line)) inList = false;
+      itemHeading = !indented && LIST_ITEM.test(line) && ITEM_HEADING.test(line);
       // An item starts a list after a blank line or in a list; inside a paragraph only "-", "*", "+" or "1." can ("In\n2. ro." is one paragraph).
       if (!indented && LIST_ITEM.test(line) && !THEMATIC_BREAK.test(line) && (prevBlank || first || inList || INTERRUPTS_PARAGRAPH.test(line))) inList = true;
       prevIndented = indented && !inList;
