@@ -169,8 +169,6 @@ test('edits near an ordered list after indented code, a comment opener in a <div
     `# Call script\n\nIn\n2. ro.\n\n    indented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`,
     // (e) a nested ordered item after indented code, edited inside
     `# Call script\n\nIntro.\n\n    indented code\n\n1. 2. xRep: Hi, just checking in on the proposal.\n3. Touching base.\n`,
-    // (f) an item holding a heading takes no lazy line, so the indented line after the next paragraph is code
-    `2. # Call scriptx\nIn\n2. ro.\n\n    2. 1. ndented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`,
     // (c) a fenced code block inside a list item, left open, then text at the margin
     `# Voicemail\n\n- item\n  \`\`\`\n  ${say}\n\n<!-- note -->\n  \`\`\`\n\n${say}\n\n- last\n  \`\`\`\n  ${say}\n\n${say}\n`,
   ];
@@ -193,6 +191,15 @@ test('edits near an ordered list after indented code, a comment opener in a <div
     }),
     { numRuns: 300 },
   );
+});
+
+test('an item holding a heading takes no lazy line: typing a list marker before a title equals a fresh lint', () => {
+  const say = 'Rep: Hi, just checking in on the proposal.';
+  const before = `x# Call scriptx\nIn\n2. ro.\n\n    2. 1. ndented code\n\n2. \`\`\`ep: ${say}\n3. Touching base.\n\n1. ${say}\n`;
+  const linter = new DocumentLinter(opts);
+  linter.lint(before);
+  const after = `2. ${before.slice(1)}`;
+  assert.deepEqual(linter.lint(after), lintText(after, opts));
 });
 
 test('typing in the first item of a list that interrupts a paragraph equals a fresh lint ("1. 2. x" holds no nested list there)', () => {
