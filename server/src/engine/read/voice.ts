@@ -231,18 +231,16 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
   if (c.has('voicemail')) return 'voicemail';
-  // "Demo script templates / Discovery call / Close": the nearest heading that names a channel wins over a generic one above it.
+  // The nearest heading that names a channel wins over a generic one above it ("Script templates / Discovery
+  // call / Close"); where it names both ("Touch 3 — Call (day 5)"), a speaker's turn is spoken.
   if (!inEmail && c.has('email') && CALL_TAGS.some((t) => c.has(t))) {
     const nearest = [...path(turn.unit.section)].reverse().find((s) => s.ownTags.includes('email') || CALL_TAGS.some((t) => s.ownTags.includes(t)));
-    if (nearest && !nearest.ownTags.includes('email')) {
+    const onlyCall = nearest !== undefined && !nearest.ownTags.includes('email');
+    const spokenStep = turn.unit.section.ownTags.includes('call-script') && turn.label !== undefined && turn.role === 'rep';
+    if (onlyCall || spokenStep) {
       c.delete('email');
       return 'call';
     }
-  }
-  // "Touch 3 — Call (day 5)" numbers a step of a sequence and names a call: a speaker's turn there is spoken.
-  if (!inEmail && turn.label && turn.role === 'rep' && turn.unit.section.ownTags.includes('call-script')) {
-    c.delete('email');
-    return 'call';
   }
   if (inEmail || c.has('email')) {
     c.add('email');
@@ -291,7 +289,7 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
     let last = i;
     for (let j = i; j < units.length && j < i + 15; j++) {
       const v = units[j];
-      if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== u.section)) break;
+      if (j > i && !sameProse(v, u)) break;
       const first = v.text.split('\n', 1)[0];
       const greeting = isGreetingLine(first) || GREETING_START.test(first);
       if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email starts here
@@ -299,7 +297,7 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
       if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
       out.add(v);
       last = j;
-      if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) {
+      if (holdsSignOff(v, j > i)) {
         // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
         const next = units[j + 1];
         if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) {
@@ -308,7 +306,7 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
         }
         // A postscript below the sign-off is still the email ("P.S. …").
         const ps = units[last + 1];
-        if (ps && ps.section === v.section && ps.kind !== 'table-cell' && ps.kind !== 'fence' && !ps.anti && POSTSCRIPT.test(ps.text)) {
+        if (ps && sameProse(ps, v) && POSTSCRIPT.test(ps.text)) {
           out.add(ps);
           last += 1;
         }
@@ -322,12 +320,21 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
 
 const POSTSCRIPT = /^\s*(?:P\.\s?(?:P\.\s?)?S\.?|PS\b:?)/;
 
-/** A sign-off closes the prose that starts at `units[i]`, within the same section. */
+/** `v` can carry on the prose of an email that `u` belongs to: same section, not a table, a fence or a bad example. */
+function sameProse(v: Unit, u: Unit): boolean {
+  return v.kind !== 'table-cell' && v.kind !== 'fence' && !v.anti && v.section === u.section;
+}
+
+/** A sign-off line in `v`; its first line counts only when `v` is not where the email starts. */
+function holdsSignOff(v: Unit, afterStart: boolean): boolean {
+  return v.text.split('\n').some((l, k) => (k > 0 || afterStart) && isSignOffLine(l));
+}
+
+/** A sign-off closes the prose that starts at `units[i]`. */
 function signedOffAfter(units: readonly Unit[], i: number): boolean {
   for (let j = i; j < units.length && j < i + 15; j++) {
-    const v = units[j];
-    if (j > i && (v.kind === 'table-cell' || v.kind === 'fence' || v.anti || v.section !== units[i].section)) return false;
-    if (v.text.split('\n').some((l, k) => (k > 0 || j > i) && isSignOffLine(l))) return true;
+    if (j > i && !sameProse(units[j], units[i])) return false;
+    if (holdsSignOff(units[j], j > i)) return true;
   }
   return false;
 }
