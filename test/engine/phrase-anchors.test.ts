@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { BUILTIN_RULES } from '../../server/src/engine';
-import { AnchorIndex, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
+import { AnchorIndex, anchorGroupsOf, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
 import { boundedByWords } from '../../server/src/engine/rules/kinds/patterns';
 
 test('anchors are the literal text every match contains', () => {
@@ -35,6 +35,16 @@ test('the index finds every anchor in a text, overlapping ones too', () => {
   assert.equal(index.found(anchorText('\u212Aing'))[ids[2]], 1);
 });
 
+test('anchor groups: every piece a match goes through, positive lookarounds included, optional pieces and negative lookarounds not', () => {
+  const sorted = (gs: string[][] | undefined) => gs?.map((g) => [...g].sort()).sort((x, y) => x.join().localeCompare(y.join()));
+  assert.deepEqual(sorted(anchorGroupsOf('(?:have|has) (?:you|they) \\w+ decided')), sorted([['have you ', 'have they ', 'has you ', 'has they '], [' decided']]));
+  assert.deepEqual(sorted(anchorGroupsOf('any \\w+ on (?:the|your) proposal')), sorted([['any '], [' on the proposal', ' on your proposal']]));
+  assert.deepEqual(sorted(anchorGroupsOf('following up(?= on (?:the|my) (?:note|email))')), sorted([['following up'], [' on the note', ' on the email', ' on my note', ' on my email']]));
+  assert.deepEqual(sorted(anchorGroupsOf('checking in(?! on)(?: again)?\\s+(?:today)?')), [['checking in', 'checking in again']]);
+  assert.deepEqual(sorted(anchorGroupsOf('(?:just \\w+|ping) here')), sorted([[' here'], ['just ', 'ping']]));
+  assert.equal(anchorGroupsOf('(?:foo)?'), undefined);
+});
+
 const builtIn = BUILTIN_RULES.filter((r) => r.kind === 'phrase').flatMap((r) => [...(r.patterns ?? []), ...((r.options?.hintPatterns as string[] | undefined) ?? [])].map((source) => ({ id: r.id, source })));
 
 test('every built-in phrase pattern has anchors', () => {
@@ -55,6 +65,7 @@ test('every match of a built-in pattern contains one of its anchors (rule exampl
         if (!re.test(text)) continue;
         matched++;
         assert.ok(anchorsOf(source)!.some((a) => lower.includes(a)), `${id} matched "${text}" without an anchor`);
+        for (const group of anchorGroupsOf(source)!) assert.ok(group.some((a) => lower.includes(a)), `${id} matched "${text}" without one of ${JSON.stringify(group)}`);
       }
     }),
     { numRuns: 400 },

@@ -29,10 +29,41 @@ export function anchorsOf(source: string): string[] | undefined {
   return [...req];
 }
 
+/**
+ * Groups of strings that every match contains one of EACH: the pattern's
+ * anchors (anchorsOf) and the literal runs of every other piece a match must
+ * go through ("(?:have|has) (?:you|they) … decided" needs "have"/"has", "you"/
+ * "they" and "decided"). A turn must hold one string of every group before the
+ * pattern runs. Speed: one loose group ("an ", " times") let most large family
+ * patterns run, and so compile (tens of milliseconds each, in every worker),
+ * on turns they never matched; requiring every group keeps most of them
+ * uncompiled over a whole corpus. Undefined when anchorsOf is.
+ */
+export function anchorGroupsOf(source: string): string[][] | undefined {
+  let node: Info;
+  try {
+    const p = new Parser(source);
+    node = p.alternation();
+    if (p.i !== source.length) return undefined;
+  } catch {
+    return undefined;
+  }
+  const req = node.required ?? node.exact;
+  if (!req || req.size === 0 || [...req].some((s) => s.length === 0)) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const g of [req, ...(node.all ?? [])]) {
+    const list = [...g].sort();
+    groups.set(list.join('\u0000'), list);
+  }
+  return [...groups.values()];
+}
+
 /** What a piece of a pattern guarantees: every string it can match (when few), or strings one of which every match contains. */
 interface Info {
   exact?: Set<string>;
   required?: Set<string>;
+  /** More sets, each of which every match contains one string of (each non-empty, no empty string). */
+  all?: Set<string>[];
 }
 
 const MAX_SET = 32;
@@ -88,8 +119,15 @@ class Parser {
   sequence(): Info {
     let run: Set<string> | undefined = new Set(['']);
     let best: Set<string> | undefined;
+    // Every piece of a sequence is matched, so what each guarantees is required too.
+    const all: Set<string>[] = [];
+    const keep = (set: Set<string> | undefined) => {
+      if (set) all.push(set);
+      return set;
+    };
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
       const item = this.quantified(this.atom());
+      if (item.all) all.push(...item.all);
       if (run && item.exact) {
         const next = cross(run, item.exact);
         if (next) {
@@ -98,12 +136,13 @@ class Parser {
         }
       }
       // The run ends here: keep the better of what it and this item guarantee.
-      if (run) best = better(best, nonEmpty(run));
-      best = better(best, nonEmpty(item.required ?? item.exact));
+      if (run) best = better(best, keep(nonEmpty(run)));
+      best = better(best, keep(nonEmpty(item.required ?? item.exact)));
       run = item.exact ? new Set(item.exact) : new Set(['']);
     }
-    if (run && best === undefined) return { exact: run };
-    return { required: better(best, run ? nonEmpty(run) : undefined) };
+    if (run && best === undefined) return { exact: run, ...(all.length ? { all } : {}) };
+    const last = run ? keep(nonEmpty(run)) : undefined;
+    return { required: better(best, last), ...(all.length ? { all } : {}) };
   }
 
   quantified(item: Info): Info {
@@ -128,7 +167,7 @@ class Parser {
       return OPTIONAL;
     }
     if (min === 1 && max === 1) return item;
-    return { required: item.required ?? item.exact };
+    return { required: item.required ?? item.exact, ...(item.all ? { all: item.all } : {}) };
   }
 
   atom(): Info {
@@ -160,15 +199,23 @@ class Parser {
   group(): Info {
     const s = this.s;
     let lookaround = false;
+    let positive = false;
     if (s[this.i] === '?') {
       const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(s.slice(this.i));
       if (!m) throw new Error('group');
       lookaround = m[0] === '?=' || m[0] === '?!' || m[0] === '?<=' || m[0] === '?<!';
+      positive = m[0] === '?=' || m[0] === '?<=';
       this.i += m[0].length;
     }
     const inner = this.alternation();
     if (s[this.i++] !== ')') throw new Error('unclosed group');
-    return lookaround ? EMPTY : inner;
+    if (!lookaround) return inner;
+    // A lookaround matches no characters; a positive one's text is still in the turn, so what it guarantees is required (not part of a run).
+    if (!positive) return EMPTY;
+    const all = [...(inner.all ?? [])];
+    const req = nonEmpty(inner.required ?? inner.exact);
+    if (req) all.push(req);
+    return all.length ? { exact: new Set(['']), all } : EMPTY;
   }
 
   cls(): Info {

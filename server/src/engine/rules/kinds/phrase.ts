@@ -16,7 +16,7 @@ import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
 import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
-import { AnchorIndex, anchorText, anchorsOf } from './phrase-anchors';
+import { AnchorIndex, anchorText, anchorGroupsOf } from './phrase-anchors';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -53,10 +53,11 @@ interface CompiledPhrase {
   any?: RegExp;
   /**
    * Built-in rules whose every pattern has literal anchors (phrase-anchors.ts):
-   * per pattern, the ids of its anchors in `ANCHORS`. A pattern runs only on
-   * turns that contain one of them, so most patterns never run (nor compile).
+   * per pattern, groups of ids of anchors in `ANCHORS`. A pattern runs only on
+   * turns that contain an anchor of every one of its groups, so most patterns
+   * never run (nor compile).
    */
-  anchors?: number[][];
+  anchors?: number[][][];
 }
 
 /** The anchors of every built-in phrase pattern compiled in this process, scanned for once per turn. */
@@ -106,8 +107,8 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
     const patterns = [...patternSources.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
     const sources = [...patternSources, ...hintSources];
-    const anchored = untrusted ? undefined : sources.map(anchorsOf);
-    const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((a) => a!.map((x) => ANCHORS.id(x))) : undefined;
+    const anchored = untrusted ? undefined : sources.map(anchorGroupsOf);
+    const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((groups) => groups!.map((g) => g.map((x) => ANCHORS.id(x)))) : undefined;
     return {
       ...(anchors ? { anchors } : {}),
       any: !untrusted && !anchors && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
@@ -160,14 +161,14 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     let found: Uint8Array | undefined;
     if (compiled.anchors) {
       found = anchorsFound(turn, body);
-      if (!compiled.anchors.some((ids) => ids.some((id) => found![id] === 1))) continue;
+      if (!compiled.anchors.some((groups) => holdsAll(groups, found!))) continue;
     }
     const taken: Array<[number, number]> = [];
     // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
     const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
     for (let k = 0; k < compiled.patterns.length; k++) {
       const re = compiled.patterns[k];
-      if (found && !compiled.anchors![k].some((id) => found![id] === 1)) continue;
+      if (found && !holdsAll(compiled.anchors![k], found)) continue;
       for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
         const a = turn.a + x;
         const b = turn.a + y;
@@ -197,6 +198,12 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
       }
     }
   }
+}
+
+/** Whether the turn holds an anchor of every group. */
+function holdsAll(groups: number[][], found: Uint8Array): boolean {
+  for (const ids of groups) if (!ids.some((id) => found[id] === 1)) return false;
+  return true;
 }
 
 /** Index of the first of `taken` (disjoint, sorted by start) that starts at or after `at`. */
