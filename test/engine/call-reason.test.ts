@@ -18,6 +18,9 @@ describe('call reasons', () => {
       'Since we spoke at the expo, I had an idea for your yard.',
       'I’m calling with a quick idea for your dispatch board.',
       'It is {{trigger_event}} that made me call.',
+      'Your support team switched to a new ticketing tool in May.',
+      'You’re opening a second warehouse in Tucson, from what I read.',
+      'One thing worth a callback: the freight rates change on the first.',
     ])
       assert.equal(statesReason(line), true, line);
   });
@@ -27,6 +30,8 @@ describe('call reasons', () => {
       'Hi Sandra, it is Leo from Tallyhouse. Catch you at an awkward moment?',
       'How is your week shaping up?',
       'I just wanted to introduce myself.',
+      'We just launched a new version of our platform.',
+      'Your time matters, so I will keep this short.',
     ])
       assert.equal(statesReason(line), false, line);
   });

@@ -7,6 +7,9 @@
  * - something the rep saw about the buyer: "I noticed", "congrats on";
  * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
  * - what the call is about, tied to the buyer: "about your rollout";
+ * - a change at the buyer's company: "your Leeds depot moved to weekend
+ *   shifts", "you're hiring three engineers";
+ * - the rep's own framing of why it is worth a call: "the one thing worth a call:";
  * - a placeholder or a `Reason:` label for the trigger.
  * One recognizer serves call openers, voicemails and the structure check, so
  * they agree on what counts as a reason.
@@ -29,10 +32,15 @@ const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|ask
 const EARLIER = /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
 /** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming"). */
 const ABOUT_THEM = /\babout\s+(?:your|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b)/i;
+/** Something that changed at the buyer's company, told as news about them: a trigger in the rep's own words. */
+const BUYER_CHANGE =
+  /\b(?:your|you(?:'re|\s+are|'ve|\s+have))\s+(?:[\w-]+\s+){0,3}?(?:just\s+|recently\s+)?(?:moved|opened|launched|hired|hiring|added|switched|expanded|expanding|grew|growing|raised|rolled\s+out|rolling\s+out|went\s+live|going\s+live|moving|opening|launching|acquired|merged|migrat(?:ed|ing)|replac(?:ed|ing)|started|starting)\b/i;
+/** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
+const WORTH_A_CALL = /\bworth\s+(?:a|the|your)\s+(?:call|ring|conversation|callback|call\s+back)\b/i;
 const TRIGGER =
   /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
 
-const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, TRIGGER];
+const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, BUYER_CHANGE, WORTH_A_CALL, TRIGGER];
 
 /** True when the text gives the buyer a reason for the call (see the families above). */
 export function statesReason(text: string): boolean {

@@ -14,7 +14,7 @@ import { countWords } from '../../read/words';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
 import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare } from './playbook-reading';
-import { fill, str } from './units';
+import { fill, pathTitle, str } from './units';
 
 export const DEFAULT_TYPES: Readonly<Record<string, readonly string[]>> = {
   'call-script': ['opener', 'reason-for-call', 'discovery', 'next-step'],
@@ -58,6 +58,8 @@ const NEXT_STEP = /\b(?:calendar|next step|book\w*|schedule|(?:mon|tues|wednes|t
 const SPOKEN_SHARE = 0.6;
 /** Touches a sequence read from content needs to be a whole one: two emails are a message and its follow-up. */
 const WHOLE_SEQUENCE = 3;
+/** A heading that names one moment of a call rather than the call. */
+const CALL_MOMENT = /\b(?:openers?|opening|intro(?:duction)?|first (?:\d+|few|thirty|ten) (?:seconds|minutes)|gatekeepers?|objections?|pushback|closes?|closing|voicemails?|pitch|elevator)\b/i;
 
 /**
  * The playbook's type. Front matter `type:` names it; otherwise only the
@@ -73,7 +75,9 @@ const WHOLE_SEQUENCE = 3;
  * Read from content, the text must also be a whole playbook, not a moment of
  * one (a gatekeeper exchange, the first minutes of a call, an email and its
  * follow-up): a call with at least as many rep turns as the script has parts,
- * or laid out in two or more sections; a sequence of three touches or more.
+ * or laid out in two or more sections, and not only under headings that name
+ * one moment of a call (an opener, a gatekeeper, a close); a sequence of three
+ * touches or more.
  * Parts missing from an excerpt are not missing from the playbook.
  */
 export function playbookType(model: PlaybookModel, types: Record<string, readonly string[] | unknown>): string | undefined {
@@ -93,7 +97,9 @@ function typeFromContent(model: PlaybookModel, parts: number): string | undefine
   const spoken = voiceShare(model, turns).spoken;
   const repTurns = dialogues.reduce((n, d) => n + d.rep.length, 0);
   const sectionsWithTurns = new Set(turns.map((t) => t.unit.section)).size;
-  if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all && (repTurns >= parts || sectionsWithTurns >= 2)) return 'call-script';
+  // Turns only under headings that name one moment of a call ("Cold call opener", "Gatekeeper") are an excerpt.
+  const momentOnly = turns.length > 0 && turns.every((t) => CALL_MOMENT.test(pathTitle(model, t.unit.section)));
+  if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all && (repTurns >= parts || sectionsWithTurns >= 2) && !momentOnly) return 'call-script';
   const touches = sequences(model).filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
   const sequenceWords = touches.flat().reduce((n, t) => n + t.lines.reduce((m, l) => m + countWords(l), 0), 0);
   const longest = Math.max(0, ...touches.map((ts) => ts.filter((t) => t.lines.length > 0).length));

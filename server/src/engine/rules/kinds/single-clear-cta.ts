@@ -19,13 +19,13 @@ const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|wa
  * shout", "take a look"), a wish for their reply ("would love your feedback"),
  * a shared next move ("let's connect") or a button to press ("[Update payment →]").
  */
-const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome) (?:your|to (?:hear|get|know|learn|see|show|share|connect|chat|talk))|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
+const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome) (?:your|to [a-z]+)|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
 const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
-  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule)\s+(?:a\s+)?(?:time|call|meeting|slot|demo)|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on))\b/i],
-  ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b)/i],
+  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
+  ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b)/i],
   ['reply', /\b(?:reply|respond|write\s+back|let\s+me\s+know)\b/i],
-  ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me)\b/i],
+  ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
 

@@ -81,11 +81,24 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
 const INTRODUCES_SENDER = /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
 
 /**
- * A message that points back to the rep's own unanswered one ("the below", "my last note", "did you get a
- * chance") follows up. "Following up on our call" is left out: after a call it opens a recap.
+ * A message that points back to the rep's own unanswered one ("the below", "my last note", "the proposal I
+ * sent", "bringing this back to the top of your inbox", "did you get a chance") follows up. "Following up on
+ * our call" is left out: after a call it opens a recap.
  */
-const REFERS_BACK =
-  /\b(?:the below\b(?![ \t]+[a-z])|(?:my|our) (?:last|previous|earlier|prior|original) (?:e-?mail|note|message|voicemail)|circl(?:e|ing) back|bump(?:ing)? (?:this|it|my)\b|did you (?:get|have) a chance|haven'?t heard back)/i;
+const REFERS_BACK = new RegExp(
+  [
+    String.raw`the below\b(?![ \t]+[a-z])`,
+    String.raw`(?:my|our) (?:last|previous|earlier|prior|original) (?:e-?mail|note|message|voicemail)`,
+    String.raw`(?:the|that|my|our) (?:[\w-]+ ){0,2}(?:proposal|quote|deck|note|e-?mail|message|summary|one-pager|pricing|recap|link|overview|case study|draft|plan) (?:I|we) (?:sent|shared|e-?mailed|forwarded|dropped|left)\b`,
+    String.raw`circl(?:e|ed|ing) back`,
+    String.raw`(?:bump|nudg|resurfac)(?:e|es|ed|ing)? (?:this|it|my (?:note|e-?mail|message))\b`,
+    String.raw`(?:bring|brought|float|push)(?:s|ed|ing)? (?:this|it|my (?:note|e-?mail|message)) (?:back|up to the top)\b`,
+    String.raw`top of your inbox`,
+    String.raw`did you (?:get|have) a chance`,
+    String.raw`haven'?t heard back`,
+  ].map((a) => String.raw`\b` + a).join('|'),
+  'i',
+);
 
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[]): EmailStage {
   if (stage !== 'other') return stage;
@@ -96,7 +109,7 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
 
 /** Is this turn part of an email's text (body or subject)? */
 export function isEmailTurn(t: Turn): boolean {
-  return t.speech && t.contexts.has('email') && !t.contexts.has('voicemail') && !t.unit.anti;
+  return t.speech && (t.contexts.has('email') || t.contexts.has('subject')) && !t.contexts.has('voicemail') && !t.unit.anti;
 }
 
 export function emailUnits(model: PlaybookModel): EmailUnit[] {
