@@ -5,13 +5,13 @@
  * message reported for its grade. The
  * message names the drivers (longest sentence, longest words), because the
  * formula alone is a weak guide on short texts.
- * Options: maxGrade, margin, minWords, maxSentenceWords, sentenceMessage.
+ * Options: maxGrade, margin, spokenMargin, minWords, maxSentenceWords, sentenceMessage.
  * Option defaults are declared once, in server/rules/readability.yaml.
  */
 import { countWords, maskPlaceholders, sentencesIn } from '../../read/words';
 import { startAt, endAt, type Turn } from '../../read/model';
 import type { RuleKind } from './kind';
-import { fill, measuredUnits, num } from './units';
+import { emailsInScope, fill, measuredUnits, num } from './units';
 import { listOf } from '../plural';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
@@ -65,6 +65,10 @@ export const readabilityKind: RuleKind<null> = {
     const margin = num(o.margin, 0);
     const minWords = o.minWords as number;
     const maxSentence = o.maxSentenceWords as number;
+    // A voicemail or a call turn is heard, not read: the formula was made for reading, so spoken
+    // words are reported only past a wider margin (`spokenMargin`).
+    const spokenMargin = num(o.spokenMargin, margin);
+    const emails = new Set<object>(emailsInScope(ctx).map((e) => e.turns[0]));
     const units = measuredUnits(ctx);
     // A long sentence in a message that otherwise reads plainly is no burden
     // on the buyer, and on a short or borderline message the grade is within the
@@ -73,7 +77,7 @@ export const readabilityKind: RuleKind<null> = {
     for (const u of units) {
       if (u.words < minWords) continue;
       const r = readabilityOf(u.text);
-      if (r.grade > maxGrade + margin) {
+      if (r.grade > maxGrade + (emails.has(u.turns[0]) ? margin : spokenMargin)) {
         hard.push(u);
         ctx.report({
           start: u.start,

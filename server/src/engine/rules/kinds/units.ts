@@ -100,10 +100,15 @@ const REFERS_BACK = new RegExp(
   'i',
 );
 
+/** The shape of a cold first email: a trigger the rep noticed about the buyer, then what the rep's company does. */
+const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
+const PITCH = /\bwe (?:help|work with|partner with|make it easy|built)\b|\b(?:helps|lets) (?:teams|companies|firms|brands|businesses|distributors|retailers|[a-z]+ (?:teams|leaders))\b/i;
+
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[]): EmailStage {
   if (stage !== 'other') return stage;
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
   if (REFERS_BACK.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
+  if (NOTICED.test(text) && PITCH.test(text)) return 'first-touch';
   return stage;
 }
 
