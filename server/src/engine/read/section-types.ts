@@ -23,6 +23,8 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
   { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },
+  // After a real conversation: "as we discussed" is the truth here. Not customer-facing on its own ("Summary" of a coaching page).
+  { tag: 'recap', customerFacing: false, pattern: /\b(?:recaps?|post-(?:call|demo|meeting|discovery)|after (?:the|a|our|your) (?:call|demo|meeting|discovery)|proposal|thank[- ]you (?:e-?mail|note)s?)\b/i },
   { tag: 'ooo', customerFacing: true, pattern: /\b(?:out[- ]of[- ]office|auto-?(?:reply|replies|responders?)|away messages?)\b/i },
   { tag: 'process', customerFacing: false, pattern: /\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b/i },
 ];

@@ -104,7 +104,13 @@ const REFERS_BACK = new RegExp(
 const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
 const PITCH = /\bwe (?:help|work with|partner with|make it easy|built)\b|\b(?:helps|lets) (?:teams|companies|firms|brands|businesses|distributors|retailers|[a-z]+ (?:teams|leaders))\b/i;
 
+/** A message that lets the buyer go: "I'll assume the timing is off", "I won't follow up again", "this is my last note". */
+const LETS_GO =
+  /\b(?:I'?ll (?:assume|take (?:that|it|the silence) as|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up))|I (?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch) (?:again|further|any ?more)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
+
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[]): EmailStage {
+  if (stage !== 'other' && stage !== 'follow-up') return stage;
+  if (LETS_GO.test(text)) return 'break-up';
   if (stage !== 'other') return stage;
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
   if (REFERS_BACK.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
