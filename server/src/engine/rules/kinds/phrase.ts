@@ -10,6 +10,8 @@
 import { buildFixes } from '../../fixes/fix-builder';
 import { isMention } from '../../read/mention';
 import { endAt, startAt, type Turn, type Unit } from '../../read/model';
+import { continuesThread } from '../../read/thread';
+import { headedFirstTouch } from './units';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
@@ -39,8 +41,8 @@ class BudgetSpent extends Error {}
 interface CompiledPhrase {
   patterns: Matcher[];
   unless: Matcher[];
-  /** Built-in rules' `options.unlessInMessage`: a match is dropped when the text of its section (the message it sits in) matches one. */
-  unlessInMessage: RegExp[];
+  /** Built-in rules' `options.unlessThread`: a match is dropped when its message continues an earlier exchange (read/thread.ts). */
+  unlessThread: boolean;
   /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
   hints: Set<Matcher>;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
@@ -114,7 +116,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       any: !untrusted && !anchors && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
       patterns,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
-      unlessInMessage: !untrusted && Array.isArray(rule.options?.unlessInMessage) ? (rule.options!.unlessInMessage as string[]).map((p) => new RegExp(p, 'iu')) : [],
+      unlessThread: !untrusted && rule.options?.unlessThread === true,
       hints: new Set(hints),
       bounded: untrusted,
     };
@@ -180,7 +182,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
           if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
         }
-        if (compiled.unlessInMessage.length && compiled.unlessInMessage.some((r) => r.test(messageText(ctx.model.units, u)))) continue;
+        if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section) && continuesThread(messageText(ctx.model.units, u))) continue;
         if (sentencesTaken) {
           const at = sentenceAt(u.text, turn.a, turn.b, a).a;
           if (sentencesTaken.has(at)) continue;

@@ -107,6 +107,8 @@ export const readabilityKind: RuleKind<null> = {
         ctx.report({
           start: startAt(t.unit, s.a),
           end: endAt(t.unit, s.b - 1),
+          // A pointer inside a message already reported, not a finding of its own.
+          severity: 'hint',
           message: fill((o.sentenceMessage as string), { words: n, limit: maxSentence }),
           metrics: { words: n, limit: maxSentence },
           contexts: t.contexts,

@@ -23,7 +23,7 @@ const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:g
 const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
-  ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b)/i],
+  ['link', /(?:https?:\/\/|calendly\.com|\bcalendar\s+link\b|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b|\b(?:fill\s+(?:in|out)|complete|take)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+){0,3}(?:survey|form|questionnaire|quiz|assessment|checklist)\b)/i],
   ['reply', /\b(?:reply|respond|write\s+back|let\s+me\s+know)\b/i],
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],

@@ -10,6 +10,7 @@
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
+import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER } from '../../read/thread';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
@@ -69,6 +70,11 @@ export function pathTitle(model: PlaybookModel, section: SectionNode): string {
     .join(' / ');
 }
 
+/** A heading that names the message a first touch ("Email 1", "Cold email"): an explicit marker that text evidence does not overrule. */
+export function headedFirstTouch(model: PlaybookModel, section: SectionNode): boolean {
+  return FIRST_TOUCH.test(pathTitle(model, section));
+}
+
 export function emailStage(path: string, contexts: ReadonlySet<string>): EmailStage {
   if (BREAK_UP.test(path)) return 'break-up';
   if (RECAP.test(path)) return 'recap';
@@ -76,29 +82,6 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   if (contexts.has('follow-up') || LATER.test(path)) return 'follow-up';
   return 'other';
 }
-
-/** A message that introduces its sender is a first touch, whatever its heading. */
-const INTRODUCES_SENDER = /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
-
-/**
- * A message that points back to the rep's own unanswered one ("the below", "my last note", "the proposal I
- * sent", "bringing this back to the top of your inbox", "did you get a chance") follows up. "Following up on
- * our call" is left out: after a call it opens a recap.
- */
-const REFERS_BACK = new RegExp(
-  [
-    String.raw`the below\b(?![ \t]+[a-z])`,
-    String.raw`(?:my|our) (?:last|previous|earlier|prior|original) (?:e-?mail|note|message|voicemail)`,
-    String.raw`(?:the|that|my|our) (?:[\w-]+ ){0,2}(?:proposal|quote|deck|note|e-?mail|message|summary|one-pager|pricing|recap|link|overview|case study|draft|plan) (?:I|we) (?:sent|shared|e-?mailed|forwarded|dropped|left)\b`,
-    String.raw`circl(?:e|ed|ing) back`,
-    String.raw`(?:bump|nudg|resurfac)(?:e|es|ed|ing)? (?:this|it|my (?:note|e-?mail|message))\b`,
-    String.raw`(?:bring|brought|float|push)(?:s|ed|ing)? (?:this|it|my (?:note|e-?mail|message)) (?:back|up to the top)\b`,
-    String.raw`top of your inbox`,
-    String.raw`did you (?:get|have) a chance`,
-    String.raw`haven'?t heard back`,
-  ].map((a) => String.raw`\b` + a).join('|'),
-  'i',
-);
 
 /** The shape of a cold first email: a trigger the rep noticed about the buyer, then what the rep's company does. */
 const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
@@ -113,7 +96,7 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   if (LETS_GO.test(text)) return 'break-up';
   if (stage !== 'other') return stage;
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
-  if (REFERS_BACK.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
+  if (FOLLOWS_OWN_NOTE.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
   if (NOTICED.test(text) && PITCH.test(text)) return 'first-touch';
   return stage;
 }

@@ -1,0 +1,68 @@
+/**
+ * Does a message belong to an earlier exchange? A `Re:` subject is honest on
+ * a reply or on a bump of the rep's own email, and a trick on a cold first
+ * email. The evidence comes in families rather than set phrases:
+ * - the buyer wrote first: a quoted thread ("… wrote:"), "thanks for your
+ *   note", "you asked", "your question", "short answer: yes";
+ * - the rep wrote before: "my last note", "the proposal I sent", "the below",
+ *   "bringing this back to the top of your inbox", "circling round again",
+ *   "any update on this one?", "did you get a chance";
+ * - something the rep sent is named as known to the buyer: "the proposal",
+ *   "our quote", "the order form";
+ * - an earlier talk: "since we spoke", "as promised".
+ * A message that introduces its sender ("my name is", "allow me to introduce
+ * myself") is a first touch whatever else it says.
+ * One recognizer serves the sequence stage (units.ts) and the fake-"Re:"
+ * check, so they agree on what a thread is.
+ */
+
+const alt = (parts: readonly string[]) => new RegExp(parts.map((p) => String.raw`\b(?:${p})`).join('|'), 'i');
+
+/** The rep's own earlier, unanswered message, pointed back to. */
+export const FOLLOWS_OWN_NOTE = alt([
+  String.raw`the below\b(?![ \t]+[a-z])`,
+  String.raw`(?:my|our) (?:last|previous|earlier|prior|original) (?:e-?mail|note|message|voicemail)`,
+  String.raw`(?:the|that|my|our) (?:[\w-]+ ){0,2}(?:proposal|quote|deck|note|e-?mail|message|summary|one-pager|pricing|recap|link|overview|case study|draft|plan) (?:I|we) (?:sent|shared|e-?mailed|forwarded|dropped|left)\b`,
+  String.raw`circl(?:e|ed|es|ing) (?:back|round|around)`,
+  String.raw`(?:bump|nudg|resurfac)(?:e|es|ed|ing)? (?:this|it|my (?:note|e-?mail|message))\b`,
+  String.raw`(?:bring|brought|float|push)(?:s|ed|ing)? (?:this|it|my (?:note|e-?mail|message)) (?:back|up to the top)\b`,
+  String.raw`top of your inbox`,
+  String.raw`did you (?:get|have) a chance`,
+  String.raw`haven'?t heard back`,
+  // "Any update on this one?", "any news on the proposal?": a status question about something already sent.
+  String.raw`any (?:update|news|word|movement|progress)s? (?:on|about|regarding) (?:this|that|it)\b`,
+  String.raw`(?:following up|writing|reaching out|checking in|trying you|circling (?:back|round)) (?:once )?again\b`,
+]);
+
+/** The buyer wrote first and this answers them. */
+const ANSWERS_BUYER = alt([
+  String.raw`wrote:`,
+  String.raw`(?:thanks|thank you) for (?:your|the) (?:[\w-]+ )?(?:note|e-?mail|message|reply|response|question|questions)\b`,
+  String.raw`you (?:asked|mentioned|wrote|said|raised|flagged)\b`,
+  String.raw`your (?:[\w-]+ )?(?:question|e-?mail|note|message|reply)\b(?! (?:address|inbox))`,
+  String.raw`(?:short|quick) answer\b`,
+  String.raw`to answer your\b`,
+  String.raw`good question\b`,
+  String.raw`(?:since|in|after|on) (?:my|your|our) (?:last |earlier |previous )?(?:note|e-?mail|message)\b`,
+]);
+
+/** A document the rep sent or a project under way, named as one the buyer already knows ("the proposal", "our quote", "the pilot"). */
+const KNOWN_DOCUMENT =
+  /\b(?:the|our|my|that) (?:[\w'-]+ ){0,2}(?:proposal|quote|quotation|order form|SOW|statement of work|contract|agreement|redlines?)\b|\bthe (?:pilot|proof of concept|POC|POV)\b/i;
+
+/**
+ * An earlier talk, told in passing while delivering on it ("as promised", "since we spoke"). "When we
+ * spoke" is left out: "as I mentioned when we spoke" is the very claim the fake-familiarity rule judges.
+ */
+const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b/i;
+
+/** The sender introducing themselves: a first touch. */
+export const INTRODUCES_SENDER =
+  /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
+
+/** True when the message text shows it continues an earlier exchange (see the families above). */
+export function continuesThread(text: string): boolean {
+  const t = text.replace(/[’‘]/g, "'");
+  if (INTRODUCES_SENDER.test(t)) return false;
+  return FOLLOWS_OWN_NOTE.test(t) || ANSWERS_BUYER.test(t) || KNOWN_DOCUMENT.test(t) || EARLIER_TALK.test(t);
+}
