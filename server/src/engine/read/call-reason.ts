@@ -25,9 +25,15 @@ const PURPOSE = new RegExp(
     String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b`,
   'i',
 );
-const BUYER_DID = /\byou\s+(?:(?:had|have|just|recently)\s+)?(?:mentioned|asked|requested|wanted|said|told|downloaded|signed\s+up|registered|attended|visited|filled\s+(?:in|out)|reached\s+out|posted|wrote|shared|commented|joined|raised|flagged|brought\s+up)\b/i;
+/** Something the buyer did, said the way people say it: "you asked", "you stopped by our stand and asked", "you'd booked a demo". */
+const BUYER_DID =
+  /\byou(?:'d|'ve)?\s+(?:(?:had|have|just|recently)\s+)?(?:[^.?!\n]{0,60}?\band\s+)?(?:mentioned|asked|requested|wanted|said|told|downloaded|signed\s+up|registered|attended|visited|filled\s+(?:in|out)|reached\s+out|posted|wrote|shared|commented|joined|raised|flagged|brought\s+up|stopped\s+by|dropped\s+by|came\s+by|swung\s+by|booked|started\s+a\s+trial|tried)\b/i;
+/**
+ * The rep saw it: "I noticed", "we've seen", or the everyday "saw your post" with the "I" dropped at the
+ * start of a sentence. "Customers tell us it's the smoothest they have seen" is someone else seeing.
+ */
 const OBSERVED =
-  /\b(?:saw|seen|noticed|read|heard|came\s+across|spotted|congrat\w*|caught\s+your|announced)\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+post(?:ing)?s?|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b/i;
+  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+post(?:ing)?s?|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b/i;
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
 const EARLIER = /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
 /** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming"). */

@@ -13,6 +13,7 @@ import { isRepCallTurn } from '../../read/spoken';
 import { isReasonLabel, statesReason } from '../../read/call-reason';
 import type { RuleKind } from './kind';
 import { clearlySpoken, insertFixes, rangeIn } from './units';
+import { callDialogues, isConversation } from './playbook-reading';
 
 /** An opening line: a greeting or the rep saying who they are. Without one the text is not a call opener. */
 const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
@@ -40,9 +41,22 @@ export const stateReasonForCallKind: RuleKind<null> = {
   check(ctx) {
     const model = ctx.model;
     const n = ctx.options.firstTurns as number;
-    for (const root of model.sections.filter((s) => isCallRoot(model, s))) {
-      const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => isRepCallTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
-      if (turns.length === 0 || !ctx.inScope(turns[0]) || !clearlySpoken(turns)) continue;
+    const roots = model.sections.filter((s) => isCallRoot(model, s));
+    // A call read from its content (labelled rep and buyer turns) under a heading that names no call:
+    // its turns carry no opener or call-script context, so the scope is the call channel itself.
+    const readFromContent = new Set<SectionNode>();
+    for (const d of callDialogues(model).filter(isConversation)) {
+      const s = d.section;
+      if (roots.includes(s) || ancestors(model, s).some((p) => roots.includes(p)) || SKIP.some((t) => s.tags.includes(t))) continue;
+      roots.push(s);
+      readFromContent.add(s);
+    }
+    const excluded = ctx.rule.scope.exclude ?? [];
+    const inScope = (root: SectionNode, t: Turn) => (readFromContent.has(root) ? t.speech && t.channel === 'call' && !excluded.some((c) => t.contexts.has(c)) : ctx.inScope(t));
+    for (const root of roots) {
+      const repTurn = readFromContent.has(root) ? (t: Turn) => t.speech && t.channel === 'call' && t.role === 'rep' : isRepCallTurn;
+      const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
+      if (turns.length === 0 || !inScope(root, turns[0]) || !clearlySpoken(turns)) continue;
       if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) continue;
       const said = turns.some((t) => isReasonLabel(t.label) || statesReason(t.unit.text.slice(t.a, t.b)));
       if (said) continue;

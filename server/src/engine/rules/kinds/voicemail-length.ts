@@ -23,7 +23,9 @@ export const voicemailLengthKind: RuleKind<null> = {
       if (seconds > limit) severity = 'warning';
       else if (budget === undefined && seconds > infoSeconds) severity = 'info';
       if (!severity) continue;
-      const shown = severity === 'info' ? infoSeconds : limit;
+      // The target the buyer's patience sets (the heading's budget, else infoSeconds); warnSeconds only
+      // says how far past it the estimate must be before it is more than the speaking rate's own error.
+      const shown = budget ?? infoSeconds;
       ctx.report({
         start: script.start,
         end: script.end,
