@@ -5,8 +5,8 @@
 //   node dist/cli.js --format json ../shared/corpus > /tmp/corpus.json
 //   node scripts/judge-sample.mjs /tmp/corpus.json [--heldout FILE] [--seed N] [--size N] > sample.tsv
 //
-// Filters: drops findings in held-out files (the list holds paths like "corpus/<path>", compared with the
-// finding's path after "corpus/"), keeps severities info, warning and error (not hint).
+// Filters: drops findings in the held-out corpus files of eval/labels/split.tsv (or of FILE, one path per
+// line, "corpus/" prefix optional), keeps severities info, warning and error (not hint).
 // Sampling: a seeded Fisher-Yates shuffle (mulberry32) of the findings in a stable order (path, line, column,
 // rule), then the first N (all of them when there are fewer), printed sorted by path and line.
 // Output: TSV with a header: file, line, rule, severity, message. file is relative to the corpus root.
@@ -22,7 +22,7 @@ function option(name, fallback) {
 }
 const seed = Number(option('--seed', '20261205'));
 const size = Number(option('--size', '100'));
-const heldoutPath = option('--heldout', '/work/notes/heldout-files.txt');
+const heldoutPath = option('--heldout', new URL('../eval/labels/split.tsv', import.meta.url).pathname);
 const input = args[0];
 if (!input) {
   console.error('usage: node scripts/judge-sample.mjs CORPUS.json [--heldout FILE] [--seed N] [--size N]');
@@ -35,12 +35,13 @@ const corpusRelative = (p) => {
   const i = norm.lastIndexOf('corpus/');
   return i < 0 ? norm : norm.slice(i + 'corpus/'.length);
 };
+// split.tsv rows are "source<TAB>path<TAB>split"; a plain list holds one path per line.
 const heldout = new Set(
   readFileSync(heldoutPath, 'utf8')
     .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => l.replace(/^corpus\//, '')),
+    .map((l) => l.trim().split('\t'))
+    .filter((cols) => cols[0] && (cols.length < 3 || (cols[0] === 'corpus' && cols[2] === 'heldout')))
+    .map((cols) => (cols.length < 3 ? cols[0] : cols[1]).replace(/^corpus\//, '')),
 );
 
 const report = JSON.parse(readFileSync(input, 'utf8'));

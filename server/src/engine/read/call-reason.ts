@@ -6,7 +6,8 @@
  * - something the buyer did or said: "you mentioned", "you downloaded";
  * - something the rep saw about the buyer: "I noticed", "congrats on";
  * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
- * - what the call is about, tied to the buyer: "about your rollout";
+ * - what the call is about, tied to the buyer: "about your rollout", "a thought on
+ *   the invoices for your Reno site", "following up on the proposal I sent";
  * - a change at the buyer's company: "your Leeds depot moved to weekend
  *   shifts", "you're hiring three engineers";
  * - the rep's own framing of why it is worth a call: "the one thing worth a call:";
@@ -35,9 +36,15 @@ const BUYER_DID =
 const OBSERVED =
   /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+post(?:ing)?s?|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b/i;
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
-const EARLIER = /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
+const EARLIER =
+  /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\bfollowing\s+up\s+(?:on|about)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:proposal|quote|e-?mail|note|demo|pilot|trial|order\s+form|contract)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
 /** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming"). */
-const ABOUT_THEM = /\babout\s+(?:your|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b)/i;
+const ABOUT_THEM = /\babout\s+(?:your|(?:how|what|when|where|whether|why)\s+you|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b)/i;
+/**
+ * The rep brings something for the buyer's own matter: "an idea for trimming the overtime your night shift
+ * runs", "a quick thought on the invoices for your Reno site". A bare "a question for you" is a tease.
+ */
+const SOMETHING_FOR_THEM = /\b(?:idea|thought|question|suggestion|tip|finding|number|benchmark)s?\s+(?:for|on|about|regarding)\s+(?:[\w'-]+\s+){0,6}?(?:your|you(?:'re|\s+are))\b/i;
 /** Something that changed at the buyer's company, told as news about them: a trigger in the rep's own words. */
 const BUYER_CHANGE =
   /\b(?:your|you(?:'re|\s+are|'ve|\s+have))\s+(?:[\w-]+\s+){0,3}?(?:just\s+|recently\s+)?(?:moved|opened|launched|hired|hiring|added|switched|expanded|expanding|grew|growing|raised|rolled\s+out|rolling\s+out|went\s+live|going\s+live|moving|opening|launching|acquired|merged|migrat(?:ed|ing)|replac(?:ed|ing)|started|starting)\b/i;
@@ -46,7 +53,7 @@ const WORTH_A_CALL = /\bworth\s+(?:a|the|your)\s+(?:call|ring|conversation|callb
 const TRIGGER =
   /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
 
-const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, BUYER_CHANGE, WORTH_A_CALL, TRIGGER];
+const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, SOMETHING_FOR_THEM, BUYER_CHANGE, WORTH_A_CALL, TRIGGER];
 
 /** True when the text gives the buyer a reason for the call (see the families above). */
 export function statesReason(text: string): boolean {
