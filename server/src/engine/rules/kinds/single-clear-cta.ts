@@ -20,6 +20,23 @@ const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|wa
  * a shared next move ("let's connect") or a button to press ("[Update payment →]").
  */
 const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat))|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
+/**
+ * Asks in the shapes people write them rather than set phrases:
+ * - a request that starts the sentence ("Send me a good time", "Give it a read and tell me…", "Say yes and…");
+ * - an offer or an opening that hangs on the buyer's interest ("if you want it", "if a call helps",
+ *   "if this is on your radar, I'm around Thursday");
+ * - a next step the rep names with a time ("I'll call you Tuesday at 10 unless…");
+ * - the rep's wish to talk ("keen to compare notes").
+ */
+const INVITES = new RegExp(
+  [
+    String.raw`(?:^|[.!?]\s+|\n)(?:(?:just|please|so|and)\s+)?(?:send|tell|shoot|drop|give|say|grab|pick|book|reply|forward|loop|point|ping|text|call|email|ring|write|choose|hit)\s+(?:me|us|it|them|a|an|the|your|yes|back|over|the\s+word)\b`,
+    String.raw`\bif\s+(?:you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
+    String.raw`\bI(?:'ll|\s+will)\s+(?:call|ring|phone|try)\s+(?:you\s+)?(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
+    String.raw`\b(?:keen|eager|would\s+love|happy|glad)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you)\b`,
+  ].join('|'),
+  'i',
+);
 const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
@@ -68,7 +85,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (!e.shaped) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
       const asking = withoutPassiveClosers(e.text);
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking);
+      const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking) || INVITES.test(asking);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && GIVES.test(e.text)) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
