@@ -15,6 +15,12 @@ import { emailsInScope, fill, rangeIn } from './units';
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
 const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
 
+/**
+ * Something concrete the buyer did not have: a figure, a date, a link or an attachment. A short follow-up
+ * that carries one ("Harbour & Co cleared returns in 5 weeks. Worth a look?") is brief, not a bare bump.
+ */
+const CONCRETE = /\d|https?:\/\/|\uFFFC|\b(?:attached|attachment|enclosed|link (?:below|above|here))\b/i;
+
 /** How a message names the email: "This follow-up email is…", never "This other email". */
 const EMAIL_NAME: Record<string, string> = { 'first-touch': 'first-touch email', 'follow-up': 'follow-up email', recap: 'recap email', 'break-up': 'break-up email', other: 'email' };
 
@@ -46,7 +52,7 @@ export const emailLengthKind: RuleKind<null> = {
           break;
         case 'follow-up':
           over(Infinity, (o.followUpWarn as number));
-          if (!severity && e.words < (o.followUpMin as number)) {
+          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text)) {
             [severity, limit] = ['info', (o.followUpMin as number)];
             message = o.tooThinMessage as string;
           }
