@@ -141,7 +141,8 @@ function mapOffset(edits: readonly TextEdit[], offset: number, side: 'start' | '
 }
 
 const overlaps = (a: number, b: number, c: number, d: number) => (a < d && c < b) || (a === c && b === d) || (a === b && a >= c && a <= d) || (c === d && c >= a && c <= b);
-const messageKey = (f: Finding) => `${f.ruleId}\u0000${f.message.replace(/\d[\d,.]*/g, '#')}`;
+// Case left out: a fix that deletes the start of a sentence capitalises the next word, and the quoted match with it.
+const messageKey = (f: Finding) => `${f.ruleId}\u0000${f.message.toLowerCase().replace(/\d[\d,.]*/g, '#')}`;
 const RANK: Record<string, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 export interface PunctuationIssue {
