@@ -246,7 +246,9 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
     },
     report(d) {
       const base = d.severity ?? active.severity;
-      const severity = d.contexts ? severityFor(d.contexts, base) : base;
+      // An override may silence a sub-check's own hint but not raise it: a hint is the rule saying its evidence is weak.
+      const overridden = d.contexts ? severityFor(d.contexts, base) : base;
+      const severity = d.severity === 'hint' && overridden !== 'off' ? 'hint' : overridden;
       if (severity === 'off') return;
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);

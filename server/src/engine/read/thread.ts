@@ -60,6 +60,16 @@ const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised
 export const INTRODUCES_SENDER =
   /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;
 
+/** The shape of a cold first email: what the rep's company does, or the rep reaching out to a stranger. */
+const PITCH = /\bwe (?:help|work with|partner with|make it easy|built)\b|\b(?:helps|lets) (?:teams|companies|firms|brands|businesses|distributors|retailers|[a-z]+ (?:teams|leaders))\b/i;
+const REACHING_OUT = /\b(?:I'm|I am|I'm just|I wanted to|just) reach(?:ing)? out (?:because|to|about|as)\b|\bI came across\b/i;
+
+/** True when the message reads as a first touch to a stranger: it introduces the sender, pitches, or reaches out cold. */
+export function readsAsFirstTouch(text: string): boolean {
+  const t = text.replace(/[’‘]/g, "'");
+  return INTRODUCES_SENDER.test(t) || PITCH.test(t) || REACHING_OUT.test(t);
+}
+
 /** True when the message text shows it continues an earlier exchange (see the families above). */
 export function continuesThread(text: string): boolean {
   const t = text.replace(/[’‘]/g, "'");

@@ -10,7 +10,7 @@
 import { buildFixes } from '../../fixes/fix-builder';
 import { isMention } from '../../read/mention';
 import { endAt, startAt, type Turn, type Unit } from '../../read/model';
-import { continuesThread } from '../../read/thread';
+import { continuesThread, readsAsFirstTouch } from '../../read/thread';
 import { headedFirstTouch } from './units';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
@@ -182,7 +182,14 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);
           if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
         }
-        if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section) && continuesThread(messageText(ctx.model.units, u))) continue;
+        let unproven = false;
+        if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section)) {
+          const message = messageText(ctx.model.units, u);
+          if (continuesThread(message)) continue;
+          // A "Re:" on a message that shows neither a thread nor a cold first touch (no pitch, no
+          // self-introduction, no other claimed conversation) is unproven: a hint, not an accusation.
+          unproven = SUBJECT_PREFIX.test(body.slice(x, y)) && !readsAsFirstTouch(message) && !claimsConversation(compiled, message);
+        }
         if (sentencesTaken) {
           const at = sentenceAt(u.text, turn.a, turn.b, a).a;
           if (sentencesTaken.has(at)) continue;
@@ -195,7 +202,8 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
           fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter }),
           contexts: turn.contexts,
-          ...(compiled.hints.has(re) ? { severity: 'hint' as const } : {}),
+          ...(compiled.hints.has(re) || unproven ? { severity: 'hint' as const } : {}),
+          ...(unproven && typeof ctx.rule.options?.unprovenMessage === 'string' ? { message: ctx.rule.options.unprovenMessage } : {}),
         });
       }
     }
@@ -287,6 +295,23 @@ function slicesOf(body: string): Slice[] {
     cutStart = false;
   }
   return out;
+}
+
+/** A subject that claims a thread: "Re:", "Fwd:". */
+const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
+
+/** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */
+function claimsConversation(compiled: CompiledPhrase, message: string): boolean {
+  return compiled.patterns.some((re) => {
+    if (!(re instanceof RegExp)) return false;
+    re.lastIndex = 0;
+    for (let m = re.exec(message); m; m = re.exec(message)) {
+      if (!SUBJECT_PREFIX.test(m[0])) return true;
+      if (!re.global) break;
+      if (m[0] === '') re.lastIndex++;
+    }
+    return false;
+  });
 }
 
 /**

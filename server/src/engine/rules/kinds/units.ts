@@ -10,7 +10,7 @@
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
-import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER } from '../../read/thread';
+import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, readsAsFirstTouch } from '../../read/thread';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
@@ -83,9 +83,8 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
-/** The shape of a cold first email: a trigger the rep noticed about the buyer, then what the rep's company does. */
+/** The shape of a cold first email: a trigger the rep noticed about the buyer, then a pitch (read/thread.ts). */
 const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
-const PITCH = /\bwe (?:help|work with|partner with|make it easy|built)\b|\b(?:helps|lets) (?:teams|companies|firms|brands|businesses|distributors|retailers|[a-z]+ (?:teams|leaders))\b/i;
 
 /** A message that lets the buyer go: "I'll assume the timing is off", "I won't follow up again", "this is my last note". */
 const LETS_GO =
@@ -97,7 +96,7 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   if (stage !== 'other') return stage;
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
   if (FOLLOWS_OWN_NOTE.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
-  if (NOTICED.test(text) && PITCH.test(text)) return 'first-touch';
+  if (NOTICED.test(text) && readsAsFirstTouch(text)) return 'first-touch';
   return stage;
 }
 
