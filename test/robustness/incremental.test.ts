@@ -33,6 +33,41 @@ test('chunks never start inside a fence, front matter or an HTML comment', () =>
   assert.deepEqual(starts, ['---', '# A', '```', '<!--', 'para', 'last']);
 });
 
+test('a fence or HTML comment in a list item left open ends with its item: chunks start again at the next line at the margin', () => {
+  const text = '- item\n   ```\n   code\n   `x``\n\n# B\n\npara\n\n- item\n  <!-- note\n\nlast\n\n```\ntop-level\n\nstill code\n';
+  const starts = chunkStarts(text).map((s) => text.slice(s, text.indexOf('\n', s)));
+  assert.deepEqual(starts, ['- item', '# B', 'para', '- item', 'last', '```']);
+});
+
+/** Breaking and mending the closing line of a fence inside a list item, with typing after it, must equal a fresh lint; while it is broken, a paragraph further on is still its own chunk. */
+test('typing after a list item whose fence was left open re-parses only the edited chunk, and equals a fresh lint', () => {
+  const say = 'Rep: Hi, just checking in on the proposal.';
+  const section = (i: number) => `## Touch ${i}\n\n1. Step ${i}\n\n   \`\`\`\n   ${say}\n   \`\`\`\n\n${say} ${i}\n\n- ${say}\n  <!-- draft\n  ${say}\n  end -->\n`;
+  const initial = `# Sequence\n\n${Array.from({ length: 8 }, (_, i) => section(i)).join('\n')}`;
+  const typed = fc.constantFrom('x', ' ', '`', '```', '<!--', '-->', '- ', '\n', '\n\n');
+  let separate = 0;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(), typed, fc.boolean()), { minLength: 1, maxLength: 8 }), (edits) => {
+      const linter = new DocumentLinter(opts);
+      // Break the first closing fence: the scanner no longer sees it close.
+      let text = initial.replace('   ```\n\n', '   `x``\n\n');
+      linter.lint(initial);
+      assert.deepEqual(linter.lint(text), lintText(text, opts));
+      const last = text.lastIndexOf(`${say} 7`);
+      const chunk = chunkAt(linter, last);
+      if (chunk && text.slice(chunk.start, last) === '') separate++;
+      for (const [at0, typedText, del] of edits) {
+        const at = at0 % (text.length + 1);
+        text = text.slice(0, at) + typedText + text.slice(del ? at + 1 : at);
+        assert.deepEqual(linter.lint(text), lintText(text, opts), `after typing ${JSON.stringify(typedText)} at ${at}`);
+        assertChunksFresh(linter, text);
+      }
+    }),
+    { numRuns: 150 },
+  );
+  assert.ok(separate > 0, 'a paragraph after the broken fence should start its own chunk');
+});
+
 /** Lints each version in turn with one DocumentLinter; every result must equal a fresh lint, and the findings must change along the way. */
 function assertVersions(versions: string[]): void {
   const linter = new DocumentLinter(opts);

@@ -253,7 +253,7 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
-      const turn = turnAt(model.turns, d.start);
+      const turn = turnAtModel(model, d.start);
       const reading = turn?.speech ? describeReading(turn) : undefined;
       out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}), ...(reading ? { reading } : {}) });
     },
@@ -308,7 +308,7 @@ function holds(when: RuleCondition, contexts: ReadonlySet<string>, audience: str
  */
 function suppressFix(model: PlaybookModel, ruleId: string, at: number): Fix | undefined {
   const text = model.text;
-  const unit = unitAt(model.units, at);
+  const unit = unitAtModel(model, at);
   const title = `Disable ${ruleId} for this line`;
   if (unit && (unit.kind === 'fence' || unit.kind === 'table-cell')) {
     const block = unit.kind === 'table-cell' ? tableRange(model, at) : { start: unit.start, end: unit.end };
@@ -333,26 +333,55 @@ function suppressFix(model: PlaybookModel, ruleId: string, at: number): Fix | un
 }
 
 /**
- * The first unit with `start <= at < end`, else the first with `start <= at <= end`.
- * Units are in document order and do not overlap, so a binary search finds
- * the candidates (a linear scan per finding was quadratic on large files).
+ * The first unit with `start <= at < end`, else the first with `start <= at <= end`,
+ * looked up in the segments rather than in `model.units`, which joins every
+ * segment's units on first use: the document-reach rules' findings would pay
+ * for that on every keystroke. Segments and their units are in document order
+ * and do not overlap, so binary searches find the candidates (a linear scan
+ * per finding was quadratic on large files).
  */
-function unitAt(units: Unit[], at: number): Unit | undefined {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (units[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  // units[0..lo) start at or before `at`; only the last few can still reach it.
+export function unitAtModel(model: Pick<PlaybookModel, 'segments'>, at: number): Unit | undefined {
   let containing: Unit | undefined;
   let touching: Unit | undefined;
-  for (let i = lo - 1; i >= 0 && units[i].end >= at; i--) {
-    if (at < units[i].end) containing = units[i];
-    else touching = units[i];
+  for (let s = segmentIndexAt(model.segments, at); s >= 0; s--) {
+    const units = model.segments[s].units;
+    let lo = 0;
+    let hi = units.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // units[0..lo) start at or before `at`; only the last few can still reach it.
+    let i = lo - 1;
+    for (; i >= 0 && units[i].end >= at; i--) {
+      if (at < units[i].end) containing = units[i];
+      else touching = units[i];
+    }
+    if (i >= 0) break; // this unit ends before `at`, and so do the ones before it
   }
   return containing ?? touching;
+}
+
+/** `turnAt(model.turns, at)`, looked up in the segments (see `unitAtModel`). */
+export function turnAtModel(model: Pick<PlaybookModel, 'segments'>, at: number): Turn | undefined {
+  for (let s = segmentIndexAt(model.segments, at); s >= 0; s--) {
+    const turn = turnAt(model.segments[s].turns, at);
+    if (turn) return turn;
+  }
+  return undefined;
+}
+
+/** Index of the last segment starting at or before `at` (-1 when none does). */
+function segmentIndexAt(segments: readonly Segment[], at: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function tableRange(model: PlaybookModel, at: number): { start: number; end: number } {

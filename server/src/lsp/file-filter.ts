@@ -20,9 +20,24 @@ function isIncluded(uri: string, settings: Settings, workspaceFolders: readonly 
   const candidates = folder ? [path.slice(folder.length + 1), path] : [path];
   const matches = (globs: string[]) => {
     if (globs.length === 0) return false;
-    const isMatch = picomatch(globs, { dot: true, nocase: true });
+    const isMatch = matcherFor(globs);
     return candidates.some((c) => isMatch(c));
   };
   if (!matches(settings.include)) return false;
   return !matches(settings.exclude);
+}
+
+/** The last few compiled glob lists: the check runs on every keystroke, and compiling the globs cost more than matching them. */
+const MATCHERS = new Map<string, (path: string) => boolean>();
+const MAX_MATCHERS = 8;
+
+function matcherFor(globs: string[]): (path: string) => boolean {
+  const key = JSON.stringify(globs);
+  let isMatch = MATCHERS.get(key);
+  if (!isMatch) {
+    isMatch = picomatch(globs, { dot: true, nocase: true });
+    if (MATCHERS.size >= MAX_MATCHERS) MATCHERS.delete(MATCHERS.keys().next().value!);
+    MATCHERS.set(key, isMatch);
+  }
+  return isMatch;
 }

@@ -63,17 +63,22 @@ interface DocumentState {
 
 /**
  * Length of the common prefix of `a` and `b`, and of the common suffix of
- * what remains. Compares blocks natively first: an editor's text is usually
- * a cons string, on which a `charCodeAt` loop is slow.
+ * what remains. Compares blocks natively first, halving the block size down
+ * to single characters: an editor's text is usually a cons string, on which
+ * a `charCodeAt` loop is slow, and on a long text few large blocks cost less
+ * than many small ones.
  */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
-  const BLOCK = 1024;
   let p = 0;
-  while (p + BLOCK <= n && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  for (let block = 1 << 16; block >= 64; block >>= 2) {
+    while (p + block <= n && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
+  }
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let s = 0;
-  while (s + BLOCK <= n - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  for (let block = 1 << 16; block >= 64; block >>= 2) {
+    while (s + block <= n - p && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
+  }
   while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { prefix: p, suffix: s };
 }

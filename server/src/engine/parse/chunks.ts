@@ -60,6 +60,8 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
   const starts = [from];
   let fence: string | undefined;
   let html: RegExp | undefined;
+  /** The open fence or raw HTML block began on an indented line in a list: it is in an item, and ends with it. */
+  let inItem = false;
   let prevBlank = false;
   /** The last non-blank line outside fences and raw HTML was indented code (or a line that could be). */
   let prevIndented = false;
@@ -74,6 +76,12 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
     const line = text.slice(i, j);
     const next = j < text.length && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
     const blank = line.trim() === '';
+    // A line at the margin ends every list item, and a fence or HTML block in one with it (only a paragraph takes a lazy line).
+    if (inItem && !blank && !/^\s/.test(line)) {
+      fence = undefined;
+      html = undefined;
+      inItem = false;
+    }
     if (fence !== undefined) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = undefined;
@@ -92,6 +100,7 @@ export function scanChunks(text: string, from: number, inStep: (start: number) =
         const close = htmlCloseOf(line);
         if (!close.test(htmlOpenerRest(line))) html = close;
       }
+      inItem = (fence !== undefined || html !== undefined) && inList && /^\s/.test(line);
     }
     if (first && /^(?:---|\+\+\+)\s*$/.test(line)) {
       // Front matter: no chunk boundary until it closes.

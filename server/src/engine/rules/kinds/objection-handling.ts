@@ -30,8 +30,20 @@ export const DEFAULT_OBJECTIONS: Readonly<Record<string, readonly string[]>> = {
 export function objectionCategories(text: string, lists: Readonly<Record<string, readonly string[]>>): string[] {
   const t = ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')} `;
   return Object.entries(lists)
-    .filter(([, words]) => words.some((w) => new RegExp(`(?<![\\p{L}])${escapeRegExp(w.toLowerCase())}`, 'u').test(t)))
+    .filter(([, words]) => words.some((w) => wordPattern(w).test(t)))
     .map(([name]) => name);
+}
+
+/** Compiled once per word: the rule runs on every keystroke, over every objection of the document. */
+const WORD_PATTERNS = new Map<string, RegExp>();
+
+function wordPattern(word: string): RegExp {
+  let re = WORD_PATTERNS.get(word);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])${escapeRegExp(word.toLowerCase())}`, 'u');
+    WORD_PATTERNS.set(word, re);
+  }
+  return re;
 }
 
 function escapeRegExp(s: string): string {
