@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { BUILTIN_RULES } from '../../server/src/engine';
 import { AnchorIndex, anchorGroupsOf, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
 import { boundedByWords } from '../../server/src/engine/rules/kinds/patterns';
+import { builtinAnchorGroups } from '../../server/src/engine/rules/kinds/builtin-anchors';
+import { PHRASE_ANCHOR_GROUPS } from '../../server/src/engine/rules/builtin-rules.generated';
 
 test('anchors are the literal text every match contains', () => {
   assert.deepEqual(anchorsOf('touch(?:ing)? base')?.sort(), ['touch base', 'touching base']);
@@ -46,6 +48,23 @@ test('anchor groups: every piece a match goes through, positive lookarounds incl
 });
 
 const builtIn = BUILTIN_RULES.filter((r) => r.kind === 'phrase').flatMap((r) => [...(r.patterns ?? []), ...((r.options?.hintPatterns as string[] | undefined) ?? [])].map((source) => ({ id: r.id, source })));
+
+test('the anchor groups generated at build time are the ones anchorGroupsOf computes now', () => {
+  const phraseRules = BUILTIN_RULES.filter((r) => r.kind === 'phrase');
+  assert.deepEqual(Object.keys(PHRASE_ANCHOR_GROUPS).sort(), phraseRules.map((r) => r.id).sort());
+  for (const r of phraseRules) {
+    const sources = [...r.patterns!, ...((r.options?.hintPatterns as string[] | undefined) ?? [])];
+    const computed = sources.map((p) => anchorGroupsOf(p));
+    assert.deepEqual(PHRASE_ANCHOR_GROUPS[r.id].map((g) => g ?? undefined), computed, `${r.id}: run \`npm run build\` (scripts/generate-rules.mjs) after changing phrase-anchors.ts`);
+    assert.deepEqual(builtinAnchorGroups(r, sources), computed, r.id);
+  }
+});
+
+test('a built-in rule whose patterns are not the generated ones gets its anchor groups computed', () => {
+  const rule = BUILTIN_RULES.find((r) => r.kind === 'phrase' && !r.options?.hintPatterns)!;
+  const patterns = ['touch(?:ing)? base', ...rule.patterns!.slice(1)];
+  assert.deepEqual(builtinAnchorGroups({ ...rule, patterns }, patterns), patterns.map((p) => anchorGroupsOf(p)));
+});
 
 test('every built-in phrase pattern has anchors', () => {
   assert.ok(builtIn.length > 50);

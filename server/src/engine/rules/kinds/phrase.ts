@@ -16,7 +16,8 @@ import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
 import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
-import { AnchorIndex, anchorText, anchorGroupsOf } from './phrase-anchors';
+import { AnchorIndex, anchorText } from './phrase-anchors';
+import { builtinAnchorGroups } from './builtin-anchors';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -107,7 +108,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
     const patterns = [...patternSources.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
     const sources = [...patternSources, ...hintSources];
-    const anchored = untrusted ? undefined : sources.map(anchorGroupsOf);
+    const anchored = untrusted ? undefined : builtinAnchorGroups(rule, sources);
     const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((groups) => groups!.map((g) => g.map((x) => ANCHORS.id(x)))) : undefined;
     return {
       ...(anchors ? { anchors } : {}),
