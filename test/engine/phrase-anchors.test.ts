@@ -91,3 +91,16 @@ test('every match of a built-in pattern contains one of its anchors (rule exampl
   );
   assert.ok(matched > 100, `only ${matched} matches were checked`);
 });
+
+test('a built-in phrase rule with anchors makes its patterns on first use, a team rule at once', async () => {
+  const { phraseKind } = await import('../../server/src/engine/rules/kinds/phrase');
+  const builtin = BUILTIN_RULES.find((r) => r.kind === 'phrase' && Array.isArray(r.options?.hintPatterns))!;
+  const compiled = phraseKind.compile(builtin);
+  assert.ok(compiled.anchors);
+  assert.ok(compiled.patterns.every((p) => p === undefined));
+  assert.equal(compiled.hintsFrom, builtin.patterns!.length);
+  assert.equal((compiled.makePattern(0) as RegExp).source, boundedByWords(builtin.patterns![0]));
+  const team = phraseKind.compile({ ...builtin, id: 'team/x', origin: 'team.json', patterns: ['touch base'], options: {} });
+  assert.equal(team.patterns.length, 1);
+  assert.ok(team.patterns[0]);
+});
