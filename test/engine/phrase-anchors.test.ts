@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { BUILTIN_RULES } from '../../server/src/engine';
 import { AnchorIndex, anchorGroupsOf, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
 import { boundedByWords } from '../../server/src/engine/rules/kinds/patterns';
+import { builtinAnchorGroups } from '../../server/src/engine/rules/kinds/builtin-anchors';
+import { PHRASE_ANCHOR_GROUPS } from '../../server/src/engine/rules/builtin-rules.generated';
 
 test('anchors are the literal text every match contains', () => {
   assert.deepEqual(anchorsOf('touch(?:ing)? base')?.sort(), ['touch base', 'touching base']);
@@ -47,6 +49,23 @@ test('anchor groups: every piece a match goes through, positive lookarounds incl
 
 const builtIn = BUILTIN_RULES.filter((r) => r.kind === 'phrase').flatMap((r) => [...(r.patterns ?? []), ...((r.options?.hintPatterns as string[] | undefined) ?? [])].map((source) => ({ id: r.id, source })));
 
+test('the anchor groups generated at build time are the ones anchorGroupsOf computes now', () => {
+  const phraseRules = BUILTIN_RULES.filter((r) => r.kind === 'phrase');
+  assert.deepEqual(Object.keys(PHRASE_ANCHOR_GROUPS).sort(), phraseRules.map((r) => r.id).sort());
+  for (const r of phraseRules) {
+    const sources = [...r.patterns!, ...((r.options?.hintPatterns as string[] | undefined) ?? [])];
+    const computed = sources.map((p) => anchorGroupsOf(p));
+    assert.deepEqual(PHRASE_ANCHOR_GROUPS[r.id].map((g) => g ?? undefined), computed, `${r.id}: run \`npm run build\` (scripts/generate-rules.mjs) after changing phrase-anchors.ts`);
+    assert.deepEqual(builtinAnchorGroups(r, sources), computed, r.id);
+  }
+});
+
+test('a built-in rule whose patterns are not the generated ones gets its anchor groups computed', () => {
+  const rule = BUILTIN_RULES.find((r) => r.kind === 'phrase' && !r.options?.hintPatterns)!;
+  const patterns = ['touch(?:ing)? base', ...rule.patterns!.slice(1)];
+  assert.deepEqual(builtinAnchorGroups({ ...rule, patterns }, patterns), patterns.map((p) => anchorGroupsOf(p)));
+});
+
 test('every built-in phrase pattern has anchors', () => {
   assert.ok(builtIn.length > 50);
   for (const { id, source } of builtIn) assert.ok(anchorsOf(source), `${id}: ${source}`);
@@ -71,4 +90,17 @@ test('every match of a built-in pattern contains one of its anchors (rule exampl
     { numRuns: 400 },
   );
   assert.ok(matched > 100, `only ${matched} matches were checked`);
+});
+
+test('a built-in phrase rule with anchors makes its patterns on first use, a team rule at once', async () => {
+  const { phraseKind } = await import('../../server/src/engine/rules/kinds/phrase');
+  const builtin = BUILTIN_RULES.find((r) => r.kind === 'phrase' && Array.isArray(r.options?.hintPatterns))!;
+  const compiled = phraseKind.compile(builtin);
+  assert.ok(compiled.anchors);
+  assert.ok(compiled.patterns.every((p) => p === undefined));
+  assert.equal(compiled.hintsFrom, builtin.patterns!.length);
+  assert.equal((compiled.makePattern(0) as RegExp).source, boundedByWords(builtin.patterns![0]));
+  const team = phraseKind.compile({ ...builtin, id: 'team/x', origin: 'team.json', patterns: ['touch base'], options: {} });
+  assert.equal(team.patterns.length, 1);
+  assert.ok(team.patterns[0]);
 });

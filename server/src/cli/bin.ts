@@ -1,10 +1,13 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main';
+import { raiseInterruptBudget } from '../node/interrupt-budget';
 import { WORKER_MARKER, runWorker } from './pool';
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_MARKER]) {
   runWorker();
 } else {
+  // Process-wide, so before the workers start.
+  raiseInterruptBudget();
   // A closed pipe (`playbook-lint | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -36,13 +36,15 @@ export const WINDOW_PER_THREAD = 32;
  * which outlives V8's default young generation on larger files, so it was
  * copied by scavenges and then collected again by full GCs; with this size
  * most trees die young. Costs up to this much memory per worker. With
- * HEAP_GROWING_PERCENT below, 96 MB was the fastest of 48/64/96 in paired runs
- * over the shared corpus (680 files, two workers): 48 MB had the smallest peak
- * (about 295 MB) but took about 15% more CPU in extra full GCs; 96 MB took
- * about 7% less CPU than 48 MB under V8's own old-generation growth, at a peak
- * of about 375 MB instead of about 420 MB.
+ * HEAP_GROWING_PERCENT below, in paired runs over the shared corpus (680
+ * files, two workers) 96 MB took about 7% less CPU than 48 MB at a peak of
+ * about 375 MB. Since the CLI raises V8's interrupt budget
+ * (node/interrupt-budget.ts) the run takes about a quarter less CPU, and 48 MB
+ * keeps the peak under 300 MB (279–283 MiB against 355–365 MiB with 96 MB or
+ * 64 MB) for 9–11% more CPU than 96 MB, still about 15% less than 96 MB took
+ * before.
  */
-const WORKER_YOUNG_GENERATION_MB = 96;
+const WORKER_YOUNG_GENERATION_MB = 48;
 
 /**
  * How far V8 lets a heap's old generation grow past what survived its last

@@ -7,6 +7,9 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { FramingGuard } from './framing';
+import { raiseInterruptBudget } from '../node/interrupt-budget';
+
+raiseInterruptBudget();
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
   process.stderr.write('usage: playbook-language-server --stdio | --node-ipc | --socket=<port>\n');

@@ -18,7 +18,8 @@ import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
 import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
-import { AnchorIndex, anchorText, anchorGroupsOf } from './phrase-anchors';
+import { AnchorIndex, anchorText } from './phrase-anchors';
+import { builtinAnchorGroups } from './builtin-anchors';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -39,12 +40,17 @@ const spentOn = new WeakMap<readonly number[], { ms: number; stopped: Set<string
 class BudgetSpent extends Error {}
 
 interface CompiledPhrase {
-  patterns: Matcher[];
+  /**
+   * The patterns, then the hint patterns (from `hintsFrom` on). A built-in
+   * rule with anchors makes each on first use (in checkTurns): most never run
+   * in a process, and making all of them took about 30 ms at start-up.
+   */
+  patterns: Array<Matcher | undefined>;
+  makePattern: (k: number) => Matcher;
+  hintsFrom: number;
   unless: Matcher[];
   /** Built-in rules' `options.unlessThread`: a match is dropped when its message continues an earlier exchange (read/thread.ts). */
   unlessThread: boolean;
-  /** Patterns from `options.hintPatterns`: a softer sub-check reported at hint level. */
-  hints: Set<Matcher>;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
   bounded: boolean;
   /**
@@ -106,18 +112,27 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const expand = (p: string, key: string): string => (untrusted ? expandTokens(p, key) : p);
     const hintSources = (Array.isArray(rule.options?.hintPatterns) ? (rule.options!.hintPatterns as string[]) : []).map((p, i) => expand(p, `options/hintPatterns/${i}`));
     const patternSources = rule.patterns.map((p, i) => expand(p, `patterns/${i}`));
-    const hints = hintSources.map((p, i) => compilePattern(p, `options/hintPatterns/${i}`, phrase));
-    const patterns = [...patternSources.map((p, i) => compilePattern(p, `patterns/${i}`, phrase)), ...hints];
     const sources = [...patternSources, ...hintSources];
-    const anchored = untrusted ? undefined : sources.map(anchorGroupsOf);
+    // Patterns from `options.hintPatterns` are a softer sub-check reported at hint level.
+    const hintsFrom = patternSources.length;
+    const makePattern = (k: number) => compilePattern(sources[k], k < hintsFrom ? `patterns/${k}` : `options/hintPatterns/${k - hintsFrom}`, phrase);
+    const anchored = untrusted ? undefined : builtinAnchorGroups(rule, sources);
     const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((groups) => groups!.map((g) => g.map((x) => ANCHORS.id(x)))) : undefined;
+    // Built-in patterns were checked at build time; others are made now (hints first, as before), so a bad team pattern is a config error.
+    const made = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => makePattern(from + i));
+    let patterns: Array<Matcher | undefined> = sources.map(() => undefined);
+    if (!anchors) {
+      const hints = made(hintsFrom, sources.length);
+      patterns = [...made(0, hintsFrom), ...hints];
+    }
     return {
       ...(anchors ? { anchors } : {}),
       any: !untrusted && !anchors && sources.length > 1 ? new RegExp(boundedByWords(sources.map((p) => `(?:${p})`).join('|')), 'iu') : undefined,
       patterns,
+      makePattern,
+      hintsFrom,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
       unlessThread: !untrusted && rule.options?.unlessThread === true,
-      hints: new Set(hints),
       bounded: untrusted,
     };
   },
@@ -169,8 +184,8 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
     const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
     for (let k = 0; k < compiled.patterns.length; k++) {
-      const re = compiled.patterns[k];
       if (found && !holdsAll(compiled.anchors![k], found)) continue;
+      const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
       for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
         const a = turn.a + x;
         const b = turn.a + y;
@@ -202,7 +217,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
           message: ctx.rule.message.replace(/\{match\}/g, u.text.slice(a, b).replace(/\s+/g, ' ')),
           fixes: buildFixes(ctx.rule.fixes, { turn, a, b, placeholderStyle: ctx.placeholderStyle, source: ctx.model.text, frontMatter: ctx.model.frontMatter }),
           contexts: turn.contexts,
-          ...(compiled.hints.has(re) || unproven ? { severity: 'hint' as const } : {}),
+          ...(k >= compiled.hintsFrom || unproven ? { severity: 'hint' as const } : {}),
           ...(unproven && typeof ctx.rule.options?.unprovenMessage === 'string' ? { message: ctx.rule.options.unprovenMessage } : {}),
         });
       }
@@ -302,7 +317,9 @@ const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
 
 /** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */
 function claimsConversation(compiled: CompiledPhrase, message: string): boolean {
-  return compiled.patterns.some((re) => {
+  return compiled.patterns.some((_, k) => {
+    if (k >= compiled.hintsFrom) return false;
+    const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
     if (!(re instanceof RegExp)) return false;
     re.lastIndex = 0;
     for (let m = re.exec(message); m; m = re.exec(message)) {
