@@ -6,7 +6,8 @@
  * question is reported (info) with open rewrites; leading questions ("don't
  * you think…") are reported (info) anywhere; a bank with fewer than
  * `minBank` or more than `maxBank` questions gets a hint on the
- * heading. Confirmation and permission questions are neither open nor closed.
+ * heading. Confirmation and permission questions, and yes/no questions about
+ * the buying process (signers, approvals, legal, the PO), are neither open nor closed.
  * Option defaults are declared once, in server/rules/discovery-open-questions.yaml.
  */
 import { subtree, type PlaybookModel, type SectionNode, type Segment, type Turn } from '../../read/model';
@@ -18,6 +19,12 @@ const CLOSED = /^(?:do|does|did|is|are|was|were|can|could|will|would|have|has|ha
 const OPEN = /^(?:how|what|why|which|where|when|who|whom|whose|walk me through|help me understand|tell me about|talk me through|describe|can you (?:walk|tell|talk|describe|share|explain)|could you (?:walk|tell|talk|describe|share|explain))\b/i;
 const EXEMPT = /^(?:did I (?:get|understand|miss)|would it (?:help|be (?:ok|okay|helpful))|is it (?:ok|okay|alright)|mind if I|do you mind|can I (?:ask|share)|may I|would you be open|does that (?:sound|match))\b/i;
 /** The buyer's own questions ("Can I pull dependencies…?") are FAQ material, not discovery. */
+/**
+ * Facts of the buying process (who signs, whether legal or a committee reviews, how the PO is raised):
+ * a short true answer is what the rep needs, so a yes/no question there is qualification, not a closed
+ * discovery question. Such questions count as neither, like confirmations.
+ */
+const PROCESS_FACT = /\b(?:sign(?:er|atory|atories|s? off|-off)|approv\w*|legal|procurement|purchasing|paperwork|PO|purchase order|contract|committee|board|security review|vendor (?:onboarding|registration)|SLAs?|quarter)\b/i;
 const BUYER_VOICE = /\b(?:I|I'm|I've|I'd|my|me)\b|^(?!.*\byou).*\b(?:our|we)\b/i;
 const FAQ_HEADING = /\b(?:faqs?|frequently asked|(?:customer|buyer|prospect|common|frequent)s?'? questions|questions (?:customers|buyers|prospects|they) ask|they ask)\b/i;
 const LEADING = /\b(?:wouldn'?t you agree|don'?t you (?:think|agree)|isn'?t it true|you'?d agree(?: that)?|surely you|wouldn'?t it be (?:great|nice))\b/i;
@@ -70,7 +77,7 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
       const qs: Question[] = [];
       for (const seg of subtree(model, root)) for (const q of questionsIn(seg)) if (ctx.inScope(q.turn)) qs.push(q);
       if (qs.length === 0) continue;
-      const judged = qs.filter((q) => !EXEMPT.test(q.text));
+      const judged = qs.filter((q) => !EXEMPT.test(q.text) && !(CLOSED.test(q.text) && PROCESS_FACT.test(q.text)));
       const closed = judged.filter((q) => CLOSED.test(q.text) && !OPEN.test(q.text));
       for (const q of qs) {
         const m = LEADING.exec(q.text);
