@@ -135,6 +135,23 @@ describe('reading: messages are measured one by one', () => {
   });
 });
 
+describe('reading: to-do lists under a message heading', () => {
+  const doc =
+    '## Before you go out of office\n\n- [ ] Resend open quotes with your cover copied\n  - If a next step falls while you are away, tell the client and copy your cover\n\nOn the day before time off:\n\n- [ ] Set your auto-reply\n\nArea sales managers have more steps before leaving:\n\n- [ ] Hand over the team stand-up\n';
+  it('a sub-item of a checklist item is part of the to-do', () => {
+    assert.equal(voiceOf(doc, 'If a next step falls'), 'guidance');
+  });
+  it('a line that only leads in to a list is a label of the page', () => {
+    assert.equal(voiceOf(doc, 'On the day before'), 'guidance');
+  });
+  it('a line about sales managers talks about roles, not to the buyer', () => {
+    assert.equal(voiceOf(doc, 'Area sales managers'), 'guidance');
+  });
+  it('an out-of-office reply under the same kind of heading is still a message', () => {
+    assert.equal(voiceOf('## Out-of-office reply\n\nHi, I am away until Monday 3 June. For anything urgent, Priya (priya@example.com) can help.\n', 'I am away'), 'rep');
+  });
+});
+
 describe('reading: a finding names the message it sits in', () => {
   it('the hover says which message and why it was read as the rep’s words', () => {
     const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';

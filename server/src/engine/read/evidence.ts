@@ -39,7 +39,7 @@ const CONDITIONAL_IMPERATIVE = new RegExp(String.raw`^(?:if|when|once|where) (?!
 /** A list item that points to a resource ("[Epics](…) - Organize and plan …"): a note for the rep. */
 const RESOURCE_NOTE = /^(?:\uFFFC|\[[^\]]{1,80}\]\([^)]*\))\s*[-–—:]\s/;
 /** Reps, prospects and customers talked about in the third person. */
-const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople)\b/i;
+const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople|(?:sales|area|regional|account|frontline|first-line|district) managers)\b/i;
 /** "Are you the decision maker?", "I'm the account executive": a role said of the speaker or the listener. */
 const SELF_ROLE = /\b(?:are you|you(?:'re| are)|I(?:'m| am)|we(?:'re| are)) (?:the|a|an|your|our) /gi;
 /** Words of internal process: how the team works, not what the buyer reads. */
@@ -50,6 +50,9 @@ const READER_YOU = /\b(?:you should|you'll want to|you will want to|you can use|
 const PROMPT = /^(?:please )?(?:create|generate|write|draft|compose|craft|produce|rewrite|analy[sz]e|summari[sz]e|brainstorm|extract|classify|act as|give me|help me (?:write|draft)|turn (?:this|these|the)|convert) (?:a|an|the|my|this|these|every|all|each|\d+|\[)|^(?:from|using|based on) (?:this|these|the (?:following|above|attached)) (?:transcripts?|calls?|notes|emails?|threads?|text|data|documents?)\b|\b(?:you are (?:a|an) (?:\w+ ){0,3}(?:assistant|expert|copywriter|agent|ai)|(?:the )?user(?:'s)? (?:asks?|wants|provides?|input|request)|output (?:format|only|the)|respond with|return (?:a|the|only) |generate (?:a|an|the)|write (?:a|an|the) (?:\w+ ){0,3}(?:email|message|follow-?up|subject|script|sequence)|in json|\bllm\b|\bprompt\b|\bskill\b)/i;
 /** Changelogs, release notes, meeting notes. */
 const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
+
+/** A short line that only leads in to what follows ("On the day before time off:"): a label of the page, not a message. */
+const LEAD_IN = /^[^.!?\n]{1,80}:$/;
 
 /**
  * Cues in the text of one unlabelled piece of text (a paragraph, item, cell or
@@ -73,6 +76,7 @@ export function textCues(text: string, inEmail = false): Cue[] {
   if (!inEmail && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
   if (PROMPT.test(trimmed.replace(/^["“'‘*_]+/, ''))) cues.push({ cue: 'instructions to an assistant', weight: -3 });
   if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
+  if (!inEmail && LEAD_IN.test(trimmed)) cues.push({ cue: 'a lead-in to what follows', weight: -2 });
   return cues;
 }
 

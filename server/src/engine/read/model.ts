@@ -391,7 +391,8 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
         for (const c of node.children) block(c, { ...ctx, inQuote: true, quote: ctx.quote ?? node });
         return;
       case 'list':
-        for (const item of node.children) for (const c of item.children) block(c, { ...ctx, inList: true, task: item.checked === true || item.checked === false });
+        // A sub-item of a checklist item is part of that to-do, whatever its own marker.
+        for (const item of node.children) for (const c of item.children) block(c, { ...ctx, inList: true, task: ctx.task || item.checked === true || item.checked === false });
         return;
       case 'table':
         table(node);
