@@ -135,6 +135,17 @@ describe('reading: messages are measured one by one', () => {
   });
 });
 
+describe('reading: transcripts', () => {
+  const doc = '# Call with Harlow — 14 Nov\n\n[00:00:03] Mei (Ordwell): Hi Colin, it is Mei from Ordwell. I am calling about your supplier onboarding.\n[00:00:09] Colin (Harlow): Go on.\n[00:00:12] Mei (Ordwell): How many suppliers did you add this quarter?\n';
+  it('a time stamp with hours and a company after the name still make a speaker label', () => {
+    assert.equal(voiceOf(doc, 'Go on'), 'buyer');
+  });
+  it('the speaker who says who they are and why they called is the rep, in every turn', () => {
+    assert.equal(voiceOf(doc, 'I am calling about'), 'rep');
+    assert.equal(voiceOf(doc, 'How many suppliers'), 'rep');
+  });
+});
+
 describe('reading: to-do lists under a message heading', () => {
   const doc =
     '## Before you go out of office\n\n- [ ] Resend open quotes with your cover copied\n  - If a next step falls while you are away, tell the client and copy your cover\n\nOn the day before time off:\n\n- [ ] Set your auto-reply\n\nArea sales managers have more steps before leaving:\n\n- [ ] Hand over the team stand-up\n';
@@ -146,6 +157,9 @@ describe('reading: to-do lists under a message heading', () => {
   });
   it('a line about sales managers talks about roles, not to the buyer', () => {
     assert.equal(voiceOf(doc, 'Area sales managers'), 'guidance');
+  });
+  it('a discovery question about the buyer’s onboarding is the rep’s question, not a process note', () => {
+    assert.equal(voiceOf('## Discovery questions\n\n- How do you measure how long onboarding takes?\n', 'How do you measure'), 'rep');
   });
   it('an out-of-office reply under the same kind of heading is still a message', () => {
     assert.equal(voiceOf('## Out-of-office reply\n\nHi, I am away until Monday 3 June. For anything urgent, Priya (priya@example.com) can help.\n', 'I am away'), 'rep');

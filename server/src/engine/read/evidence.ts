@@ -73,7 +73,9 @@ export function textCues(text: string, inEmail = false): Cue[] {
   if (RESOURCE_NOTE.test(trimmed)) cues.push({ cue: 'points to a resource', weight: -2 });
   if (THIRD_PERSON_ROLE.test(stripQuotes(text).replace(SELF_ROLE, ''))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
   if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
-  if (!inEmail && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
+  // A question's process words are the listener's process ("How do you measure onboarding?"), not the team's.
+  const asks = /\?\s*$/.test(trimmed) && !trimmed.includes('\n');
+  if (!inEmail && !asks && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
   if (PROMPT.test(trimmed.replace(/^["“'‘*_]+/, ''))) cues.push({ cue: 'instructions to an assistant', weight: -3 });
   if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
   if (!inEmail && LEAD_IN.test(trimmed)) cues.push({ cue: 'a lead-in to what follows', weight: -2 });

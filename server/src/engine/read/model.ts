@@ -505,7 +505,14 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   // Read every turn once the document is known: a generic heading counts for more in a document that shows messages.
   const named = documentName(inputs.fileName, model.segments[0]);
   const subjects = threadSubjects(model.segments);
-  model.reading = { declaredType: !!docTag, showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages), ...(named ? { named } : {}), ...(subjects.length ? { subjects } : {}) };
+  const callers = selfIntroducedSpeakers(model.segments);
+  model.reading = {
+    declaredType: !!docTag,
+    showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages),
+    ...(named ? { named } : {}),
+    ...(subjects.length ? { subjects } : {}),
+    ...(callers.length ? { callers } : {}),
+  };
   const key = readingKey(model.reading);
   const path = (s: SectionNode) => sectionPath(model.sections, s);
   for (const seg of model.segments) {
@@ -634,7 +641,27 @@ export function sectionPath(sections: readonly SectionNode[], section: SectionNo
 
 /** The key of what the document says about itself: segments are read again, and re-linted, when it changes. */
 export function readingKey(r: DocumentReading): string {
-  return `${r.declaredType ? 1 : 0}${r.showsMessages ? 1 : 0}${r.named?.title ?? ''}\u0001${r.subjects?.join('\u0001') ?? ''}`;
+  return `${r.declaredType ? 1 : 0}${r.showsMessages ? 1 : 0}${r.named?.title ?? ''}\u0001${r.subjects?.join('\u0001') ?? ''}\u0002${r.callers?.join('\u0001') ?? ''}`;
+}
+
+/**
+ * Named speakers ("Mei:", "[00:00:03] Mei (Ordwell):") who introduce themselves in their own turn ("it's Mei
+ * from Ordwell", "this is Mei"): in a transcript or a role-play the one who says who they are and why they
+ * called is the rep, whatever their name. Lower-cased label names.
+ */
+function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
+  const out = new Set<string>();
+  for (const seg of segments) {
+    for (const t of seg.turns) {
+      if (t.role !== 'other' || !t.label) continue;
+      const name = t.label.trim().split(/\s+/)[0];
+      if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
+      const said = t.unit.text.slice(t.a, t.b);
+      const intro = new RegExp(String.raw`\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+${name}\b(?:\s+(?:from|at|with)\b)?`, 'u');
+      if (intro.test(said.replace(/[’]/g, "'"))) out.add(name.toLowerCase());
+    }
+  }
+  return [...out].sort();
 }
 
 /** Subjects of the document's emails that are not themselves replies. */

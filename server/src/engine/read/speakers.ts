@@ -36,7 +36,7 @@ export interface SpeakerLabel {
 
 // A label: an optional list marker, an optional "[0:00]" time stamp, up to four
 // words (letters, digits, spaces, ' & . - _ and {{ }}), then a colon and a space.
-const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[\d{1,2}:\d{2}\]\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\([^)]{0,30}\))?\s*:(?:\s+|$)/u;
+const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\([^)]{0,30}\))?\s*:(?:\s+|$)/u;
 const PART_LABEL = /^(?:part|step) \d+\b/i;
 
 export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: string) => SpeakerLabel | undefined {

@@ -31,6 +31,8 @@ export interface DocumentReading {
   named?: { title: string; tags: string[] };
   /** Subjects of the document's emails that are not replies, normalised: a "Re:" to one of them is the same thread. */
   subjects?: readonly string[];
+  /** Named speakers who introduce themselves in their own turn ("it's Mei from Ordwell"): the caller, so the rep. Lower case. */
+  callers?: readonly string[];
 }
 
 /** A subject as a thread knows it: without "Re:"/"Fwd:", case, spacing and end marks. */
@@ -124,6 +126,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
       if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
         explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
+        turn.speech = true;
+        turn.contexts.add('rep');
+        turn.channel = channelOf(turn, inEmail, path);
+        return;
+      }
+      // The speaker who says who they are and why they called is the caller: the rep.
+      if (doc.callers?.includes((turn.label ?? '').trim().split(/\s+/)[0].toLowerCase())) {
+        explicit(turn, 'rep', `“${turn.label}:” introduces themselves as the caller`);
         turn.speech = true;
         turn.contexts.add('rep');
         turn.channel = channelOf(turn, inEmail, path);

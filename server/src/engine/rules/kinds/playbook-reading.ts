@@ -345,9 +345,10 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
         i++;
       }
     }
-    // A subsection titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now"
+    // A section titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now" (a
+    // subsection of an objection guide, or one objection per top-level section).
     const titled = OBJECTION_TITLE.exec(seg.section.title ?? '');
-    if (seg.section !== root && titled) {
+    if (titled) {
       const answer = turns.find((t) => isRepVoice(t) && isSpokenAnswer(t));
       pairs.push({ objection: titled[1], response: answer ? [answer] : [], shape: 'heading' });
     }
