@@ -14,8 +14,8 @@
  * letters) it gives no anchor, and the pattern runs on every turn as before.
  */
 
-/** Strings one of which every match contains, or undefined when none are known. */
-export function anchorsOf(source: string): string[] | undefined {
+/** The pattern's syntax read for anchors, with the strings every match contains one of; undefined when unsure. */
+function analyse(source: string): { node: Info; req: Set<string> } | undefined {
   let node: Info;
   try {
     const p = new Parser(source);
@@ -26,7 +26,13 @@ export function anchorsOf(source: string): string[] | undefined {
   }
   const req = node.required ?? node.exact;
   if (!req || req.size === 0 || [...req].some((s) => s.length === 0)) return undefined;
-  return [...req];
+  return { node, req };
+}
+
+/** Strings one of which every match contains, or undefined when none are known. */
+export function anchorsOf(source: string): string[] | undefined {
+  const found = analyse(source);
+  return found && [...found.req];
 }
 
 /**
@@ -40,18 +46,10 @@ export function anchorsOf(source: string): string[] | undefined {
  * uncompiled over a whole corpus. Undefined when anchorsOf is.
  */
 export function anchorGroupsOf(source: string): string[][] | undefined {
-  let node: Info;
-  try {
-    const p = new Parser(source);
-    node = p.alternation();
-    if (p.i !== source.length) return undefined;
-  } catch {
-    return undefined;
-  }
-  const req = node.required ?? node.exact;
-  if (!req || req.size === 0 || [...req].some((s) => s.length === 0)) return undefined;
+  const found = analyse(source);
+  if (!found) return undefined;
   const groups = new Map<string, string[]>();
-  for (const g of [req, ...(node.all ?? [])]) {
+  for (const g of [found.req, ...(found.node.all ?? [])]) {
     const list = [...g].sort();
     groups.set(list.join('\u0000'), list);
   }
