@@ -3,7 +3,7 @@
  * was given and the evidence behind them, so a user can see why text was or
  * was not linted and mark it otherwise (`playbook-lint --explain FILE`).
  */
-import { lineOf, startAt, type PlaybookModel, type Turn } from './model';
+import { endAt, lineOf, startAt, type PlaybookModel, type Turn } from './model';
 
 export interface ReadingLine {
   /** 0-based line of the turn's first character. */
@@ -57,6 +57,11 @@ export function describeReading(turn: Turn): string {
 }
 
 /** The turn holding `offset` among turns in document order, by binary search. */
+/** Where a turn starts in the document; an empty turn at the end of its unit ("Rep:" with nothing after) starts where the unit ends. */
+export function turnStart(t: Turn): number {
+  return startAt(t.unit, t.a) ?? (t.a > 0 ? endAt(t.unit, t.a - 1) : t.unit.start);
+}
+
 export function turnAt(turns: readonly Turn[], offset: number): Turn | undefined {
   let lo = 0;
   let hi = turns.length - 1;
@@ -64,7 +69,7 @@ export function turnAt(turns: readonly Turn[], offset: number): Turn | undefined
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const t = turns[mid];
-    if (startAt(t.unit, t.a) <= offset) {
+    if (turnStart(t) <= offset) {
       found = t;
       lo = mid + 1;
     } else hi = mid - 1;
