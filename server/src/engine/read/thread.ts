@@ -76,3 +76,17 @@ export function continuesThread(text: string): boolean {
   if (INTRODUCES_SENDER.test(t)) return false;
   return FOLLOWS_OWN_NOTE.test(t) || ANSWERS_BUYER.test(t) || KNOWN_DOCUMENT.test(t) || EARLIER_TALK.test(t);
 }
+
+/**
+ * A message that delivers something rather than asks for it: an agenda, a recording, a case study, a
+ * welcome, congratulations, a season's greeting, a heads-up. It needs no ask of its own, and a short one
+ * is not a bare bump. A message that points back to the rep's own unanswered note is a bump whatever it
+ * says it shares ("here's my last note again").
+ */
+const DELIVERS =
+  /\b(?:(?:here(?:'s| is| are)|sharing|attached(?: is| are)?|enclosed(?: is| are)?) (?:the|your|today's|this week's) (?:[\w'-]+ ){0,2}?(?:recording|agenda|slides|notes|summary|minutes|login|invite|invitation|case study|report|checklist|link|plan)s?\b|\b(?:recording|agenda|slides|notes|summary|minutes|login|invite)s?\b[^.?!]{0,50}?\b(?:is|are) (?:here|attached|below|linked|on its way)\b|welcome (?:aboard|to)\b|congrat\w*|happy (?:holidays|new year|thanksgiving|birthday)|season'?s greetings|(?:quick |a )?heads-up\b)/i;
+
+export function deliversSomething(text: string): boolean {
+  const t = text.replace(/[’‘]/g, "'");
+  return DELIVERS.test(t) && !FOLLOWS_OWN_NOTE.test(t);
+}

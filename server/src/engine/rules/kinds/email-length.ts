@@ -11,6 +11,7 @@
  */
 import type { RuleKind } from './kind';
 import { emailsInScope, fill, rangeIn } from './units';
+import { deliversSomething } from '../../read/thread';
 
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
 const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullets?|case stud(?:y|ies)|story|stories)\b[^\]\n]{0,60}\]/gi;
@@ -52,7 +53,7 @@ export const emailLengthKind: RuleKind<null> = {
           break;
         case 'follow-up':
           over(Infinity, (o.followUpWarn as number));
-          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text)) {
+          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text) && !deliversSomething(e.text)) {
             [severity, limit] = ['info', (o.followUpMin as number)];
             message = o.tooThinMessage as string;
           }

@@ -11,6 +11,7 @@ import type { RuleKind } from './kind';
 import { MAX_MATCH_INPUT, compileUserOption } from './patterns';
 import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
+import { deliversSomething } from '../../read/thread';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
@@ -87,7 +88,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       const asking = withoutPassiveClosers(e.text);
       const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking) || INVITES.test(asking);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
-      if (!hasAsk && GIVES.test(e.text)) continue;
+      if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
       // stand-alone template may rightly leave the next move to the buyer.
       if (!hasAsk && (!NEEDS_ASK.has(e.stage) || VALUE_ONLY.test(e.path))) continue;
