@@ -345,15 +345,8 @@ export function unitAtModel(model: Pick<PlaybookModel, 'segments'>, at: number):
   let touching: Unit | undefined;
   for (let s = segmentIndexAt(model.segments, at); s >= 0; s--) {
     const units = model.segments[s].units;
-    let lo = 0;
-    let hi = units.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (units[mid].start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    // units[0..lo) start at or before `at`; only the last few can still reach it.
-    let i = lo - 1;
+    // units[0..n) start at or before `at`; only the last few can still reach it.
+    let i = startingBy(units, at) - 1;
     for (; i >= 0 && units[i].end >= at; i--) {
       if (at < units[i].end) containing = units[i];
       else touching = units[i];
@@ -374,14 +367,19 @@ export function turnAtModel(model: Pick<PlaybookModel, 'segments'>, at: number):
 
 /** Index of the last segment starting at or before `at` (-1 when none does). */
 function segmentIndexAt(segments: readonly Segment[], at: number): number {
+  return startingBy(segments, at) - 1;
+}
+
+/** How many of `items` (in document order) start at or before `at`: a binary search. */
+function startingBy(items: readonly { start: number }[], at: number): number {
   let lo = 0;
-  let hi = segments.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= at) lo = mid + 1;
+    if (items[mid].start <= at) lo = mid + 1;
     else hi = mid;
   }
-  return lo - 1;
+  return lo;
 }
 
 function tableRange(model: PlaybookModel, at: number): { start: number; end: number } {

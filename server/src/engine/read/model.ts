@@ -656,13 +656,18 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
       if (t.role !== 'other' || !t.label) continue;
       const name = t.label.trim().split(/\s+/)[0];
       if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
-      const said = t.unit.text.slice(t.a, t.b);
-      const intro = new RegExp(String.raw`\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+${name}\b(?:\s+(?:from|at|with)\b)?`, 'u');
-      if (intro.test(said.replace(/[’]/g, "'"))) out.add(name.toLowerCase());
+      const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
+      for (const m of said.matchAll(SELF_INTRO)) {
+        const rest = said.slice(m.index! + m[0].length);
+        if (rest.startsWith(name) && !/^[\p{L}\p{N}_]/u.test(rest.slice(name.length))) out.add(name.toLowerCase());
+      }
     }
   }
   return [...out].sort();
 }
+
+/** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
+const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
 
 /** Subjects of the document's emails that are not themselves replies. */
 function threadSubjects(segments: readonly Segment[]): string[] {

@@ -38,6 +38,8 @@ const INVITES = new RegExp(
   ].join('|'),
   'i',
 );
+/** Every shape of ask above: a call-to-action phrase, an offer, a request, an invitation. */
+const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
 const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
@@ -86,7 +88,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (!e.shaped) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
       const asking = withoutPassiveClosers(e.text);
-      const hasAsk = countQuestions(e.text) > 0 || CTA.test(asking) || OFFER.test(asking) || REQUEST.test(asking) || INVITES.test(asking);
+      const hasAsk = countQuestions(e.text) > 0 || ASK_SHAPES.some((re) => re.test(asking));
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
