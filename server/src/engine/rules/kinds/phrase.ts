@@ -11,6 +11,7 @@ import { buildFixes } from '../../fixes/fix-builder';
 import { isMention } from '../../read/mention';
 import { endAt, startAt, type Turn, type Unit } from '../../read/model';
 import { continuesThread, readsAsFirstTouch } from '../../read/thread';
+import { opensMessage } from '../../read/opening';
 import { headedFirstTouch } from './units';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
@@ -51,6 +52,8 @@ interface CompiledPhrase {
   unless: Matcher[];
   /** Built-in rules' `options.unlessThread`: a match is dropped when its message continues an earlier exchange (read/thread.ts). */
   unlessThread: boolean;
+  /** `options.openingOnly`: a match counts only in the opening sentence of its message (read/opening.ts). */
+  openingOnly: boolean;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
   bounded: boolean;
   /**
@@ -133,6 +136,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       hintsFrom,
       unless: (rule.unless ?? []).map((p, i) => compilePattern(expand(p, `unless/${i}`), `unless/${i}`, { wordBounded: false, untrusted })),
       unlessThread: !untrusted && rule.options?.unlessThread === true,
+      openingOnly: rule.options?.openingOnly === true,
       bounded: untrusted,
     };
   },
@@ -192,6 +196,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
         if (body.slice(x, y).includes(OPAQUE)) continue;
         if (overlapsTaken(taken, a, b)) continue;
         if (isMention(turn, a, b)) continue;
+        if (compiled.openingOnly && !opensMessage(ctx.model.turns, turn, a)) continue;
         if (compiled.unless.length) {
           const s = sentenceAt(u.text, turn.a, turn.b, a);
           const sentence = compiled.bounded ? boundedSlice(u.text, s.a, s.b, a) : u.text.slice(s.a, s.b);

@@ -11,6 +11,7 @@
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
 import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, readsAsFirstTouch } from '../../read/thread';
+import { GREETING_LINE as GREETING } from '../../read/opening';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
@@ -48,7 +49,6 @@ export interface EmailUnit {
   shaped: boolean;
 }
 
-const GREETING = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,40}[,!:]?\s*$/i;
 const SIGN_OFF = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|—|--|-)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
 const FIRST_TOUCH = /\b(?:email 1|e-?mail #?1|touch 1|step 1|day [01]\b|first[- ]touch|cold e-?mail|initial (?:e-?mail|outreach)|intro(?:duction)? e-?mail)\b/i;
 const RECAP = /\b(?:recap|summary|next steps|proposal|post-(?:call|demo|discovery|meeting)|after the (?:call|demo|meeting))\b/i;

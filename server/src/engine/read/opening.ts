@@ -1,0 +1,37 @@
+/**
+ * Where a message opens: its first sentence after the subject and the
+ * greeting. What a buyer reads first decides whether they read on, so some
+ * rules judge only that sentence (phrase rules with `options.openingOnly`).
+ */
+import type { Turn } from './model';
+import { sentenceAt } from './words';
+
+/** A line that is only a greeting: "Hi Tom," "Good morning team!" */
+export const GREETING_LINE = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,40}[,!:]?\s*$/i;
+
+/** What may come before the opening sentence inside one turn: header lines, then a greeting. */
+const LEAD = /^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n.!?]{0,40}[,!.:—–-]?\s*)?$/i;
+
+/** Turns that start a message's body: the first rep words of their section, or the first after a subject or a greeting-only line. */
+const starts = new WeakMap<readonly Turn[], Set<Turn>>();
+
+function startingTurns(turns: readonly Turn[]): Set<Turn> {
+  let set = starts.get(turns);
+  if (set) return set;
+  set = new Set();
+  let prev: Turn | undefined;
+  for (const t of turns) {
+    if (!t.speech) continue;
+    if (!prev || prev.unit.section !== t.unit.section || prev.role === 'subject' || GREETING_LINE.test(prev.unit.text.slice(prev.a, prev.b))) set.add(t);
+    prev = t;
+  }
+  starts.set(turns, set);
+  return set;
+}
+
+/** Whether offset `at` of the turn lies in the opening sentence of its message (`turns`: the model's turns, in order). */
+export function opensMessage(turns: readonly Turn[], turn: Turn, at: number): boolean {
+  if (!startingTurns(turns).has(turn)) return false;
+  const text = turn.unit.text;
+  return LEAD.test(text.slice(turn.a, sentenceAt(text, turn.a, turn.b, at).a));
+}
