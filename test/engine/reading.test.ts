@@ -166,6 +166,34 @@ describe('reading: to-do lists under a message heading', () => {
   });
 });
 
+describe('reading: pages that hold messages', () => {
+  const turnOf = (text: string, needle: string) => buildModel(text).turns.find((t) => t.unit.text.slice(t.a, t.b).includes(needle))!;
+  it('a numbered text message on a cadence page is a text, not an email, and not part of the process', () => {
+    const t = turnOf('# Follow-up cadence\n\n## Day 5 — Text 2\n\n> Dale, the pump report for your Keystone wells is ready. Worth a look?\n', 'pump report');
+    assert.equal(t.voice, 'rep');
+    assert.equal(t.channel, 'message');
+    assert.ok(!t.contexts.has('email') && !t.contexts.has('process'));
+  });
+  it('a heading about follow-ups in general keeps the page’s process reading', () => {
+    const t = turnOf('# Rules of engagement\n\n## Record feedback and follow-ups\n\nLog each follow-up in the CRM within a day.\n', 'Log each');
+    assert.ok(t.contexts.has('process'));
+  });
+  it('the column a “Use instead” column replaces holds retired lines, not outreach', () => {
+    const doc = '## Retire these lines\n\n| Retire | Why | Use instead |\n|---|---|---|\n| "Sorry to jump into your inbox" | It apologises | Start with the trigger |\n';
+    assert.equal(voiceOf(doc, 'Sorry to jump'), 'guidance');
+  });
+  it('“30 days before renewal” names when an email goes out; only a “Before” heading marks the weak version of a rewrite', () => {
+    assert.equal(voiceOf('## 30 days before renewal\n\nSubject: Your renewal\n\nHi Denise,\n\nYour renewal is on 1 June. Want the usage report first?\n\nRay\n', 'usage report'), 'rep');
+    assert.equal(voiceOf('## Before\n\nHi Denise, just checking in on the renewal.\n', 'just checking in'), 'guidance');
+  });
+  it('a line the page says to send is outreach even on a coaching page', () => {
+    const doc = '# Coaching notes\n\nWhen a deal goes quiet, send this one-liner:\n\n"Hi Renata, has the committee reached a verdict on the proposal yet?"\n';
+    const t = turnOf(doc, 'verdict');
+    assert.equal(t.voice, 'rep');
+    assert.ok(!t.contexts.has('process'));
+  });
+});
+
 describe('reading: a finding names the message it sits in', () => {
   it('the hover says which message and why it was read as the rep’s words', () => {
     const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';

@@ -47,7 +47,8 @@ export interface Unit extends MappedText {
   anti: boolean;
   /** A task-list item (`- [ ]`): checklists are instructions, not speech. */
   task: boolean;
-  table?: { header: string; row: number; column: number };
+  /** A table cell: its column's header, and all the table's headers (shared by its cells). */
+  table?: { header: string; headers: readonly string[]; row: number; column: number };
   /** Language of a fenced block ('' when none). */
   lang?: string;
   /** The quote block a `blockquote` unit belongs to: its paragraphs are one message. */
@@ -105,6 +106,9 @@ const ANTI_MARKER = /^\s*(?:[❌🚫✗✘⛔×]|:x:|:no_entry:)/u;
 const POSITIVE_MARKER = /^\s*(?:[✅✔✓]|:white_check_mark:)/u;
 const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
+const MESSAGE_TAGS = new Set(['email', 'voicemail', 'sms', 'follow-up']);
+/** A heading that numbers one message of a cadence: "Email 2", "Day 5 — Text 2", "Voicemail 3". */
+const ONE_MESSAGE = /\b(?:e-?mail|texts?|sms|voice-?mail|vm|touch|step|message|linkedin)\s*#?\d+\b/i;
 const EXAMPLE_BAD_COMMENT = /^<!--\s*example:\s*bad\s*-->$/i;
 
 /**
@@ -300,7 +304,9 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     const title = plainText(node as Nodes).trim();
     const override = fm.sections?.[title.toLowerCase()];
     const own = override ? [override] : tagsForHeading(title);
-    const tags = [...new Set([...parent.tags, ...own])];
+    // A heading that names one message ("Day 5 — Text 2", "Voicemail 3") holds that message, even on a page about the cadence.
+    const namesMessage = !own.includes('process') && own.some((t) => MESSAGE_TAGS.has(t)) && ONE_MESSAGE.test(title);
+    const tags = [...new Set([...(namesMessage ? parent.tags.filter((t) => t !== 'process') : parent.tags), ...own])];
     const anti = parent.anti || own.includes('anti-example');
     return {
       index: 0, parent: parent.index, title, depth: node.depth,
@@ -441,7 +447,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     const headers = (node.children[0]?.children ?? []).map((c) => plainText(c).trim());
     node.children.forEach((row, r) => {
       row.children.forEach((cell, c) => {
-        inlineUnit(newUnit('table-cell', cell, { table: { header: headers[c] ?? '', row: r, column: c } }), cell);
+        inlineUnit(newUnit('table-cell', cell, { table: { header: headers[c] ?? '', headers, row: r, column: c } }), cell);
       });
     });
   };

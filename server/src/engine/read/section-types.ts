@@ -13,13 +13,15 @@ export interface SectionType {
 }
 
 export const SECTION_TYPES: readonly SectionType[] = [
-  { tag: 'anti-example', customerFacing: false, pattern: /\b(?:(?:what |questions? )?not to (?:say|write|do|ask|use)|never (?:ask|use)|don'?t say|do not say|phrases? to avoid|words? to avoid|avoid(?:ing)?|never say|bad examples?|anti-?patterns?|common mistakes|mistakes|pitfalls|before\b|weak (?:openers?|examples?|versions?)|don'?ts|red flags)\b/i },
+  { tag: 'anti-example', customerFacing: false, pattern: /\b(?:(?:what |questions? )?not to (?:say|write|do|ask|use)|never (?:ask|use)|don'?t say|do not say|phrases? to avoid|words? to avoid|avoid(?:ing)?|never say|bad examples?|anti-?patterns?|common mistakes|mistakes|pitfalls|(?<![a-z0-9] )before(?=\s*(?:$|[:(—–/&-]|and after\b|vs\b))|weak (?:openers?|examples?|versions?)|don'?ts|red flags)\b/i },
   { tag: 'opener', customerFacing: true, pattern: /\b(?:open(?:er|ers|ing)|intro(?:duction)?s?|first \d+ seconds|hook|permission)\b/i },
   { tag: 'call-script', customerFacing: true, pattern: /\b(?:cold[- ]?call(?:ing)?|calls?|call scripts?|scripts?|talk tracks?|phone|dial(?:s|ing)?|pitch(?:es)?|demo scripts?|closing|close|next steps|role-?play|conversation)\b/i },
   { tag: 'discovery', customerFacing: true, pattern: /\b(?:discovery|qualif\w*|questions?|spin|meddicc?|bant|gap analysis)\b/i },
   { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push-?back|concerns?)\b/i },
   { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|voice notes?|voice messages?|message drops?|leaving a message)\b/i },
   { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin messages?|messages?)\b/i },
+  // A text message: short by nature, so email measures do not apply (its heading may also say "Day 5").
+  { tag: 'sms', customerFacing: true, pattern: /\b(?:sms|texts? (?:messages? )?#?\d+|text messages?|texting)\b/i },
   { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
   { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },

@@ -41,14 +41,16 @@ export function threadSubject(subject: string): string {
 }
 
 /** Headings that name a message or a script, not a topic. */
-export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
+export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
 
 /** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
 const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training|writing|copywriting|craft)\W*$/i;
 
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
-const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?)\b/iu;
+const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?|retire|drop|stop (?:saying|writing|using)|overused|tired|lazy)\b/iu;
+/** A column of replacements ("Use instead", "Better", "Rewrite"): the columns before it hold what is being replaced. */
+const REPLACEMENT_COLUMN = /\b(?:instead|better|replace(?:ment| with)?|rewrite|rewritten|alternative|say this|try this)\b/i;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
 const REP_COLUMN = /\b(?:response|rebuttal|say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
@@ -69,19 +71,25 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   const writesOut = inEmail.size > 0 || units.some((u) => u.kind === 'fence' || u.kind === 'blockquote');
   // A paragraph ending in ":" that says whose words follow ("Customer quotes:", "A prompt worth stealing:") speaks for the blocks under it.
   let leadIn: LeadIn | undefined;
+  // "Send this one-liner:" speaks for the one block right after it, a paragraph too.
+  let justBefore: LeadIn | undefined;
   for (const unit of units) {
     // Quotes introduced as the customer's words run while the items are quotes.
     if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, leadIn);
-    if (unit.kind === 'paragraph' || unit.kind === 'list-item') leadIn = leadInOf(unit.text) ?? leadIn;
+    const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies);
+    justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
+    if (justBefore) leadIn = justBefore;
   }
 }
 
-type LeadIn = 'buyer' | 'prompt' | 'guidance';
+type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
 /** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
 const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
 const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
 const BUYER_LEAD_IN = /\b(?:(?:customer|client|buyer|prospect|user)s?'? (?:inputs?|quotes?|feedback|said|says|comments?|told us|words|reviews?|testimonials?)|what (?:customers|clients|buyers|prospects|users) (?:say|said|told us)|testimonials?|in their (?:own )?words)\b/i;
+/** "Send this one-liner:", "Leave this one instead:", "Try:": what follows is the words to use. */
+const USE_LEAD_IN = /\b(?:send|say|leave|try|open with|reply with|use this (?:line|one|version|opener|wording|instead))\b[^:]{0,40}:$/i;
 const PROMPT_LEAD_IN = /\b(?:prompts?|ask (?:ChatGPT|Claude|the AI|your AI|an AI|the assistant|the model))\b/i;
 
 function leadInOf(text: string): LeadIn | undefined {
@@ -90,6 +98,7 @@ function leadInOf(text: string): LeadIn | undefined {
   if (PROMPT_LEAD_IN.test(t)) return 'prompt';
   if (CHECKLIST_LEAD_IN.test(t)) return 'guidance';
   if (BUYER_LEAD_IN.test(t)) return 'buyer';
+  if (USE_LEAD_IN.test(t)) return 'use';
   return undefined;
 }
 
@@ -173,6 +182,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     const header = unit.table.header;
     if (unit.table.row === 0) return explicit(turn, 'guidance', 'a table header');
     if (ANTI_COLUMN.test(header)) return explicit(turn, 'guidance', `in the “${header}” column`);
+    const replacement = unit.table.headers.findIndex((h, i) => i > unit.table!.column && REPLACEMENT_COLUMN.test(h) && !ANTI_COLUMN.test(h));
+    if (replacement > 0 && !REPLACEMENT_COLUMN.test(header) && !REP_COLUMN.test(header)) return explicit(turn, 'guidance', `what the “${unit.table.headers[replacement]}” column replaces`);
     if (PROSPECT_COLUMN.test(header) && !REP_COLUMN.test(header)) return explicit(turn, 'buyer', `in the “${header}” column`);
     if (REP_COLUMN.test(header)) evidence.push({ cue: `in the “${header}” column`, weight: 2.5 });
     if (SUBJECT_HEADING.test(header) || /^subject$/i.test(header.trim())) {
@@ -205,6 +216,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   }
   if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
   if (leadIn === 'prompt') evidence.push({ cue: 'introduced as a prompt for an assistant', weight: -3 });
+  if (leadIn === 'use') evidence.push({ cue: 'introduced as words to send or say', weight: 2 });
   if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
@@ -218,6 +230,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     turn.voice = 'rep';
     turn.speech = true;
     turn.contexts.add('rep');
+    // Words the page tells the rep to send are outreach, whatever kind of page (coaching notes, a process) holds them.
+    if (leadIn === 'use') turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
   }
 }
@@ -241,6 +255,10 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
   if (c.has('voicemail')) return 'voicemail';
+  if (c.has('sms') && !inEmail) {
+    c.delete('email');
+    return 'message';
+  }
   // The nearest heading that names a channel wins over a generic one above it ("Script templates / Discovery
   // call / Close"); where it names both ("Touch 3 — Call (day 5)"), a speaker's turn is spoken.
   if (!inEmail && c.has('email') && CALL_TAGS.some((t) => c.has(t))) {

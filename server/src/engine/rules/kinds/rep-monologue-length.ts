@@ -23,7 +23,8 @@ const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
  * The fixes: end the turn with a question. A company overview or an
  * over-long turn is also cut: its first sentences within the budget are
  * kept and the rest becomes the question ("Cut to the first 38 words, then
- * ask how it compares").
+ * ask how it compares"); when its first sentence alone is over the budget,
+ * no fix is offered.
  */
 function handOver(ctx: RuleContext, turns: readonly Turn[], budget: number, cut: boolean): Fix[] {
   const last = turns[turns.length - 1];
@@ -40,8 +41,7 @@ function handOver(ctx: RuleContext, turns: readonly Turn[], budget: number, cut:
     }
   }
   const cutFixes = cutFrom === undefined ? [] : buildFixes(ctx.rule.fixes, { ...site, cutFrom });
-  // Without a clean place to cut, a question at the end is still the hand-over.
-  if (!cutFixes.length) return buildFixes(ctx.rule.fixes, site);
+  // Without a clean place to cut (one long sentence), a question at the end would leave the turn as long: no fix.
   return cutFixes.map((f) => ({ ...f, title: `Cut to the first ${plural(kept, 'word')}, then ${f.title.replace(/^Hand over: /, '')}` }));
 }
 
