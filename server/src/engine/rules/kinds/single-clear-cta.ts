@@ -53,10 +53,10 @@ const ASKS: Array<[string, RegExp]> = [
 /**
  * Closers that leave the next move to the buyer without naming one ("happy to share more
  * information at your convenience", "feel free to reach out", "looking forward to hearing
- * from you"). They are not asks: a sentence that is one of them, and asks nothing, is left
+ * from you", "if there's any way we can help, let me know", "you know where to find me"). They are not asks: a sentence that is one of them, and asks nothing, is left
  * out before the email is searched for an ask.
  */
-const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you)\b/i;
+const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you|(?:let me know|shout|give me a shout) if (?:you (?:ever )?need anything|there(?:'s| is) (?:ever )?anything)|if there(?:'s| is) (?:ever )?(?:anything|any ?way)\b[^.?!]{0,60}?(?:let me know|you know where to find me|just shout|give me a shout)|you know where to find me|(?:we(?:'re| are)|I(?:'m| am)) (?:always |still )?here (?:for you|if you need))\b/i;
 
 /** The email's text less its passive closers (a sentence with a question mark is kept). */
 function withoutPassiveClosers(text: string): string {
