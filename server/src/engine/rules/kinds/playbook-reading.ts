@@ -267,7 +267,7 @@ export function objectionRoots(model: PlaybookModel): readonly SectionNode[] {
 
 function findObjectionRoots(model: PlaybookModel): SectionNode[] {
   if (model.frontMatter.type === 'objection-handling') return [model.sections[0]];
-  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || holdsObjectionPairsOnce(model.segments[s.index])));
+  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || IF_THEY_SAY.test(s.title ?? '') || holdsObjectionPairsOnce(model.segments[s.index])));
   const set = new Set(candidates);
   return candidates.filter((s) => !ancestorsOf(model, s).some((p) => set.has(p)));
 }
@@ -345,9 +345,10 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
         i++;
       }
     }
-    // A section titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now" (a
-    // subsection of an objection guide, or one objection per top-level section).
-    const titled = OBJECTION_TITLE.exec(seg.section.title ?? '');
+    // A section titled with the buyer's words: ### "It's too expensive", #### Objection 2: "Not now",
+    // ## If they say "We already have a cleaner" (a subsection of an objection guide or of a script, or one
+    // objection per top-level section).
+    const titled = OBJECTION_TITLE.exec(seg.section.title ?? '') ?? IF_THEY_SAY.exec(seg.section.title ?? '');
     if (titled) {
       const answer = turns.find((t) => isRepVoice(t) && isSpokenAnswer(t));
       pairs.push({ objection: titled[1], response: answer ? [answer] : [], shape: 'heading' });
