@@ -35,3 +35,12 @@ export function pickCorpus(arg: string | undefined): { dir: string; kind: string
   }
   return { dir, kind: `synthetic (200 files generated from examples/ in ${dir})` };
 }
+
+/** A playbook of `lines` lines assembled from whole corpus sections (split at headings). */
+export function assemble(files: string[], lines: number): string {
+  const sections: string[] = [];
+  for (const f of files) for (const s of readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n(?=#{1,6} )/)) if (s.trim() && (s.match(/^ {0,3}(?:```|~~~)/gm) ?? []).length % 2 === 0) sections.push(s.trimEnd()); // drop sections cut inside a fence
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i = (i + 7) % sections.length) out.push(...sections[i].split('\n'), '');
+  return out.slice(0, lines).join('\n') + '\n';
+}

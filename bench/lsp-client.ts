@@ -105,3 +105,9 @@ export function cpuMsOf(pid: number): number {
   // After the command name: field 14 (utime) and 15 (stime) of stat(5) are at 11 and 12; clock ticks are 1/100 s on Linux.
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/** CPU time of the process's main thread (its JavaScript and its part of GC; not the GC helper or compiler threads), in milliseconds (Linux /proc). */
+export function mainThreadCpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -13,8 +13,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES } from '../server/src/engine';
 import { parseMarkdown } from '../server/src/engine/parse/parse';
-import { mdFiles, pickCorpus, ROOT } from './corpus';
-import { LspClient } from './lsp-client';
+import { assemble, mdFiles, pickCorpus, ROOT } from './corpus';
+import { LspClient, mainThreadCpuMsOf } from './lsp-client';
 import { BENCH_SETTINGS as SETTINGS, serverMemory } from './server-memory';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -85,7 +85,7 @@ function prhYaml(): { yaml: string; entries: number } {
   return { yaml: lines.join('\n') + '\n', entries: n };
 }
 
-async function editorLatency(server: string, text: string, label: string): Promise<{ p50: number; p95: number; max: number; firstLint: number }> {
+async function editorLatency(server: string, text: string, label: string): Promise<{ p50: number; p95: number; max: number; firstLint: number; firstLintMainCpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-lsp-'));
   const file = join(dir, `${label}.md`);
   writeFileSync(file, text);
@@ -93,11 +93,14 @@ async function editorLatency(server: string, text: string, label: string): Promi
   const client = new LspClient(server, SETTINGS);
   await client.initialize(pathToFileURL(dir).href);
   const diag = (v: number) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v);
-  let t = performance.now();
   let wait = diag(1);
+  // The server's main-thread CPU for the first lint: on a busy machine the wall time says more about the machine.
+  const cpu0 = mainThreadCpuMsOf(client.proc.pid!);
+  let t = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await wait;
   const firstLint = performance.now() - t;
+  const firstLintMainCpu = mainThreadCpuMsOf(client.proc.pid!) - cpu0;
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const lines = text.split('\n');
@@ -115,7 +118,7 @@ async function editorLatency(server: string, text: string, label: string): Promi
     times.push(performance.now() - t);
   }
   await client.close();
-  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint };
+  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint, firstLintMainCpu };
 }
 
 async function coldStart(server: string): Promise<number> {
@@ -128,15 +131,6 @@ async function coldStart(server: string): Promise<number> {
     await client.close();
   }
   return median(runs);
-}
-
-/** A playbook of `lines` lines assembled from whole corpus sections (split at headings). */
-function assemble(files: string[], lines: number): string {
-  const sections: string[] = [];
-  for (const f of files) for (const s of readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n(?=#{1,6} )/)) if (s.trim() && (s.match(/^ {0,3}(?:```|~~~)/gm) ?? []).length % 2 === 0) sections.push(s.trimEnd()); // drop sections cut inside a fence
-  const out: string[] = [];
-  for (let i = 0; out.length < lines; i = (i + 7) % sections.length) out.push(...sections[i].split('\n'), '');
-  return out.slice(0, lines).join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
@@ -187,7 +181,7 @@ async function main(): Promise<void> {
     [`textlint + textlint-rule-prh (${prh.entries} phrases)`, `${s(tl.ms)}`, `≥ 3× faster: ${ratio(tl.ms, ours.ms)}`, met(tl.ms >= 3 * ours.ms)],
     ['keystroke → diagnostics, 5,000 lines (p50 / p95 / max)', `${lat5k.p50.toFixed(1)} / ${lat5k.p95.toFixed(1)} / ${lat5k.max.toFixed(1)} ms`, 'p95 ≤ 10 ms', met(lat5k.p95 <= 10)],
     ['keystroke → diagnostics, 200 lines (p50 / p95 / max)', `${lat200.p50.toFixed(1)} / ${lat200.p95.toFixed(1)} / ${lat200.max.toFixed(1)} ms`, '', ''],
-    ['first lint on open, 5,000 lines', `${lat5k.firstLint.toFixed(0)} ms`, '', ''],
+    ['first lint on open, 5,000 lines', `${lat5k.firstLint.toFixed(0)} ms (server main thread ${lat5k.firstLintMainCpu} ms CPU)`, '≤ 300 ms', met(lat5k.firstLint <= 300)],
     ['server RSS, every corpus file open', `${(rss / 2 ** 20).toFixed(0)} MB`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
     ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '', ''],
     ['cold start (spawn → initialize result)', `${cold.toFixed(0)} ms`, '≤ 300 ms', met(cold <= 300)],
