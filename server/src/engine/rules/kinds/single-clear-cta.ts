@@ -20,21 +20,23 @@ const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|wa
  * shout", "take a look"), a wish for their reply ("would love your feedback"),
  * a shared next move ("let's connect") or a button to press ("[Update payment →]").
  */
-const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat))|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
+const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat)|(?:\d+|a few|ten|fifteen|twenty|thirty) min(?:ute)?s|(?:some|a little|a bit) of your time)|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
 /**
  * Asks in the shapes people write them rather than set phrases:
  * - a request that starts the sentence ("Send me a good time", "Give it a read and tell me…", "Say yes and…");
  * - an offer or an opening that hangs on the buyer's interest ("if you want it", "if a call helps",
  *   "if this is on your radar, I'm around Thursday");
- * - a next step the rep names with a time ("I'll call you Tuesday at 10 unless…");
- * - the rep's wish to talk ("keen to compare notes").
+ * - a next step the rep names with a time ("I'll call you Tuesday at 10 unless…", "I'll hold Thursday at 2 for us");
+ * - the rep's wish to talk ("keen to compare notes", "I'd welcome 15 minutes");
+ * - times the rep is free ("I'm free Thursday at 10 or Friday at 2").
  */
 const INVITES = new RegExp(
   [
     String.raw`(?:^|[.!?]\s+|\n)(?:(?:just|please|so|and)\s+)?(?:send|tell|shoot|drop|give|say|grab|pick|book|reply|forward|loop|point|ping|text|call|email|ring|write|choose|hit)\s+(?:me|us|it|them|a|an|the|your|yes|back|over|the\s+word)\b`,
     String.raw`\bif\s+(?:you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
-    String.raw`\bI(?:'ll|\s+will)\s+(?:call|ring|phone|try)\s+(?:you\s+)?(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
+    String.raw`\bI(?:'ll|\s+will)\s+(?:(?:call|ring|phone|try)\s+(?:you\s+)?|(?:hold|pencil\s+in|keep)\s+(?:us\s+in\s+for\s+|a\s+(?:slot|spot|seat)\s+(?:for\s+you\s+)?(?:on\s+)?)?)(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
     String.raw`\b(?:keen|eager|would\s+love|happy|glad)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you)\b`,
+    String.raw`\b(?:I(?:'m|\s+am)|we(?:'re|\s+are))\s+(?:free|around|available|in\s+(?:town|the\s+area))\b[^.?!\n]{0,30}?\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next\s+week|this\s+week|at\s+\d)`,
   ].join('|'),
   'i',
 );
