@@ -37,6 +37,31 @@ test('the index finds every anchor in a text, overlapping ones too', () => {
   assert.equal(index.found(anchorText('\u212Aing'))[ids[2]], 1);
 });
 
+test('the index finds exactly the anchors a text contains, whatever the anchors share and however many there are', () => {
+  // A small alphabet makes anchors share prefixes (nodes with several children); the non-ASCII letters go through the root's map.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'n', ' ', '’', 'é', '\u4e00'), minLength: 1, maxLength: 12 });
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 400 }), fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'n', ' ', '’', 'é', '\u4e00', 'x'), maxLength: 60 }), { maxLength: 5 }), (anchors, texts) => {
+      const index = new AnchorIndex();
+      const ids = anchors.map((a) => index.id(a));
+      for (const text of texts) {
+        const found = index.found(text);
+        anchors.forEach((a, k) => assert.equal(found[ids[k]], text.includes(a) ? 1 : 0, `${JSON.stringify(a)} in ${JSON.stringify(text)}`));
+      }
+    }),
+    { numRuns: 200 },
+  );
+  // Past the initial capacity of the flat trie: anchors added after a search are found by the next one.
+  const index = new AnchorIndex();
+  const many = Array.from({ length: 3000 }, (_, k) => `w${k.toString(36)}x`);
+  const first = index.id(many[0]);
+  assert.equal(index.found('aw0x')[first], 1);
+  const ids = many.map((a) => index.id(a));
+  const found = index.found(many.join(' '));
+  assert.ok(ids.every((id) => found[id] === 1));
+  assert.equal(index.found('w0 x')[first], 0);
+});
+
 test('anchor groups: every piece a match goes through, positive lookarounds included, optional pieces and negative lookarounds not', () => {
   const sorted = (gs: string[][] | undefined) => gs?.map((g) => [...g].sort()).sort((x, y) => x.join().localeCompare(y.join()));
   assert.deepEqual(sorted(anchorGroupsOf('(?:have|has) (?:you|they) \\w+ decided')), sorted([['have you ', 'have they ', 'has you ', 'has they '], [' decided']]));

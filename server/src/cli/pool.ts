@@ -42,7 +42,10 @@ export const WINDOW_PER_THREAD = 32;
  * (node/interrupt-budget.ts) the run takes about a quarter less CPU, and 48 MB
  * keeps the peak under 300 MB (279–283 MiB against 355–365 MiB with 96 MB or
  * 64 MB) for 9–11% more CPU than 96 MB, still about 15% less than 96 MB took
- * before.
+ * before. Since the phrase anchor trie is flat (9 MB less live heap per
+ * worker), 48 MB peaks at 252–269 MiB; 64 MB took no less CPU (331 MiB), and
+ * 32 MB saved only 4 MiB for 6% more CPU (paired runs of 5 on a loaded machine).
+ * `bench/memory-probe-cli.cjs` shows each thread's heap at its peak.
  */
 const WORKER_YOUNG_GENERATION_MB = 48;
 

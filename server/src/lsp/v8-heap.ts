@@ -25,6 +25,14 @@
  *   679 files on a quiet machine, up to 25% on a loaded one; 1 MB
  *   semi-spaces cost ~50% more).
  *   While editing V8 lets it grow again.
+ * - Every full GC compacts the old generation while a second document or more
+ *   is loaded in a row: the texts and results kept for open documents end up
+ *   scattered over pages that otherwise stay committed, mostly empty (with the
+ *   corpus open, 43 MB of old generation held 26 MB of objects; compacting
+ *   takes the server from ~149 MB to ~135 MB resident for ~10% more CPU while
+ *   loading). Not for the first document opened (a lone first lint gains
+ *   nothing) nor while editing (every keystroke promotes megabytes, and full
+ *   GCs come often).
  *
  * `--heap-growing-percent` is read by V8 whenever it sets the next GC limit,
  * and `--semi-space-growth-factor` whenever a semi-space grows, so both work
@@ -39,6 +47,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 export const LOADING_HEAP_GROWING_PERCENT = 30;
 /** While loading, the young generation (both semi-spaces, bytes) grows to this size and no further. */
 export const LOADING_YOUNG_GENERATION_CAP = 16 * 2 ** 20;
+/** Loading documents in a row from which every full GC compacts the old generation. */
+export const LOADING_COMPACTION_FROM = 2;
 /** V8's default `--semi-space-growth-factor`: each growth doubles the semi-spaces. */
 const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 
@@ -54,7 +64,11 @@ export function holdYoungGeneration(execArgv: readonly string[] = process.execAr
 export class HeapGrowth {
   private readonly fixedOld: boolean;
   private readonly fixedYoung: boolean;
+  private readonly fixedCompaction: boolean;
   private lastUri: string | undefined;
+  /** Consecutive lints of documents other than the one linted before. */
+  private loadedInARow = 0;
+  private compacting = false;
   /** The percent last set; 0 is V8's own factor. */
   private percent: number | undefined;
   /** The semi-space growth factor last set (1 by `holdYoungGeneration`). */
@@ -67,12 +81,21 @@ export class HeapGrowth {
   ) {
     this.fixedOld = execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a));
     this.fixedYoung = youngGenerationFixed(execArgv);
+    this.fixedCompaction = execArgv.some((a) => /^--(?:no-)?compact[-_]on[-_]every[-_]full[-_]gc\b/.test(a));
   }
 
   /** Call before linting `uri`. */
   beforeLint(uri: string): void {
     const editing = uri === this.lastUri;
     this.lastUri = uri;
+    this.loadedInARow = editing ? 0 : this.loadedInARow + 1;
+    if (!this.fixedCompaction) {
+      const compact = this.loadedInARow >= LOADING_COMPACTION_FROM;
+      if (compact !== this.compacting) {
+        this.compacting = compact;
+        this.setFlags(compact ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
+      }
+    }
     if (!this.fixedOld) {
       const percent = editing ? 0 : LOADING_HEAP_GROWING_PERCENT;
       if (percent !== this.percent) {
