@@ -70,6 +70,9 @@ test('anchor groups: every piece a match goes through, positive lookarounds incl
   assert.deepEqual(sorted(anchorGroupsOf('checking in(?! on)(?: again)?\\s+(?:today)?')), [['checking in', 'checking in again']]);
   assert.deepEqual(sorted(anchorGroupsOf('(?:just \\w+|ping) here')), sorted([[' here'], ['just ', 'ping']]));
   assert.equal(anchorGroupsOf('(?:foo)?'), undefined);
+  // A branch that is only a class or an escape matches unknown text, not the empty string.
+  assert.deepEqual(anchorsOf('only (?:[0-9]+|one) spots'), [' spots']);
+  assert.deepEqual(anchorsOf('last (?:week|\\p{L}+day)'), ['last ']);
 });
 
 const builtIn = BUILTIN_RULES.filter((r) => r.kind === 'phrase').flatMap((r) => [...(r.patterns ?? []), ...((r.options?.hintPatterns as string[] | undefined) ?? [])].map((source) => ({ id: r.id, source })));

@@ -117,6 +117,8 @@ class Parser {
   sequence(): Info {
     let run: Set<string> | undefined = new Set(['']);
     let best: Set<string> | undefined;
+    // Once a piece with no exact strings ends the run, the sequence's exact strings are unknown.
+    let broken = false;
     // Every piece of a sequence is matched, so what each guarantees is required too.
     const all: Set<string>[] = [];
     const keep = (set: Set<string> | undefined) => {
@@ -134,11 +136,12 @@ class Parser {
         }
       }
       // The run ends here: keep the better of what it and this item guarantee.
+      broken = true;
       if (run) best = better(best, keep(nonEmpty(run)));
       best = better(best, keep(nonEmpty(item.required ?? item.exact)));
       run = item.exact ? new Set(item.exact) : new Set(['']);
     }
-    if (run && best === undefined) return { exact: run, ...(all.length ? { all } : {}) };
+    if (run && !broken) return { exact: run, ...(all.length ? { all } : {}) };
     const last = run ? keep(nonEmpty(run)) : undefined;
     return { required: better(best, last), ...(all.length ? { all } : {}) };
   }
