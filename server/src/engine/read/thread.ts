@@ -51,10 +51,10 @@ const KNOWN_DOCUMENT =
   /\b(?:the|our|my|that) (?:[\w'-]+ ){0,2}(?:proposal|quote|quotation|order form|SOW|statement of work|contract|agreement|redlines?)\b|\bthe (?:pilot|proof of concept|POC|POV)\b/i;
 
 /**
- * An earlier talk, told in passing while delivering on it ("as promised", "since we spoke"). "When we
+ * An earlier talk, told in passing while delivering on it ("as promised", "since we spoke", "here are the notes"). "When we
  * spoke" is left out: "as I mentioned when we spoke" is the very claim the fake-familiarity rule judges.
  */
-const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b/i;
+const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b|\b(?:here(?:'s| is| are)|attached(?: are| is)?|sharing) (?:the |my |our )?(?:notes|recording|recap|minutes|summary)\b/i;
 
 /** The sender introducing themselves: a first touch. */
 export const INTRODUCES_SENDER =
