@@ -248,3 +248,19 @@ test('typing in the first item of a list that interrupts a paragraph equals a fr
   const linter = new DocumentLinter(opts);
   for (const text of versions) assert.deepEqual(linter.lint(text), lintText(text, opts), JSON.stringify(text));
 });
+
+test('typing in an early item or row reuses the text of the later ones, moved: findings, turns and self-introductions equal a fresh lint', () => {
+  // Later items and rows are moved copies of their nodes; the model takes their built text over instead of building it again.
+  const items = ['Rep: Hi Dana, this is Sam from Acme, just checking in.', 'Dana: It’s Dana, I’m busy, call me back.', 'Rep: **Email 2 — Day 4** following up on my last note.', 'Dana: My name is Dana and {{first_name}} is not my name.'];
+  const list = items.map((t) => `- ${t}`).join('\n');
+  const table = ['| Buyer says | Rep says |', '|---|---|', ...items.map((t) => `| ${t} | just touching base, {first_name} |`)].join('\n');
+  let text = `# Call script\n\n${list}\n\n## Objections\n\n${table}\n\n## Voicemail\n\nHi {{first_name}}, it's Sam. Call me back.\n`;
+  const linter = new DocumentLinter(opts);
+  assert.deepEqual(linter.lint(text), lintText(text, opts));
+  for (const [anchor, typed] of [['Hi Dana', 'x'], ['| Hi Dana', 'y'], ['It’s Dana', 'Oh, '], ['| It’s Dana', ' z'], ['Hi Dana', ''], ['checking', 'really ']]) {
+    const at = text.indexOf(anchor) + anchor.length;
+    text = typed ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at - 1) + text.slice(at);
+    assert.deepEqual(linter.lint(text), lintText(text, opts), JSON.stringify(text));
+    assertChunksFresh(linter, text);
+  }
+});

@@ -142,18 +142,20 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   const annotations: Annotation[] = [];
   let words = 0;
   let speechWords = 0;
-  for (const segment of model.segments) {
+  // Indexed loops: this runs over every segment on each keystroke, often before V8 optimises it, and for-of allocates an iterator per loop there.
+  for (let i = 0; i < model.segments.length; i++) {
+    const segment = model.segments[i];
     let result = cache?.segments.get(segment);
     if (!result || result.key !== key) {
       result = lintSegment(model, segment, segmentRules, placeholderStyle, key, options.today);
       cache?.segments.set(segment, result);
     } else if (result.anchor !== segment.anchor) {
-      result = moveSegmentResult(result, segment.anchor);
-      cache?.segments.set(segment, result);
+      const moved = moveSegmentResult(result, segment.anchor);
+      if (moved !== result) cache?.segments.set(segment, (result = moved));
     }
-    for (const f of result.findings) findings.push(f);
-    for (const s of result.spoken) spoken.push(s);
-    for (const x of result.annotations) annotations.push(x);
+    for (let k = 0; k < result.findings.length; k++) findings.push(result.findings[k]);
+    for (let k = 0; k < result.spoken.length; k++) spoken.push(result.spoken[k]);
+    for (let k = 0; k < result.annotations.length; k++) annotations.push(result.annotations[k]);
     words += result.words;
     speechWords += result.speechWords;
   }
@@ -211,8 +213,16 @@ function runRules(model: PlaybookModel, rules: ActiveRule[], placeholderStyle: P
   }
 }
 
-/** A segment's result moved with its segment (copies: earlier results stay as they were). */
+/**
+ * A segment's result moved with its segment (copies: earlier results stay as
+ * they were). Most segments have nothing at an offset: their result is moved
+ * in place, as a keystroke moves every segment after it.
+ */
 function moveSegmentResult(r: SegmentResult, anchor: number): SegmentResult {
+  if (r.findings.length === 0 && r.spoken.length === 0 && r.annotations.length === 0) {
+    r.anchor = anchor;
+    return r;
+  }
   const d = anchor - r.anchor;
   const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + d, end: x.end + d });
   return {
@@ -416,7 +426,11 @@ function dominantStyle(model: PlaybookModel): PlaceholderStyle {
   const declared = model.frontMatter.placeholderStyle;
   if (declared === 'mustache' || declared === 'bracket' || declared === 'brace') return declared;
   const counts = new Map<PlaceholderStyle, number>();
-  for (const seg of model.segments) for (const [style, c] of placeholderStyles(seg)) counts.set(style, (counts.get(style) ?? 0) + c);
+  // Most segments hold no placeholder: skip them without iterating (this runs on every keystroke).
+  for (let i = 0; i < model.segments.length; i++) {
+    const styles = placeholderStyles(model.segments[i]);
+    if (styles.size > 0) for (const [style, c] of styles) counts.set(style, (counts.get(style) ?? 0) + c);
+  }
   let best: PlaceholderStyle = 'mustache';
   let n = 0;
   for (const [style, c] of counts) if (c > n) [best, n] = [style, c];

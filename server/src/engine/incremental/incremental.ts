@@ -59,6 +59,15 @@ interface DocumentState {
   lineStarts: number[];
   /** The text ends inside a fence or a raw HTML block. */
   openAtEnd: boolean;
+  /**
+   * The chunks' top-level nodes in order and, for each, its chunk's start: the
+   * tree handed to the model. Updated in place where chunks changed (a
+   * keystroke would otherwise copy thousands of entries into new arrays).
+   */
+  children: RootContent[];
+  bases: number[];
+  /** Some chunk nests deeper than `MAX_NESTING` (then the text is linted whole). */
+  deep: boolean;
 }
 
 /**
@@ -120,22 +129,14 @@ export class DocumentLinter {
       throw e;
     }
     this.state = state;
-    if (!state || state.chunks.some((c) => c.depth > MAX_NESTING) || ((state.openAtEnd || state.chunks[state.chunks.length - 1].open) && state.chunks.some((c) => c.definitions.length > 0))) {
+    if (!state || state.deep || ((state.openAtEnd || state.chunks[state.chunks.length - 1].open) && state.chunks.some((c) => c.definitions.length > 0))) {
       this.state = undefined;
       return lintText(text, this.options);
     }
-    const children: RootContent[] = [];
-    const bases: number[] = [];
-    for (const c of state.chunks) {
-      for (const n of c.nodes) {
-        children.push(n);
-        bases.push(c.start);
-      }
-    }
-    const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
+    const tree: Root = { type: 'root', children: state.children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } };
     let model;
     try {
-      model = buildModel(text, { parsed: { tree, base: 0, bases }, segments: this.segments, lineStarts: state.lineStarts, fileName: this.options.fileName });
+      model = buildModel(text, { parsed: { tree, base: 0, bases: state.bases }, segments: this.segments, lineStarts: state.lineStarts, fileName: this.options.fileName });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       this.state = undefined;
@@ -150,7 +151,7 @@ export class DocumentLinter {
     if (!prev) {
       const scan = scanChunks(text, 0, () => false);
       const chunks = this.withDefinitions(text, this.parseChunks(text, scan.starts, text.length, '', [], undefined));
-      return { text, chunks, lineStarts: lineStartsOf(text), openAtEnd: scan.openAtEnd };
+      return { text, chunks, lineStarts: lineStartsOf(text), openAtEnd: scan.openAtEnd, ...treeOf(chunks) };
     }
     const { prefix, suffix } = commonEnds(prev.text, text);
     const oldEnd = prev.text.length - suffix;
@@ -159,10 +160,13 @@ export class DocumentLinter {
     const old = prev.chunks;
     let k = 0;
     while (k + 1 < old.length && old[k + 1].start <= prefix) k++;
-    const row = reparseInside(old[k], k + 1 < old.length ? old[k + 1].start : undefined, prev, text, prefix, oldEnd, newEnd);
+    const row = reparseInside(old[k], k + 1 < old.length ? old[k + 1].start : undefined, prev, text, prefix, oldEnd, newEnd, this.keepMovedText);
     if (row) {
-      shiftChunks(old.slice(k + 1), delta);
-      return { text, chunks: [...old.slice(0, k), row, ...old.slice(k + 1)], lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), openAtEnd: prev.openAtEnd };
+      shiftChunks(old, k + 1, delta);
+      // The previous state is given up: its arrays become the new state's.
+      const replaced = old.splice(k, 1, row);
+      spliceTree(prev, old, k, replaced, [row], delta);
+      return { ...prev, text, chunks: old, lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd), deep: row.depth > MAX_NESTING };
     }
     // Re-scan from the chunk before the one holding the edit: whether a line
     // starts a chunk depends on the line before it.
@@ -185,17 +189,27 @@ export class DocumentLinter {
     // A block left open at the window's end runs into the chunks after it: parse on to the end.
     if (r.resynced && r.window[r.window.length - 1].open) r = rescan(false);
     const { scan, resynced, replaced, window } = r;
-    const tail = resynced ? old.slice(r.m) : [];
-    shiftChunks(tail, delta);
-    const chunks = [...old.slice(0, from), ...window, ...tail];
+    if (resynced) shiftChunks(old, r.m, delta);
+    old.splice(from, replaced.length, ...window);
     const definitionsMoved = window.some((c) => c.definitions.length > 0) || replaced.some((c) => c.definitions.length > 0);
-    return {
-      text,
-      chunks: definitionsMoved ? this.withDefinitions(text, chunks) : chunks,
-      lineStarts: updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd),
-      openAtEnd: resynced ? prev.openAtEnd : scan.openAtEnd,
-    };
+    const chunks = definitionsMoved ? this.withDefinitions(text, old) : old;
+    const lineStarts = updateLineStarts(prev.lineStarts, text, prefix, oldEnd, newEnd);
+    const openAtEnd = resynced ? prev.openAtEnd : scan.openAtEnd;
+    // Kept states are never deep (lint drops them), so only new chunks can be.
+    if (chunks !== old) return { text, chunks, lineStarts, openAtEnd, ...treeOf(chunks) };
+    spliceTree(prev, chunks, from, replaced, window, delta);
+    return { text, chunks, lineStarts, openAtEnd, children: prev.children, bases: prev.bases, deep: window.some((c) => c.depth > MAX_NESTING) };
   }
+
+  /**
+   * Hands the text built from a block that moved within its chunk (a later
+   * row or item after an edit in one) to its moved copy, so the model does
+   * not build it again: the copy's offsets are `offset` further on.
+   */
+  private readonly keepMovedText = (from: Nodes, to: Nodes, offset: number): void => {
+    const built = this.segments.builtText(from);
+    if (built) this.segments.keepText(to, { ...built, base: built.base - offset });
+  };
 
   /** `chunks`, every one parsed with the definitions they hold between them (definitions do not depend on other definitions, so one re-parse settles it). */
   private withDefinitions(text: string, chunks: Chunk[]): Chunk[] {
@@ -258,8 +272,8 @@ export class DocumentLinter {
  * parsed as usual. `nextStart` is the next chunk's start (undefined for the
  * last chunk).
  */
-function reparseInside(chunk: Chunk, nextStart: number | undefined, prev: DocumentState, text: string, prefix: number, oldEnd: number, newEnd: number): Chunk | undefined {
-  const row = reparseTableRow(chunk, prev.text, text, prefix, oldEnd, newEnd);
+function reparseInside(chunk: Chunk, nextStart: number | undefined, prev: DocumentState, text: string, prefix: number, oldEnd: number, newEnd: number, keepText: KeepMovedText): Chunk | undefined {
+  const row = reparseTableRow(chunk, prev.text, text, prefix, oldEnd, newEnd, keepText);
   if (row) return row;
   const oldText = prev.text;
   const lineStart = lineStartBefore(oldText, prefix);
@@ -276,12 +290,12 @@ function reparseInside(chunk: Chunk, nextStart: number | undefined, prev: Docume
   const end = chunk.end + delta;
   const scan = scanChunks(text, chunk.start, (start) => start >= end);
   if (scan.starts.length !== 1 || (nextStart !== undefined ? scan.resyncedAt !== end : scan.resyncedAt !== undefined || scan.openAtEnd !== prev.openAtEnd)) return undefined;
-  const spliced = node.type === 'html' ? reparseHtmlLine(chunk, node, oldText, text, lineStart, lineEnd, delta) : reparseListItem(chunk, node, oldText, text, prefix, lineStart, lineEnd, delta);
+  const spliced = node.type === 'html' ? reparseHtmlLine(chunk, node, oldText, text, lineStart, lineEnd, delta) : reparseListItem(chunk, node, oldText, text, prefix, lineStart, lineEnd, delta, keepText);
   if (!spliced) return undefined;
   return {
     ...chunk,
     end,
-    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
+    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0, keepText))],
     depth: Math.max(chunk.depth, nestingDepth(line, MAX_NESTING)),
   };
 }
@@ -317,7 +331,7 @@ const BLOCK_OPENER_IN_ITEM = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:`{3,}|~
  * loose the list is), when its definitions change, or when the item would
  * not end at the same place.
  */
-function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string, prefix: number, lineStart: number, lineEnd: number, delta: number): List | undefined {
+function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string, prefix: number, lineStart: number, lineEnd: number, delta: number, keepText: KeepMovedText): List | undefined {
   // After indented code micromark reads a list differently from the list alone ("2. x" is a paragraph there): parse the chunk.
   const listStart = chunk.start + list.position!.start.offset!;
   if (/(?:^|\n)(?: {4}|\t)[^\n]*\S[^\n]*\n[ \t\n]*$/.test(oldText.slice(Math.max(0, listStart - 400), listStart))) return undefined;
@@ -364,7 +378,7 @@ function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string
     return undefined;
   }
   const newItem: ListItem = moved(fresh, winStart - chunk.start, item.position!.start.line - fresh.position!.start.line);
-  const items = [...list.children.slice(0, r), newItem, ...list.children.slice(r + 1).map((n) => moved(n, delta, 0))];
+  const items = [...list.children.slice(0, r), newItem, ...list.children.slice(r + 1).map((n) => moved(n, delta, 0, keepText))];
   const last = r === list.children.length - 1;
   // The list ends where its last item ends (on the edited line, its column moved too).
   if (last && list.position!.end.offset !== item.position!.end.offset) return undefined;
@@ -380,7 +394,7 @@ function reparseListItem(chunk: Chunk, list: List, oldText: string, text: string
  * the table (it would start a fence, a quote, a list…): then the chunk is
  * parsed as usual.
  */
-function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: number, oldEnd: number, newEnd: number): Chunk | undefined {
+function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: number, oldEnd: number, newEnd: number, keepText: KeepMovedText): Chunk | undefined {
   const lineStart = lineStartBefore(oldText, prefix);
   const lineEnd = lineEndFrom(oldText, oldEnd);
   if (lineStart <= chunk.start || lineEnd >= chunk.end || /[\r\n]/.test(oldText.slice(prefix, oldEnd)) || /[\r\n]/.test(text.slice(prefix, newEnd))) return undefined;
@@ -406,13 +420,13 @@ function reparseTableRow(chunk: Chunk, oldText: string, text: string, prefix: nu
   if (mini?.type !== 'table' || mini.children.length !== 2 || rest.length > 0 || mini.position!.end.offset! > head.length + line.length) return undefined;
   const oldRow = table.children[r];
   const newRow = moved(mini.children[1], rel - head.length, oldRow.position!.start.line - mini.children[1].position!.start.line);
-  const rows = [...table.children.slice(0, r), newRow, ...table.children.slice(r + 1).map((n) => moved(n, delta, 0))];
+  const rows = [...table.children.slice(0, r), newRow, ...table.children.slice(r + 1).map((n) => moved(n, delta, 0, keepText))];
   const last = rows[rows.length - 1].position!.end;
   const spliced: Table = { ...table, children: rows, position: { start: table.position!.start, end: r === rows.length - 1 ? { ...last } : shiftPoint(table.position!.end, delta, 0) } };
   return {
     ...chunk,
     end: chunk.end + delta,
-    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0))],
+    nodes: [...chunk.nodes.slice(0, t), spliced, ...chunk.nodes.slice(t + 1).map((n) => moved(n, delta, 0, keepText))],
   };
 }
 
@@ -421,12 +435,42 @@ function flatCopy(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** Moves chunks after an edit (their nodes stay relative to their start). */
-function shiftChunks(chunks: Chunk[], delta: number): void {
-  for (const c of chunks) {
-    c.start += delta;
-    c.end += delta;
+/** Moves `chunks[from…]` after an edit (their nodes stay relative to their start). */
+function shiftChunks(chunks: Chunk[], from: number, delta: number): void {
+  if (delta === 0) return;
+  for (let i = from; i < chunks.length; i++) {
+    chunks[i].start += delta;
+    chunks[i].end += delta;
   }
+}
+
+/** The tree's children and their bases for `chunks`, and whether one nests too deep. */
+function treeOf(chunks: readonly Chunk[]): Pick<DocumentState, 'children' | 'bases' | 'deep'> {
+  const children: RootContent[] = [];
+  const bases: number[] = [];
+  for (const c of chunks) {
+    for (const n of c.nodes) {
+      children.push(n);
+      bases.push(c.start);
+    }
+  }
+  return { children, bases, deep: chunks.some((c) => c.depth > MAX_NESTING) };
+}
+
+/**
+ * Updates `tree`'s children and bases in place: the nodes of `removed` (which
+ * were at chunk index `from`) give way to those of `added` (now at `from` in
+ * `chunks`), and the chunks after them moved by `delta`.
+ */
+function spliceTree(tree: Pick<DocumentState, 'children' | 'bases'>, chunks: readonly Chunk[], from: number, removed: readonly Chunk[], added: readonly Chunk[], delta: number): void {
+  let at = 0;
+  for (let i = 0; i < from; i++) at += chunks[i].nodes.length;
+  let count = 0;
+  for (const c of removed) count += c.nodes.length;
+  const { children, bases } = treeOf(added);
+  tree.children.splice(at, count, ...children);
+  tree.bases.splice(at, count, ...bases);
+  if (delta !== 0) for (let i = at + children.length; i < tree.bases.length; i++) tree.bases[i] += delta;
 }
 
 /** The line at `lineStart` is the chunk's first, or the line before it is blank. */
@@ -452,11 +496,15 @@ function shiftPoint(p: Point, offset: number, line: number): Point {
   return { line: p.line + line, column: p.column, offset: p.offset! + offset };
 }
 
+/** Called for each node `moved` copies: `to` is `from` moved `offset` characters on. */
+type KeepMovedText = (from: Nodes, to: Nodes, offset: number) => void;
+
 /** A deep copy of `node` with every position moved by `offset` characters and `line` lines (the columns stay). */
-function moved<T extends Nodes>(node: T, offset: number, line: number): T {
+function moved<T extends Nodes>(node: T, offset: number, line: number, keepText?: KeepMovedText): T {
   const copy = { ...node } as T & { children?: Nodes[] };
   if (node.position) copy.position = { start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
-  if ('children' in node) copy.children = (node.children as Nodes[]).map((c) => moved(c, offset, line));
+  if ('children' in node) copy.children = (node.children as Nodes[]).map((c) => moved(c, offset, line, keepText));
+  keepText?.(node, copy, offset);
   return copy;
 }
 

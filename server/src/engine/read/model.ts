@@ -285,7 +285,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   }
   const fm = model.frontMatter;
   const docTag = fm.type ? DOCUMENT_TYPE_TAGS[fm.type] : undefined;
-  const classify = createSpeakerClassifier(fm.speakers);
+  const classify = speakerClassifier(fm.speakers);
 
   // Sections enclosing the next heading; the preamble stays at the bottom.
   const stack: SectionNode[] = [];
@@ -505,7 +505,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     stack.push(sec);
     chains.push(cache ? cache.chainId(sec, chains[chains.length - 1]) : 0);
     model.segments.push(seg);
-    for (const c of seg.comments) model.comments.push(c);
+    for (let k = 0; k < seg.comments.length; k++) model.comments.push(seg.comments[k]);
   }
   cache?.endBuild();
   // Read every turn once the document is known: a generic heading counts for more in a document that shows messages.
@@ -528,6 +528,19 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   }
   model.lineStarts = inputs.lineStarts ?? lineStartsOf(text);
   return model;
+}
+
+/**
+ * `createSpeakerClassifier(speakers)`, made once per speakers list (the
+ * editor's front matter is read once per text, so a keystroke reuses it).
+ */
+const classifiers = new WeakMap<object, ReturnType<typeof createSpeakerClassifier>>();
+const NO_SPEAKERS = {};
+function speakerClassifier(speakers: FrontMatter['speakers']): ReturnType<typeof createSpeakerClassifier> {
+  const key = speakers ?? NO_SPEAKERS;
+  let classify = classifiers.get(key);
+  if (!classify) classifiers.set(key, (classify = createSpeakerClassifier(speakers)));
+  return classify;
 }
 
 /** The model with `units` and `turns` concatenated from its segments when first read (not on every keystroke). */
@@ -554,12 +567,15 @@ function shiftSegment(seg: Segment, start: number, end: number, anchor: number, 
     sec.headingStart += delta;
     sec.headingEnd += delta;
   }
-  for (const u of seg.units) {
+  // Indexed loops: a keystroke moves every segment after it, and for-of allocates an iterator per loop before V8 optimises this.
+  for (let i = 0; i < seg.units.length; i++) {
+    const u = seg.units[i];
     u.start += delta;
     u.end += delta;
     u.shift += delta;
   }
-  for (const c of seg.comments) {
+  for (let i = 0; i < seg.comments.length; i++) {
+    const c = seg.comments[i];
     c.start += delta;
     c.end += delta;
   }
@@ -657,9 +673,16 @@ export function readingKey(r: DocumentReading): string {
  */
 function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
   const out = new Set<string>();
-  for (const seg of segments) {
-    for (const t of seg.turns) {
+  // Indexed loops: every turn of the document, on each keystroke.
+  for (let s = 0; s < segments.length; s++) {
+    const turns = segments[s].turns;
+    for (let i = 0; i < turns.length; i++) {
+      const t = turns[i];
       if (t.role !== 'other' || !t.label) continue;
+      // Most turns hold no self-introduction: look for one in place before slicing anything.
+      SELF_INTRO_ANYWHERE.lastIndex = t.a;
+      const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
+      if (!hint || hint.index >= t.b) continue;
       const name = t.label.trim().split(/\s+/)[0];
       if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
       const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
@@ -674,12 +697,16 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
 
 /** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
 const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
+/** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */
+const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s)\s/gu;
 
 /** Subjects of the document's emails that are not themselves replies. */
 function threadSubjects(segments: readonly Segment[]): string[] {
   const out = new Set<string>();
-  for (const seg of segments) {
-    for (const t of seg.turns) {
+  for (let s = 0; s < segments.length; s++) {
+    const turns = segments[s].turns;
+    for (let i = 0; i < turns.length; i++) {
+      const t = turns[i];
       if (t.role !== 'subject') continue;
       const subject = t.unit.text.slice(t.a, t.b);
       if (!/^\s*(?:re|fwd?)\s*:/i.test(subject)) out.add(threadSubject(subject));

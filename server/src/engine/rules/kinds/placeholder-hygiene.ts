@@ -75,6 +75,8 @@ export function editDistance(a: string, b: string): number {
 /** What one segment holds for this rule: placeholders (bar stage directions) and unbalanced braces, in units that are not bad examples. */
 interface SegmentScan {
   directions: string;
+  /** The segment's `readWith` when scanned. */
+  readWith: string;
   hits: Array<{ u: Unit; h: PlaceholderHit }>;
   /** Hits per style. */
   counts: Map<PlaceholderStyle, number>;
@@ -86,9 +88,9 @@ const segmentScans = new WeakMap<Segment, SegmentScan>();
 
 function scanSegment(seg: Segment, directions: Set<string>, key: string): SegmentScan {
   const cached = segmentScans.get(seg);
-  key = `${key}\u0001${seg.readWith}`;
-  if (cached && cached.directions === key) return cached;
-  const scan: SegmentScan = { directions: key, hits: [], counts: new Map(), unbalanced: [] };
+  // Compared apart, not joined: this runs for every segment on each keystroke.
+  if (cached && cached.directions === key && cached.readWith === seg.readWith) return cached;
+  const scan: SegmentScan = { directions: key, readWith: seg.readWith, hits: [], counts: new Map(), unbalanced: [] };
   for (const u of seg.units) {
     // Only what can reach a buyer: a CRM task string on a process page is not a template.
     if (u.anti || u.section.anti || !u.turns.some((t) => t.speech)) continue;
@@ -128,7 +130,8 @@ export const placeholderHygieneKind: RuleKind<null> = {
     // "[specific result]"): mixing those is normal. Only two merge-field syntaxes in one playbook are a
     // problem, unless the front matter names the one style the team uses.
     const counts = new Map<PlaceholderStyle, number>();
-    for (const scan of scans) for (const [st, n] of scan.counts) if (fmStyle || MERGE_STYLES.has(st)) counts.set(st, (counts.get(st) ?? 0) + n);
+    // Most segments hold no placeholder: skip them without iterating (this runs on every keystroke).
+    for (let i = 0; i < scans.length; i++) if (scans[i].counts.size > 0) for (const [st, n] of scans[i].counts) if (fmStyle || MERGE_STYLES.has(st)) counts.set(st, (counts.get(st) ?? 0) + n);
     let style: PlaceholderStyle = fmStyle && ['mustache', 'bracket', 'brace'].includes(fmStyle) ? fmStyle : ctx.placeholderStyle;
     if (!fmStyle && !counts.has(style)) style = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'mustache';
     const mixed = counts.size > 1 || (fmStyle !== undefined && [...counts.keys()].some((st) => st !== style));

@@ -60,14 +60,16 @@ export function oncePerModel<T>(model: PlaybookModel, key: string, compute: () =
 /**
  * What a segment's turns say as read with `seg.readWith`, kept with the
  * segment: the turns' voices change only when the segment is read again.
+ * `compute` takes the segment (asked for every segment on each keystroke, a
+ * closure per call would be allocated for nothing).
  */
 const perSegment = new WeakMap<Segment, Map<string, { readWith: string; value: unknown }>>();
-function oncePerSegment<T>(seg: Segment, key: string, compute: () => T): T {
+function oncePerSegment<T>(seg: Segment, key: string, compute: (seg: Segment) => T): T {
   let m = perSegment.get(seg);
   if (!m) perSegment.set(seg, (m = new Map()));
   const kept = m.get(key);
   if (kept && kept.readWith === seg.readWith) return kept.value as T;
-  const value = compute();
+  const value = compute(seg);
   m.set(key, { readWith: seg.readWith, value });
   return value;
 }
@@ -107,10 +109,12 @@ const SPOKEN_WORD = /\p{L}{2,}/u;
 /** Persona labels that name a field of a page, not a person ("Solution:", "Typical features:"). */
 const FIELD_PERSONA = /\b(?:solution|problem|result|value|features?|description|summary|benefits?|challenges?|outcome|answer|question|context|scenario|signals?|command|stage|segment|persona|pain|impact|proof|use case|industry|company|title|name|price|budget|timeline|status)s?\b/i;
 
-const hasDialogue = (seg: Segment) => oncePerSegment(seg, 'hasDialogue', () => seg.turns.some((t) => dialogueSide(t) !== undefined));
+const hasDialogue = (seg: Segment) => oncePerSegment(seg, 'hasDialogue', holdsDialogueTurn);
+const holdsDialogueTurn = (seg: Segment) => seg.turns.some((t) => dialogueSide(t) !== undefined);
 /** A segment with the rep's or the buyer's words that are not a labelled dialogue (a template, an email, a field list). */
-const hasOtherVoice = (seg: Segment) =>
-  oncePerSegment(seg, 'hasOtherVoice', () => seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' '))));
+const hasOtherVoice = (seg: Segment) => oncePerSegment(seg, 'hasOtherVoice', holdsOtherVoice);
+const holdsOtherVoice = (seg: Segment) =>
+  seg.turns.some((t) => (isRepVoice(t) || isBuyerVoice(t)) && dialogueSide(t) === undefined && SPOKEN_WORD.test(turnText(t).replace(PLACEHOLDER_SLOT, ' ')));
 
 /**
  * Call scripts written as dialogue, found from the speaker turns: each run of
@@ -147,7 +151,9 @@ function findCallDialogues(model: PlaybookModel): Dialogue[] {
       }
       return yes;
     };
-    for (const seg of model.segments) {
+    // Indexed loops over the document's segments and sections here and in findSequences: read on every keystroke, often before V8 optimises them.
+    for (let i = 0; i < model.segments.length; i++) {
+      const seg = model.segments[i];
       if (covered.has(seg.section) || seg.section.anti || !hasDialogue(seg)) continue;
       let root = seg.section;
       while (root.parent !== null) {
@@ -198,13 +204,15 @@ export function voiceShare(model: PlaybookModel, turns?: readonly Turn[]): { all
   if (turns) return shareOf(turns);
   let all = 0;
   let spoken = 0;
-  for (const seg of model.segments) {
-    const s = oncePerSegment(seg, 'voiceShare', () => shareOf(seg.turns));
+  for (let i = 0; i < model.segments.length; i++) {
+    const s = oncePerSegment(model.segments[i], 'voiceShare', segmentShare);
     all += s.all;
     spoken += s.spoken;
   }
   return { all, spoken };
 }
+
+const segmentShare = (seg: Segment) => shareOf(seg.turns);
 
 function shareOf(turns: readonly Turn[]): { all: number; spoken: number } {
   let all = 0;
@@ -272,7 +280,7 @@ function findObjectionRoots(model: PlaybookModel): SectionNode[] {
   return candidates.filter((s) => !ancestorsOf(model, s).some((p) => set.has(p)));
 }
 
-const holdsObjectionPairsOnce = (seg: Segment | undefined) => (seg ? oncePerSegment(seg, 'holdsObjectionPairs', () => holdsObjectionPairs(seg)) : false);
+const holdsObjectionPairsOnce = (seg: Segment | undefined) => (seg ? oncePerSegment(seg, 'holdsObjectionPairs', holdsObjectionPairs) : false);
 
 /** A segment with an objection table (a buyer column and a rep column) or an "If they say …" branch answered in the rep's words. */
 function holdsObjectionPairs(seg: Segment | undefined): boolean {
@@ -416,7 +424,8 @@ function findSequences(model: PlaybookModel): Touch[][] {
     groups.set(key, list);
   };
   const inTouch = new Set<SectionNode>();
-  for (const s of model.sections) {
+  for (let i = 0; i < model.sections.length; i++) {
+    const s = model.sections[i];
     if (!s.title || s.anti || !titledAsTouch(s)) continue;
     if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
     const segs = subtree(model, s);
@@ -424,7 +433,8 @@ function findSequences(model: PlaybookModel): Touch[][] {
     add(s.parent, touchOf(s, s.title, { start: s.headingStart, end: s.headingEnd }, segs.flatMap((g) => g.turns)));
   }
   // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
-  for (const seg of model.segments) {
+  for (let i = 0; i < model.segments.length; i++) {
+    const seg = model.segments[i];
     if (inTouch.has(seg.section) || seg.section.anti) continue;
     const heads = boldTouchLines(seg);
     if (heads.size === 0) continue;
