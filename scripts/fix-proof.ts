@@ -21,7 +21,7 @@ import { BUILTIN_RULES, applyEdits, baseConfig, lineOf, lintText, snippetToPlain
 import { applyRules } from '../server/src/engine/config/config';
 import type { RuleSetting } from '../server/src/engine/config/config-types';
 import { parseMarkdown } from '../server/src/engine/parse/parse';
-import { buildModel } from '../server/src/engine/read/model';
+import { buildModel, endAt, startAt } from '../server/src/engine/read/model';
 import { placeOf } from '../server/src/engine/fixes/place';
 import { parseLabels, splitLines, driftedRows } from './eval-score';
 
@@ -237,10 +237,10 @@ const CUSTOMER_TEXT = /\b(?:renewal|renew|your (?:contract|subscription|licen[cs
 /** The channel of the turn where an offset lands. */
 function channelAt(text: string, offset: number): { channel: string; stage: string } {
   const model = buildModel(text);
-  for (const turn of model.turns) {
-    const u = turn.unit;
-    if (offset >= u.start && offset <= u.end) return { channel: turn.channel, stage: placeOf(turn, text, model.frontMatter).stage };
-  }
+  // The turn itself, not just its unit: a plain block holds a subject line and a body.
+  const turn =
+    model.turns.find((t) => t.b > t.a && offset >= startAt(t.unit, t.a) && offset <= endAt(t.unit, t.b - 1)) ?? model.turns.find((t) => offset >= t.unit.start && offset <= t.unit.end);
+  if (turn) return { channel: turn.channel, stage: placeOf(turn, text, model.frontMatter).stage };
   return { channel: 'none', stage: 'cold' };
 }
 
@@ -302,8 +302,10 @@ export function checkFix(c: FixCase): FixOutcome {
   if ((beforeLines.match(greetingAt) ?? []).length > (afterLines.match(greetingAt) ?? []).length) failures.push('(c) the greeting is lost');
   if (place.channel === 'subject') {
     // A placeholder counts as ten characters, as subject-line-shape counts it.
-    const subject = afterLines.replace(/^.*?subject(?:\*\*)?\s*:?\s*(?:\*\*)?\s*/i, '').replace(/\[[^\]]*\]|\{\{[^}]*\}\}/g, 'x'.repeat(10));
-    if (subject.length > 45 || /[.!?]\s+\S/.test(subject)) failures.push(`(e) not a subject line: ${subject.length} characters`);
+    const subjectOf = (line: string) => line.replace(/^.*?subject(?:\*\*)?\s*:?\s*(?:\*\*)?\s*/i, '').replace(/\[[^\]]*\]|\{\{[^}]*\}\}/g, 'x'.repeat(10));
+    const subject = subjectOf(afterLines);
+    // A fix of one thing in a subject that is already long (its length is another finding) may leave it long, not make it longer.
+    if (subject.length > Math.max(45, subjectOf(beforeLines).length) || /[.!?]\s+\S/.test(subject)) failures.push(`(e) not a subject line: ${subject.length} characters`);
   }
   return { case: c, fixed, failures };
 }

@@ -174,6 +174,18 @@ describe('reading: pages that hold messages', () => {
     assert.equal(t.channel, 'message');
     assert.ok(!t.contexts.has('email') && !t.contexts.has('process'));
   });
+  it('on a page of email and voicemail templates, an email in a plain block is an email and a voicemail stays one', () => {
+    const doc = '# Email and voicemail templates\n\n## Cold email\n\n```text\nSubject: 31 vans\n\nHi Tom,\n\nYour fleet grew by a third. Worth 15 minutes?\n\nGavin\n```\n\n## Voicemail 2\n\n```text\nHi Tom, Gavin from Keystone again, just seeing how you are getting on.\n```\n';
+    assert.equal(turnOf(doc, 'fleet grew').channel, 'email');
+    assert.equal(turnOf(doc, 'Keystone again').channel, 'voicemail');
+  });
+  it('a pasted thread: the first sender is the rep, a reply from the other side is the buyer’s, a note to a colleague is internal', () => {
+    const doc = 'From: Hollie Marsh <hollie@granary.example>\nTo: Tom Achebe\nDate: Mon 3 Feb\nSubject: Your away-day\n\nHi Tom,\n\nWe host groups of 40 to 200. Worth a look?\n\nHollie\n\nFrom: Tom Achebe\nDate: Fri 7 Feb\nSubject: Re: Your away-day\n\nHollie, we need rooms for 70 people. Tom\n\nFrom: Hollie Marsh\nTo: Jess Okoro\nSubject: Lumen Labs menu\n\nJess, can you price a two-day menu for 70?\n';
+    assert.equal(voiceOf(doc, 'We host groups'), 'rep');
+    assert.equal(voiceOf(doc, 'From: Tom'), 'guidance');
+    assert.equal(voiceOf(doc, 'rooms for 70'), 'buyer');
+    assert.equal(voiceOf(doc, 'two-day menu'), 'guidance');
+  });
   it('a heading about follow-ups in general keeps the page’s process reading', () => {
     const t = turnOf('# Rules of engagement\n\n## Record feedback and follow-ups\n\nLog each follow-up in the CRM within a day.\n', 'Log each');
     assert.ok(t.contexts.has('process'));

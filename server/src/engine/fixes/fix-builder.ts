@@ -298,13 +298,16 @@ function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: n
   // The match sits inside a quotation: only the quoted words are the line the rep says.
   const lead = text.slice(s.a, a);
   const open = Math.max(lead.lastIndexOf('“'), lead.lastIndexOf('"'));
+  // A quotation that runs on past this sentence: its opening mark stays.
+  let from = s.a;
   if (open >= 0 && (lead[open] === '“' || (lead.match(/"/g) ?? []).length % 2 === 1)) {
     const closeChar = lead[open] === '“' ? '”' : '"';
     const close = text.indexOf(closeChar, b);
     if (close > 0 && close <= s.b) return { x: s.a + open + 1, y: close, greeting: 0, initial: 'upper' };
+    if (!/\S/.test(lead.slice(0, open))) from = s.a + open + 1;
   }
-  const greeting = greetingBefore(text, s.a, a);
-  let x = s.a + greeting;
+  const greeting = greetingBefore(text, from, a);
+  let x = from + greeting;
   let initial: 'upper' | 'lower' | 'after-greeting' = greeting ? 'after-greeting' : 'upper';
   const before = text.slice(x, a);
   if (before && INTRO_CLAUSE.test(before)) {

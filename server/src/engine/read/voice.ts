@@ -73,17 +73,76 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   let leadIn: LeadIn | undefined;
   // "Send this one-liner:" speaks for the one block right after it, a paragraph too.
   let justBefore: LeadIn | undefined;
+  const thread = new PastedThread();
   for (const unit of units) {
     // Quotes introduced as the customer's words run while the items are quotes.
     if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
     const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
     for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies);
+    thread.read(unit);
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
     if (justBefore) leadIn = justBefore;
   }
 }
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
+
+/** An email header line of a pasted thread: "From: Tom Achebe <tom@…>", "To: Jess", "Date: Mon 3 Feb". */
+const HEADER_LINE = /^\s*(from|to|cc|bcc|date|sent)\s*:\s*(.*)$/i;
+
+/**
+ * A thread pasted as it is, message after message under "From:" headers: the
+ * first message's sender is the rep and its recipient the buyer. A later
+ * message from someone else is the buyer's (or a colleague's) words, and one
+ * the rep sends to someone other than the buyer is an internal note. The header
+ * lines themselves are not speech.
+ */
+class PastedThread {
+  private rep?: string;
+  private buyer?: string;
+  private author?: string;
+  private recipient?: string;
+
+  read(unit: Unit): void {
+    if (/^\s*from\s*:/i.test(unit.text)) {
+      const fields = new Map<string, string>();
+      for (const line of unit.text.split('\n')) {
+        const m = HEADER_LINE.exec(line);
+        if (m) fields.set(m[1].toLowerCase(), personOf(m[2]));
+      }
+      this.author = fields.get('from');
+      this.recipient = fields.get('to');
+      this.rep ??= this.author;
+      this.buyer ??= this.recipient;
+      for (const t of unit.turns) {
+        if (HEADER_LINE.test(unit.text.slice(unit.text.lastIndexOf('\n', t.a - 1) + 1, t.b))) overrule(t, 'guidance', 'an email header');
+        else this.judge(t);
+      }
+      return;
+    }
+    for (const t of unit.turns) this.judge(t);
+  }
+
+  private judge(t: Turn): void {
+    if (!this.rep || !this.author) return;
+    if (this.author !== this.rep) overrule(t, 'buyer', 'written by the other side of the thread (its “From:” line)');
+    else if (this.recipient && this.buyer && this.recipient !== this.buyer) overrule(t, 'guidance', 'an email to a colleague, not to the buyer (its “To:” line)');
+  }
+}
+
+/** The first name in a header field, lower-cased: "Hollie Marsh <hollie@x.co>" → "hollie". */
+function personOf(field: string): string {
+  return field.replace(/<[^>]*>|\uFFFC/g, ' ').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+}
+
+/** Sets a turn's voice from an explicit marker after it was read. */
+function overrule(turn: Turn, voice: Voice, cue: string): void {
+  turn.speech = false;
+  turn.channel = 'none';
+  turn.contexts.delete('rep');
+  turn.evidence = [];
+  explicit(turn, voice, cue);
+}
 /** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
 const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
 const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
@@ -254,6 +313,14 @@ function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionN
 function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => readonly SectionNode[]): Channel {
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
+  // A page of "email and voicemail templates": the nearest heading that names one channel decides, and a
+  // message written to be read (a subject line, an email shape, no call words) is not a voicemail.
+  if (c.has('voicemail') && (c.has('email') || c.has('sms') || inEmail)) {
+    const nearest = [...path(turn.unit.section)].reverse().find((s) => s.title && (VOICEMAIL_TITLE.test(s.title) || WRITTEN_TITLE.test(s.title)));
+    const onlyVoicemail = nearest !== undefined && VOICEMAIL_TITLE.test(nearest.title!) && !WRITTEN_TITLE.test(nearest.title!);
+    const text = turn.unit.text.slice(turn.a, turn.b);
+    if (!onlyVoicemail && (inEmail || /^\s*subject\s*:/im.test(turn.unit.text) || !SPOKEN_CUES.test(text))) c.delete('voicemail');
+  }
   if (c.has('voicemail')) return 'voicemail';
   if (c.has('sms') && !inEmail) {
     c.delete('email');
@@ -277,6 +344,11 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
   if (CALL_TAGS.some((t) => c.has(t)) || turn.role === 'rep') return 'call';
   return 'message';
 }
+
+const VOICEMAIL_TITLE = /\b(?:voice-?mails?|vms?)\b/i;
+const WRITTEN_TITLE = /\b(?:e-?mails?|inmails?|linkedin|sms|texts?|dms?)\b/i;
+/** Words a voicemail says and an email does not: calling, a call back, a phone number read out. */
+const SPOKEN_CUES = /\b(?:calling|ringing|call(?:ed)? you|give me a (?:call|ring|shout|bell)(?: back)?|call me(?: back| on| at)?|call back|voicemail|left you a message)\b|\+?\d[\d\s().-]{7,}\d/i;
 
 /** An item under a subject-lines heading that gives advice rather than a subject. */
 const DESCRIBES_SUBJECTS = /^\W*(?:should|must|no|not|avoid|keep|use|don'?t|never|always|make|aim|try|under|fewer|less|short|lower-?case|\d+\s*(?:[-–]|to)\s*\d+ (?:words|characters))\b|\((?:e\.g\.|for example|like|such as)?\s*["“]/i;

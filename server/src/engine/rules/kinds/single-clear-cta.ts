@@ -14,7 +14,7 @@ import { listOf } from '../plural';
 import { deliversSomething } from '../../read/thread';
 
 const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
-const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show)|want me to|shall I|just shout|feel free to)\b/i;
+const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show|have (?:it|this|that|one) (?:with|to|over to) you|get (?:it|this|that|one) (?:to|over to) you)|want me to|shall I|just shout|feel free to|the sooner you can)\b/i;
 /**
  * Other ways an email asks: a request to the buyer ("let me know", "give me a
  * shout", "take a look"), a wish for their reply ("would love your feedback"),
@@ -33,7 +33,7 @@ const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:g
 const INVITES = new RegExp(
   [
     String.raw`(?:^|[.!?]\s+|\n)(?:(?:just|please|so|and)\s+)?(?:send|tell|shoot|drop|give|say|grab|pick|book|reply|forward|loop|point|ping|text|call|email|ring|write|choose|hit)\s+(?:me|us|it|them|a|an|the|your|yes|back|over|the\s+word)\b`,
-    String.raw`\bif\s+(?:you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
+    String.raw`\bif\s+(?:(?:you|your\s+\w+)\s+(?:would\s+)?find\s+[^.?!\n]{0,40}?\b(?:useful|helpful|handy|of\s+use)|you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
     String.raw`\bI(?:'ll|\s+will)\s+(?:(?:call|ring|phone|try)\s+(?:you\s+)?|(?:hold|pencil\s+in|keep)\s+(?:us\s+in\s+for\s+|a\s+(?:slot|spot|seat)\s+(?:for\s+you\s+)?(?:on\s+)?)?)(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
     String.raw`\b(?:keen|eager|would\s+love|happy|glad)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you)\b`,
     String.raw`\b(?:I(?:'m|\s+am)|we(?:'re|\s+are))\s+(?:free|around|available|in\s+(?:town|the\s+area))\b[^.?!\n]{0,30}?\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next\s+week|this\s+week|at\s+\d)`,

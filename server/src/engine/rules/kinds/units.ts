@@ -118,7 +118,8 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     if (t.unit.kind === 'fence') key = t.unit;
     else if (t.unit.quote) key = t.unit.quote;
     else {
-      const opens = t.a === 0 && (t.role === 'subject' || GREETING.test(t.unit.text.split('\n', 1)[0]));
+      // A subject line opens an email wherever it sits (under a pasted thread's From: and Date: lines too).
+      const opens = t.role === 'subject' || (t.a === 0 && GREETING.test(t.unit.text.split('\n', 1)[0]));
       let cur = proseEmail.get(t.unit.section);
       if (!cur || (opens && cur.opened && !(t.role !== 'subject' && groups.get(cur.key)?.every((g) => g.role === 'subject')))) {
         cur = { key: {}, opened: false };
