@@ -294,7 +294,10 @@ const INTRO_CLAUSE = /^(?:(?:it's|it is|this is|my name is|I'm|I am)[ \t]+\S+(?:
  * the new text starts (a capital, or lower case after a greeting's comma).
  */
 function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: number): { x: number; y: number; greeting: number; initial: 'upper' | 'lower' | 'after-greeting'; intro?: string; join?: string } {
-  const y = s.b;
+  // A quotation that opened before this sentence and closes at its end: the closing mark stays.
+  const closing = /["”]\s*$/.exec(text.slice(s.a, s.b));
+  const body = closing ? text.slice(s.a, s.a + closing.index) : '';
+  const y = closing && !body.includes('“') && (body.match(/"/g) ?? []).length % 2 === 0 ? s.a + closing.index : s.b;
   // The match sits inside a quotation: only the quoted words are the line the rep says.
   const lead = text.slice(s.a, a);
   const open = Math.max(lead.lastIndexOf('“'), lead.lastIndexOf('"'));

@@ -682,10 +682,13 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
       // Most turns hold no self-introduction: look for one in place before slicing anything.
       SELF_INTRO_ANYWHERE.lastIndex = t.a;
       const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
-      if (!hint || hint.index >= t.b) continue;
+      if ((!hint || hint.index >= t.b) && !GREETS_THEN.test(t.unit.text.slice(t.a, Math.min(t.b, t.a + 40)))) continue;
       const name = t.label.trim().split(/\s+/)[0];
       if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
       const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
+      // "Hi Victor, Lauren Ortiz with Coolpath": the greeting, then the speaker's own name.
+      const greeted = GREETS_THEN.exec(said);
+      if (greeted && said.slice(greeted[0].length).startsWith(name) && !/^[\p{L}\p{N}_]/u.test(said.slice(greeted[0].length + name.length))) out.add(name.toLowerCase());
       for (const m of said.matchAll(SELF_INTRO)) {
         const rest = said.slice(m.index! + m[0].length);
         if (rest.startsWith(name) && !/^[\p{L}\p{N}_]/u.test(rest.slice(name.length))) out.add(name.toLowerCase());
@@ -695,6 +698,8 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
   return [...out].sort();
 }
 
+/** A greeting to someone else, then a comma: what comes before a caller's name in "Hi Victor, Lauren Ortiz with Coolpath". */
+const GREETS_THEN = /^\W*(?:hi|hey|hello|morning|afternoon|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,25}[,.!—–-]\s*/iu;
 /** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
 const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
 /** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */

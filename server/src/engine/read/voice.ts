@@ -61,6 +61,8 @@ const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
 /** Topics of qualifying frameworks that file discovery questions: BANT, MEDDIC(C), SPIN. */
 const QUALIFYING_TOPIC = /^(?:budget|authority|need|needs|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff)$/i;
+/** A step's words after its label: "say “…”", "ask: “…”". */
+const SAY_STEP = /^\s*(?:say|ask|tell (?:them|her|him)|try|respond|reply|answer|open with|close with)\b[ \t]*[:,—–-]?[ \t]*["“]/i;
 /** Labels of a page's fields, not of people: several words, or words people are not called. */
 const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone)\b.*)$/i;
 
@@ -202,6 +204,14 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       // The speaker who says who they are and why they called is the caller: the rep.
       if (doc.callers?.includes((turn.label ?? '').trim().split(/\s+/)[0].toLowerCase())) {
         explicit(turn, 'rep', `“${turn.label}:” introduces themselves as the caller`);
+        turn.speech = true;
+        turn.contexts.add('rep');
+        turn.channel = channelOf(turn, inEmail, path);
+        return;
+      }
+      // "Open: say “Hi Sunita…”", "Decision: ask “…”": a step of a talk track that tells the rep what to say.
+      if (SAY_STEP.test(unit.text.slice(turn.a, turn.b))) {
+        explicit(turn, 'rep', `a step “${turn.label}:” that says what to say`);
         turn.speech = true;
         turn.contexts.add('rep');
         turn.channel = channelOf(turn, inEmail, path);
