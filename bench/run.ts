@@ -175,15 +175,15 @@ async function main(): Promise<void> {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const met = (ok: boolean) => (ok ? 'met' : '**missed**');
   const rows: string[][] = [
-    ['playbook-lint CLI (`--format json`)', `${s(ours.ms)} · ${(mb / (ours.ms / 1000)).toFixed(2)} MB/s · ${(files.length / (ours.ms / 1000)).toFixed(1)} files/s`, `≤ 1.5× parse-only: ${ratio(ours.ms, parseOnly.ms)}`, met(ours.ms <= 1.5 * parseOnly.ms)],
+    ['playbook-lint CLI (`--format json`)', `${s(ours.ms)} · ${(mb / (ours.ms / 1000)).toFixed(2)} MB/s · ${(files.length / (ours.ms / 1000)).toFixed(1)} files/s`, `≤ 1.3× parse-only: ${ratio(ours.ms, parseOnly.ms)}`, met(ours.ms <= 1.3 * parseOnly.ms)],
     ['parse only (remark-parse + gfm + frontmatter, in-process)', `${s(parseOnly.ms)} · ${(mb / (parseOnly.ms / 1000)).toFixed(2)} MB/s`, 'floor', ''],
-    ['markdownlint-cli2 0.22.1 (defaults)', `${s(mdl.ms)}`, `ours ≤ theirs: ${ratio(ours.ms, mdl.ms)} of theirs`, met(ours.ms <= mdl.ms)],
+    ['markdownlint-cli2 0.22.1 (defaults)', `${s(mdl.ms)}`, `≥ 1.5× faster: ${ratio(mdl.ms, ours.ms)}`, met(mdl.ms >= 1.5 * ours.ms)],
     [`textlint + textlint-rule-prh (${prh.entries} phrases)`, `${s(tl.ms)}`, `≥ 3× faster: ${ratio(tl.ms, ours.ms)}`, met(tl.ms >= 3 * ours.ms)],
-    ['keystroke → diagnostics, 5,000 lines (p50 / p95 / max)', `${lat5k.p50.toFixed(1)} / ${lat5k.p95.toFixed(1)} / ${lat5k.max.toFixed(1)} ms`, 'p95 ≤ 10 ms', met(lat5k.p95 <= 10)],
+    ['keystroke → diagnostics, 5,000 lines (p50 / p95 / max)', `${lat5k.p50.toFixed(1)} / ${lat5k.p95.toFixed(1)} / ${lat5k.max.toFixed(1)} ms`, 'p95 ≤ 10 ms, max ≤ 25 ms', met(lat5k.p95 <= 10 && lat5k.max <= 25)],
     ['keystroke → diagnostics, 200 lines (p50 / p95 / max)', `${lat200.p50.toFixed(1)} / ${lat200.p95.toFixed(1)} / ${lat200.max.toFixed(1)} ms`, '', ''],
     ['first lint on open, 5,000 lines', `${lat5k.firstLint.toFixed(0)} ms (server main thread ${lat5k.firstLintMainCpu} ms CPU)`, '≤ 300 ms', met(lat5k.firstLint <= 300)],
     ['server RSS, every corpus file open', `${(rss / 2 ** 20).toFixed(0)} MB`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
-    ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '', ''],
+    ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '≤ 300 MB', ours.peakRss ? met(ours.peakRss <= 300 * 2 ** 20) : ''],
     ['cold start (spawn → initialize result)', `${cold.toFixed(0)} ms`, '≤ 300 ms', met(cold <= 300)],
     ['bundles', Object.entries(bundles).map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', '), '', ''],
   ];
