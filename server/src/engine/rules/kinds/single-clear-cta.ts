@@ -20,7 +20,7 @@ const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|wa
  * shout", "take a look"), a wish for their reply ("would love your feedback"),
  * a shared next move ("let's connect") or a button to press ("[Update payment →]").
  */
-const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat)|(?:\d+|a few|ten|fifteen|twenty|thirty) min(?:ute)?s|(?:some|a little|a bit) of your time)|(?:I|we) (?:look forward|hope to hear)|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
+const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat)|(?:\d+|a few|ten|fifteen|twenty|thirty) min(?:ute)?s|(?:some|a little|a bit) of your time)|(?:I|we) (?:look forward|hope to hear)|(?:hit|just) reply|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
 /**
  * Asks in the shapes people write them rather than set phrases:
  * - a request that starts the sentence ("Send me a good time", "Give it a read and tell me…", "Say yes and…");
@@ -90,7 +90,9 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       if (!e.shaped) continue;
       // Any question gives the buyer something to answer; an offer ("I can walk her through it") or a request is an ask too.
       const asking = withoutPassiveClosers(e.text);
-      const hasAsk = countQuestions(e.text) > 0 || ASK_SHAPES.some((re) => re.test(asking));
+      // A subject that asks ("15 minutes on Thursday?") is the email's ask too.
+      const subjectAsks = e.subjects.some((t) => /\?\s*$/.test(t.unit.text.slice(t.a, t.b)));
+      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || ASK_SHAPES.some((re) => re.test(asking));
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
