@@ -13,6 +13,8 @@
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
 import type { SectionNode, Turn, Unit } from './model';
+import { explicit } from './verdict';
+import { PastedThread } from './pasted-thread';
 import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
@@ -89,62 +91,6 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
 
-/** An email header line of a pasted thread: "From: Tom Achebe <tom@…>", "To: Jess", "Date: Mon 3 Feb". */
-const HEADER_LINE = /^\s*(from|to|cc|bcc|date|sent)\s*:\s*(.*)$/i;
-
-/**
- * A thread pasted as it is, message after message under "From:" headers: the
- * first message's sender is the rep and its recipient the buyer. A later
- * message from someone else is the buyer's (or a colleague's) words, and one
- * the rep sends to someone other than the buyer is an internal note. The header
- * lines themselves are not speech.
- */
-class PastedThread {
-  private rep?: string;
-  private buyer?: string;
-  private author?: string;
-  private recipient?: string;
-
-  read(unit: Unit): void {
-    if (/^\s*from\s*:/i.test(unit.text)) {
-      const fields = new Map<string, string>();
-      for (const line of unit.text.split('\n')) {
-        const m = HEADER_LINE.exec(line);
-        if (m) fields.set(m[1].toLowerCase(), personOf(m[2]));
-      }
-      this.author = fields.get('from');
-      this.recipient = fields.get('to');
-      this.rep ??= this.author;
-      this.buyer ??= this.recipient;
-      for (const t of unit.turns) {
-        if (HEADER_LINE.test(unit.text.slice(unit.text.lastIndexOf('\n', t.a - 1) + 1, t.b))) overrule(t, 'guidance', 'an email header');
-        else this.judge(t);
-      }
-      return;
-    }
-    for (const t of unit.turns) this.judge(t);
-  }
-
-  private judge(t: Turn): void {
-    if (!this.rep || !this.author) return;
-    if (this.author !== this.rep) overrule(t, 'buyer', 'written by the other side of the thread (its “From:” line)');
-    else if (this.recipient && this.buyer && this.recipient !== this.buyer) overrule(t, 'guidance', 'an email to a colleague, not to the buyer (its “To:” line)');
-  }
-}
-
-/** The first name in a header field, lower-cased: "Hollie Marsh <hollie@x.co>" → "hollie". */
-function personOf(field: string): string {
-  return field.replace(/<[^>]*>|\uFFFC/g, ' ').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-}
-
-/** Sets a turn's voice from an explicit marker after it was read. */
-function overrule(turn: Turn, voice: Voice, cue: string): void {
-  turn.speech = false;
-  turn.channel = 'none';
-  turn.contexts.delete('rep');
-  turn.evidence = [];
-  explicit(turn, voice, cue);
-}
 /** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
 const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
 const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
@@ -195,27 +141,15 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       }
       // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
       if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
-        explicit(turn, 'rep', `a question filed under “${turn.label}:”`);
-        turn.speech = true;
-        turn.contexts.add('rep');
-        turn.channel = channelOf(turn, inEmail, path);
-        return;
+        return speaks(turn, `a question filed under “${turn.label}:”`, inEmail, path);
       }
       // The speaker who says who they are and why they called is the caller: the rep.
       if (doc.callers?.includes((turn.label ?? '').trim().split(/\s+/)[0].toLowerCase())) {
-        explicit(turn, 'rep', `“${turn.label}:” introduces themselves as the caller`);
-        turn.speech = true;
-        turn.contexts.add('rep');
-        turn.channel = channelOf(turn, inEmail, path);
-        return;
+        return speaks(turn, `“${turn.label}:” introduces themselves as the caller`, inEmail, path);
       }
       // "Open: say “Hi Sunita…”", "Decision: ask “…”": a step of a talk track that tells the rep what to say.
       if (SAY_STEP.test(unit.text.slice(turn.a, turn.b))) {
-        explicit(turn, 'rep', `a step “${turn.label}:” that says what to say`);
-        turn.speech = true;
-        turn.contexts.add('rep');
-        turn.channel = channelOf(turn, inEmail, path);
-        return;
+        return speaks(turn, `a step “${turn.label}:” that says what to say`, inEmail, path);
       }
       // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
       if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
@@ -235,11 +169,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'positive':
       // "Value prop: [KEY BENEFIT]" in a block that starts as a prompt is a field of the prompt.
       if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
-      explicit(turn, 'rep', turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example');
-      turn.speech = true;
-      turn.contexts.add('rep');
-      turn.channel = channelOf(turn, inEmail, path);
-      return;
+      return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
   if (leadIn === 'buyer') return explicit(turn, 'buyer', 'introduced as the customer’s own words');
@@ -305,9 +235,12 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   }
 }
 
-function explicit(turn: Turn, voice: Voice, cue: string): void {
-  turn.voice = voice;
-  turn.evidence.push({ cue, weight: voice === 'rep' ? Infinity : -Infinity });
+/** An explicit marker says the turn is the rep's words to the buyer. */
+function speaks(turn: Turn, cue: string, inEmail: boolean, path: (s: SectionNode) => readonly SectionNode[]): void {
+  explicit(turn, 'rep', cue);
+  turn.speech = true;
+  turn.contexts.add('rep');
+  turn.channel = channelOf(turn, inEmail, path);
 }
 
 /** What the headings above a turn say, weighed by how specific they are. */
