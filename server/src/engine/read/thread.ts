@@ -84,7 +84,7 @@ export function continuesThread(text: string): boolean {
  * says it shares ("here's my last note again").
  */
 const DELIVERS =
-  /\b(?:(?:here(?:'s| is| are)|sharing|attached(?: is| are)?|enclosed(?: is| are)?) (?:the|your|today's|this week's) (?:[\w'-]+ ){0,2}?(?:recording|agenda|slides|notes|summary|minutes|login|invite|invitation|case study|report|checklist|link|plan)s?\b|\b(?:recording|agenda|slides|notes|summary|minutes|login|invite)s?\b[^.?!]{0,50}?\b(?:is|are) (?:here|attached|below|linked|on its way)\b|welcome (?:aboard|to)\b|congrat\w*|happy (?:holidays|new year|thanksgiving|birthday)|season'?s greetings|(?:quick |a )?heads-up\b)/i;
+  /\b(?:(?:here(?:'s| is| are)|sharing|attached(?: is| are)?|enclosed(?: is| are)?) (?:the|your|today's|this week's|a|an|our|my) (?:[\w'-]+ ){0,3}?(?:recording|agenda|slides|notes|summary|minutes|login|invite|invitation|case study|report|checklist|link|plan|guide|article|template|one-pager|benchmark|playbook|video|write-up|breakdown|teardown)s?\b|\b(?:recording|agenda|slides|notes|summary|minutes|login|invite)s?\b[^.?!]{0,50}?\b(?:is|are) (?:here|attached|below|linked|on its way)\b|welcome (?:aboard|to)\b|congrat\w*|happy (?:holidays|new year|thanksgiving|birthday)|season'?s greetings|(?:quick |a )?heads-up\b)/i;
 
 export function deliversSomething(text: string): boolean {
   const t = text.replace(/[’‘]/g, "'");
