@@ -68,9 +68,12 @@ function objectionLists(value: unknown): Record<string, readonly string[]> {
 export function judgeResponse(text: string, verbatim: boolean): 'discount' | 'argue' | 'flat' | 'noQuestion' | undefined {
   if (DISCOUNT.test(text)) return 'discount';
   if (ARGUE.test(text)) return 'argue';
-  if (!verbatim || countQuestions(text) > 0) return undefined;
+  if (!verbatim || countQuestions(text) > 0 || INVITES_TO_TELL.test(text)) return undefined;
   return ACKNOWLEDGE.test(text) ? 'noQuestion' : 'flat';
 }
+
+/** A question asked without a question mark: "Tell me more about…", "Walk me through…", "I'm curious what…". */
+const INVITES_TO_TELL = /\b(?:tell me (?:more|about|what|how|why|a (?:bit|little))|walk me through|talk me through|help me understand|(?:I'm|I am) curious (?:about|what|how|why|whether)|curious (?:what|how|why))\b/i;
 
 const VERBATIM = /^\s*["“]/;
 
