@@ -10,6 +10,7 @@ describe('phone numbers in a script', () => {
   const cases: Array<[string, number]> = [
     ['Call me at (415) 555-0199, again (415) 555-0199.', 2],
     ['Reach me on +44 20 7946 0958 or 020 7946 0958', 2],
+    ['Reach me on +44 (0)20 7946 0958, again +44 (0)20 7946 0958', 2],
     ['my number is 0161 496 0000', 1],
     ['+49 30 123456', 1],
     ['+1 415 555 0199', 1],

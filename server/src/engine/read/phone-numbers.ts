@@ -46,6 +46,7 @@ function isPhone(raw: string): boolean {
   // A year range or a list of numbers ("2019 - 2024", "10, 20, 30") is not a number to call.
   if (/^\d{4}\s*-\s*\d{4}$/.test(main)) return false;
   // Groups of a phone number: short, or the whole number is one run of ten or more (07700900123).
-  const groups = main.split(/[\s().-]+/).filter(Boolean);
+  // "+44 (0)20 …": the bracketed trunk zero of an international number is not a group of its own.
+  const groups = main.replace(/\(0\)/, ' ').split(/[\s().-]+/).filter(Boolean);
   return groups.length === 1 ? digits.length >= 10 : groups.every((g, i) => g.length <= 8 && (i === 0 || g.length >= 2));
 }
