@@ -20,6 +20,8 @@ const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullet
  * Something concrete the buyer did not have: a figure, a date, a link or an attachment. A short follow-up
  * that carries one ("Harbour & Co cleared returns in 5 weeks. Worth a look?") is brief, not a bare bump.
  */
+/** A reply to something the buyer said ("Thanks, that works.", "Understood, I'll pause here."): short is right. */
+const REPLIES = /^\W*(?:thanks|thank you|great to hear|good to hear|glad to hear|understood|noted|no problem|no worries|yes|yep|sure|of course|confirmed|got it|perfect|sounds good|will do|absolutely|makes sense)\b/i;
 const CONCRETE = /\d|https?:\/\/|\uFFFC|\b(?:attached|attachment|enclosed|link (?:below|above|here))\b/i;
 
 /** How a message names the email: "This follow-up email is…", never "This other email". */
@@ -53,7 +55,7 @@ export const emailLengthKind: RuleKind<null> = {
           break;
         case 'follow-up':
           over(Infinity, (o.followUpWarn as number));
-          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text) && !deliversSomething(e.text)) {
+          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text) && !deliversSomething(e.text) && !REPLIES.test(e.text)) {
             [severity, limit] = ['info', (o.followUpMin as number)];
             message = o.tooThinMessage as string;
           }
