@@ -36,6 +36,11 @@ test('lintText never throws and keeps every range inside the text', () => {
   );
 });
 
+test('a voicemail whose only rep turn is empty gives an empty spoken range, not a reversed one (found by the test above)', () => {
+  const text = '<!-- section: voicemail -->\n\nRep: \rTip: hi.\njust checking in.\r';
+  assertRangesInside(text, lintText(text, opts));
+});
+
 test('fix-all applies non-overlapping edits, and fixing twice equals fixing once', () => {
   fc.assert(
     fc.property(playbook, (text) => {

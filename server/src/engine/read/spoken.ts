@@ -30,11 +30,13 @@ function makeScript(turns: Turn[]): Script {
   const first = turns[0];
   const last = turns[turns.length - 1];
   const text = turns.map((t) => t.unit.text.slice(t.a, t.b)).join('\n');
+  const start = startAt(first.unit, first.a) ?? first.unit.start;
   return {
     turns,
     section: first.unit.section,
-    start: startAt(first.unit, first.a) ?? first.unit.start,
-    end: endAt(last.unit, last.b - 1) ?? last.unit.end,
+    start,
+    // An empty turn ("Rep:" and nothing after it) ends before it starts: the script is then empty, not reversed.
+    end: Math.max(start, endAt(last.unit, last.b - 1) ?? last.unit.end),
     text,
     words: countWords(text),
     phoneNumbers: countWrittenNumbers(text),
