@@ -7,11 +7,16 @@ import { describe, it } from 'node:test';
 import { buildModel, lintText, BUILTIN_RULES } from '../../server/src/engine';
 import { findingToMarkdown } from '../../server/src/lsp/hover';
 
-/** The voice of the first turn holding `needle`. */
-function voiceOf(text: string, needle: string): string {
+/** The first turn holding `needle`. */
+function turnOf(text: string, needle: string) {
   const turn = buildModel(text).turns.find((t) => t.unit.text.slice(t.a, t.b).includes(needle));
   assert.ok(turn, `a turn holding “${needle}”`);
-  return turn!.voice;
+  return turn!;
+}
+
+/** The voice of the first turn holding `needle`. */
+function voiceOf(text: string, needle: string): string {
+  return turnOf(text, needle).voice;
 }
 
 describe('reading: messages and the words around them', () => {
@@ -167,7 +172,6 @@ describe('reading: to-do lists under a message heading', () => {
 });
 
 describe('reading: pages that hold messages', () => {
-  const turnOf = (text: string, needle: string) => buildModel(text).turns.find((t) => t.unit.text.slice(t.a, t.b).includes(needle))!;
   it('a numbered text message on a cadence page is a text, not an email, and not part of the process', () => {
     const t = turnOf('# Follow-up cadence\n\n## Day 5 — Text 2\n\n> Dale, the pump report for your Keystone wells is ready. Worth a look?\n', 'pump report');
     assert.equal(t.voice, 'rep');

@@ -686,13 +686,10 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
       const name = t.label.trim().split(/\s+/)[0];
       if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
       const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
-      // "Hi Victor, Lauren Ortiz with Coolpath": the greeting, then the speaker's own name.
+      // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
+      const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
       const greeted = GREETS_THEN.exec(said);
-      if (greeted && said.slice(greeted[0].length).startsWith(name) && !/^[\p{L}\p{N}_]/u.test(said.slice(greeted[0].length + name.length))) out.add(name.toLowerCase());
-      for (const m of said.matchAll(SELF_INTRO)) {
-        const rest = said.slice(m.index! + m[0].length);
-        if (rest.startsWith(name) && !/^[\p{L}\p{N}_]/u.test(rest.slice(name.length))) out.add(name.toLowerCase());
-      }
+      if ((greeted && namesSelfAt(greeted[0].length)) || [...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) out.add(name.toLowerCase());
     }
   }
   return [...out].sort();

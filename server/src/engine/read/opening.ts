@@ -6,11 +6,13 @@
 import type { Turn } from './model';
 import { sentenceAt } from './words';
 
+const GREETS = String.raw`(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b`;
+
 /** A line that is only a greeting: "Hi Tom," "Good morning team!" */
-export const GREETING_LINE = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,40}[,!:]?\s*$/i;
+export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETS}[^.!?\n]{0,40}[,!:]?\s*$`, 'i');
 
 /** What may come before the opening sentence inside one turn: header lines, then a greeting. */
-const LEAD = /^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n.!?]{0,40}[,!.:—–-]?\s*)?$/i;
+const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?$`, 'i');
 
 /** Turns that start a message's body: the first rep words of their section, or the first after a subject or a greeting-only line. */
 const starts = new WeakMap<readonly Turn[], Set<Turn>>();

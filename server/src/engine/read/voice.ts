@@ -13,8 +13,7 @@
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
 import type { SectionNode, Turn, Unit } from './model';
-import { explicit } from './verdict';
-import { PastedThread } from './pasted-thread';
+import { PastedThread, type Marker } from './pasted-thread';
 import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
@@ -82,8 +81,8 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
     // Quotes introduced as the customer's words run while the items are quotes.
     if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
     const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies);
-    thread.read(unit);
+    thread.enter(unit);
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies, thread.markerFor(turn));
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
     if (justBefore) leadIn = justBefore;
   }
@@ -109,7 +108,7 @@ function leadInOf(text: string): LeadIn | undefined {
   return undefined;
 }
 
-function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn): void {
+function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn, marker?: Marker): void {
   const { unit } = turn;
   const sec = unit.section;
   turn.contexts.clear();
@@ -121,6 +120,15 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   turn.channel = 'none';
   const evidence: Cue[] = [];
   turn.evidence = evidence;
+  // Between an email's greeting and its sign-off, "One more idea: …" is the writer's run-in, not a
+  // speaker; "Details: [2-3 sentences]" stays a field of the template.
+  if (turn.role === 'other' && inEmail && !sec.anti && !unit.anti && !/^\s*[[{<]/.test(unit.text.slice(turn.a, turn.b))) {
+    turn.a = unit.text.lastIndexOf('\n', turn.a - 1) + 1;
+    turn.role = 'none';
+    turn.label = undefined;
+  }
+  // A pasted thread's headers say whose words a message is.
+  if (marker) return explicit(turn, marker.voice, marker.cue);
   if (sec.anti) return explicit(turn, 'guidance', 'under a “what not to say” heading');
   if (unit.anti) return explicit(turn, 'guidance', 'marked as a bad example');
   switch (turn.role) {
@@ -131,14 +139,6 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'prospect':
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'other':
-      // Between an email's greeting and its sign-off, "One more idea: …" is the writer's run-in, not a
-      // speaker; "Details: [2-3 sentences]" stays a field of the template.
-      if (inEmail && !/^\s*[[{<]/.test(unit.text.slice(turn.a, turn.b))) {
-        turn.a = unit.text.lastIndexOf('\n', turn.a - 1) + 1;
-        turn.role = 'none';
-        turn.label = undefined;
-        break;
-      }
       // "Budget: Do you have …?" files the rep's question under a qualifying topic (BANT, MEDDIC, SPIN).
       if (QUALIFYING_TOPIC.test(turn.label ?? '') && /\?\s*$/.test(unit.text.slice(turn.a, turn.b))) {
         return speaks(turn, `a question filed under “${turn.label}:”`, inEmail, path);
@@ -233,6 +233,12 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     if (leadIn === 'use') turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
   }
+}
+
+/** An explicit marker (a speaker label, a heading, a header line) says whose words a turn is: it wins over scored evidence. */
+function explicit(turn: Turn, voice: Voice, cue: string): void {
+  turn.voice = voice;
+  turn.evidence.push({ cue, weight: voice === 'rep' ? Infinity : -Infinity });
 }
 
 /** An explicit marker says the turn is the rep's words to the buyer. */
