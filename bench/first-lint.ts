@@ -63,7 +63,7 @@ async function stagesChild(text: string): Promise<void> {
 }
 
 /** Spawn → initialize → didOpen → the publish for version 1; the server's CPU is read from /proc around the lint. */
-async function serverFirstLint(server: string, text: string): Promise<{ init: number; wall: number; mainCpu: number; cpu: number }> {
+async function serverFirstLint(server: string, text: string): Promise<{ init: number; top: number; wall: number; mainCpu: number; cpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-first-'));
   const file = join(dir, 'playbook-5000.md');
   writeFileSync(file, text);
@@ -74,13 +74,17 @@ async function serverFirstLint(server: string, text: string): Promise<{ init: nu
   const init = performance.now() - t0;
   const pid = client.proc.pid!;
   const published = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === 1);
+  // The status notification follows the whole file's lint (the top is published before it).
+  const whole = client.waitFor((m) => m.method === 'playbookLint/status' && m.params.uri === uri && m.params.version === 1);
   const main0 = mainThreadCpuMsOf(pid);
   const cpu0 = cpuMsOf(pid);
   const t = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await published;
+  const top = performance.now() - t;
+  await whole;
   const wall = performance.now() - t;
-  const result = { init, wall, mainCpu: mainThreadCpuMsOf(pid) - main0, cpu: cpuMsOf(pid) - cpu0 };
+  const result = { init, top, wall, mainCpu: mainThreadCpuMsOf(pid) - main0, cpu: cpuMsOf(pid) - cpu0 };
   await client.close();
   return result;
 }
@@ -101,8 +105,8 @@ async function main(): Promise<void> {
   }
   const runs: Awaited<ReturnType<typeof serverFirstLint>>[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await serverFirstLint(join(ROOT, 'dist/server.js'), text));
-  const m = (k: 'init' | 'wall' | 'mainCpu' | 'cpu') => median(runs.map((r) => r[k])).toFixed(0);
-  console.log(`server: didOpen → first publish ${m('wall')} ms wall (${runs.map((r) => r.wall.toFixed(0)).join(', ')}), main thread ${m('mainCpu')} ms CPU, all threads ${m('cpu')} ms CPU; spawn → initialize result ${m('init')} ms`);
+  const m = (k: 'init' | 'top' | 'wall' | 'mainCpu' | 'cpu') => median(runs.map((r) => r[k])).toFixed(0);
+  console.log(`server: didOpen → first publish (the top) ${m('top')} ms, → whole file ${m('wall')} ms wall (${runs.map((r) => r.wall.toFixed(0)).join(', ')}), main thread ${m('mainCpu')} ms CPU, all threads ${m('cpu')} ms CPU; spawn → initialize result ${m('init')} ms`);
 }
 
 main().catch((e) => {

