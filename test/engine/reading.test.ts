@@ -38,6 +38,14 @@ describe('reading: messages and the words around them', () => {
     assert.match(idea.unit.text.slice(idea.a, idea.b), /^One more idea:/, 'the run-in counts with the sentence');
     assert.notEqual(voiceOf(doc, '2-3 sentences'), 'rep');
   });
+  it('an email to a customer that names their buyers stays an email up to its sign-off', () => {
+    const doc = 'Hi Ingrid,\n\nAhead of our review on the 14th, here are the three numbers. Is there anything your buyers want added to the agenda?\n\nCallum\n';
+    assert.equal(voiceOf(doc, 'Ahead of our review'), 'rep');
+  });
+  it('coaching after a template ends the email when no sign-off follows before the next one', () => {
+    const doc = 'Hi Dana,\n\nYour Reno site opened last month.\n\nReps should make sure the prospect has seen the benchmark before you send this.\n\nHi Sam,\n\nA second note.\n\nBest,\nLee\n';
+    assert.equal(voiceOf(doc, 'Reps should make sure'), 'guidance');
+  });
   it('a postscript below the sign-off is still the email', () => {
     const doc = 'Hi Dana,\n\nThe Reno checklist is two pages. Want it?\n\nBest,\nSam\n\nP.S. The offer is only good until Friday.\n';
     assert.equal(voiceOf(doc, 'only good until Friday'), 'rep');

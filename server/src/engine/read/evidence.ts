@@ -38,8 +38,8 @@ const IMPERATIVE = new RegExp(String.raw`^(?:\d+[.)]\s*|[-*+]\s*)?(?:(?:always|n
 const CONDITIONAL_IMPERATIVE = new RegExp(String.raw`^(?:if|when|once|where) (?![^,.?!]*\byou)[^,.?!]{3,160}, (?:then )?(?:(?:always|never|don'?t|do not) )?(?:${IMPERATIVE_VERBS})\b`, 'i');
 /** A list item that points to a resource ("[Epics](…) - Organize and plan …"): a note for the rep. */
 const RESOURCE_NOTE = /^(?:\uFFFC|\[[^\]]{1,80}\]\([^)]*\))\s*[-–—:]\s/;
-/** Reps, prospects and customers talked about in the third person. */
-const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|your|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople|(?:sales|area|regional|account|frontline|first-line|district) managers)\b/i;
+/** Reps, prospects and customers talked about in the third person ("your buyers" is READER_YOU's: one phrase, one cue). */
+const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople|(?:sales|area|regional|account|frontline|first-line|district) managers)\b/i;
 /** "Are you the decision maker?", "I'm the account executive": a role said of the speaker or the listener. */
 const SELF_ROLE = /\b(?:are you|you(?:'re| are)|I(?:'m| am)|we(?:'re| are)) (?:the|a|an|your|our) /gi;
 /** Words of internal process: how the team works, not what the buyer reads. */
@@ -72,7 +72,8 @@ export function textCues(text: string, inEmail = false): Cue[] {
   if (IMPERATIVE.test(trimmed) || CONDITIONAL_IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
   if (RESOURCE_NOTE.test(trimmed)) cues.push({ cue: 'points to a resource', weight: -2 });
   if (THIRD_PERSON_ROLE.test(stripQuotes(text).replace(SELF_ROLE, ''))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
-  if (readerYou) cues.push({ cue: '“you” is the rep', weight: -2 });
+  // Between a greeting and a sign-off "you" is first the addressee ("your buyers" of a customer's own firm).
+  if (readerYou) cues.push({ cue: '“you” is the rep', weight: inEmail ? -1 : -2 });
   // A question's process words are the listener's process ("How do you measure onboarding?"), not the team's.
   const asks = /\?\s*$/.test(trimmed) && !trimmed.includes('\n');
   if (!inEmail && !asks && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });

@@ -343,7 +343,8 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
       const greeting = isGreetingLine(first) || GREETING_START.test(first);
       if (j > i && ((greeting && greeted) || /^(?:subject(?: line)?)\s*:/i.test(v.text))) break; // the next email starts here
       greeted ||= greeting;
-      if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3) break;
+      // Coaching after a template ends it, unless a sign-off further down still closes this email.
+      if (j > i && textCues(v.text).reduce((n, c) => n + c.weight, 0) <= -3 && !signedOffAfter(units, j)) break;
       out.add(v);
       last = j;
       if (holdsSignOff(v, j > i)) {
@@ -379,10 +380,13 @@ function holdsSignOff(v: Unit, afterStart: boolean): boolean {
   return v.text.split('\n').some((l, k) => (k > 0 || afterStart) && isSignOffLine(l));
 }
 
-/** A sign-off closes the prose that starts at `units[i]`. */
+/** A sign-off closes the prose that starts at `units[i]`, before another email starts. */
 function signedOffAfter(units: readonly Unit[], i: number): boolean {
   for (let j = i; j < units.length && j < i + 15; j++) {
     if (j > i && !sameProse(units[j], units[i])) return false;
+    // The next email starts before any sign-off.
+    const first = units[j].text.split('\n', 1)[0];
+    if (j > i && (isGreetingLine(first) || GREETING_START.test(first) || SUBJECT_LINE.test(first))) return false;
     if (holdsSignOff(units[j], j > i)) return true;
   }
   return false;
