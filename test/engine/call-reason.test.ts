@@ -21,6 +21,7 @@ describe('call reasons', () => {
       'Your support team switched to a new ticketing tool in May.',
       'You’re opening a second warehouse in Tucson, from what I read.',
       'One thing worth a callback: the freight rates change on the first.',
+      'Two of your depots still rely on paper delivery notes.',
     ])
       assert.equal(statesReason(line), true, line);
   });
@@ -32,6 +33,7 @@ describe('call reasons', () => {
       'I just wanted to introduce myself.',
       'We just launched a new version of our platform.',
       'Your time matters, so I will keep this short.',
+      'Is your week still busy?',
     ])
       assert.equal(statesReason(line), false, line);
   });

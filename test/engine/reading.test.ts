@@ -46,6 +46,17 @@ describe('reading: messages and the words around them', () => {
     const doc = 'Hi Dana,\n\nYour Reno site opened last month.\n\nReps should make sure the prospect has seen the benchmark before you send this.\n\nHi Sam,\n\nA second note.\n\nBest,\nLee\n';
     assert.equal(voiceOf(doc, 'Reps should make sure'), 'guidance');
   });
+  it('a line that names both sides ("Rep: …. Prospect: …") is a field list, not a turn', () => {
+    const doc = '# Call transcript\n\nRep: Lauren Ortiz, Coolpath. Prospect: Victor Hale, property manager.\n';
+    assert.equal(voiceOf(doc, 'Lauren Ortiz'), 'guidance');
+  });
+  it('a named caller in a transcript speaks as the rep, so a long company overview is a monologue', () => {
+    const overview = 'So, a bit about us: we were founded in 1998, we have 140 technicians, our vans carry the parts for twenty units, our portal shows every visit, and we run planned maintenance twice a year, emergency calls around the clock, and our own paperwork service. '.repeat(2);
+    const doc = `# Call transcript\n\n[00:00:02] Lauren: Hi Victor, Lauren Ortiz with Coolpath. Two of your units still run on R-22.\n[00:00:09] Victor: Okay.\n[00:00:12] Lauren: ${overview}\n[00:01:30] Victor: Right.\n`;
+    const findings = lintText(doc, { rules: BUILTIN_RULES }).findings.map((f) => f.ruleId);
+    assert.ok(findings.includes('rep-monologue-length'), findings.join(', '));
+    assert.ok(!findings.includes('state-reason-for-call'), 'the first turn says where the buyer stands');
+  });
   it('a postscript below the sign-off is still the email', () => {
     const doc = 'Hi Dana,\n\nThe Reno checklist is two pages. Want it?\n\nBest,\nSam\n\nP.S. The offer is only good until Friday.\n';
     assert.equal(voiceOf(doc, 'only good until Friday'), 'rep');

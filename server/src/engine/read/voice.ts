@@ -145,6 +145,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       }
       // The speaker who says who they are and why they called is the caller: the rep.
       if (doc.callers?.includes((turn.label ?? '').trim().split(/\s+/)[0].toLowerCase())) {
+        // From here on the speaker is the rep, like a "Rep:" label (a monologue, a talk ratio count them).
+        turn.role = 'rep';
         return speaks(turn, `“${turn.label}:” introduces themselves as the caller`, inEmail, path);
       }
       // "Open: say “Hi Sunita…”", "Decision: ask “…”": a step of a talk track that tells the rep what to say.
