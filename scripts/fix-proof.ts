@@ -262,6 +262,13 @@ export function checkFix(c: FixCase): FixOutcome {
       used.add(i);
       continue;
     }
+    // A message that was already over a measured target, read differently once the fix names it (a first
+    // touch, a follow-up): its target changed, the problem is not new.
+    const remeasured = pool.findIndex((p, k) => !used.has(k) && p.ruleId === f.ruleId && p.metrics?.words !== undefined && f.metrics?.words !== undefined && overlaps(mapOffset(edits, p.start, 'start'), mapOffset(edits, p.end, 'end'), f.start, f.end));
+    if (remeasured >= 0) {
+      used.add(remeasured);
+      continue;
+    }
     if (f.ruleId === c.rule && overlaps(ms, me, f.start, f.end)) failures.push(`(a) still triggers ${f.ruleId}: ${f.message}`);
     else if (RANK[f.severity] >= RANK.warning) failures.push(`(b) new ${f.severity} ${f.ruleId}: ${f.message}`);
   }

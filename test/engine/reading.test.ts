@@ -57,6 +57,13 @@ describe('reading: messages and the words around them', () => {
     assert.ok(findings.includes('rep-monologue-length'), findings.join(', '));
     assert.ok(!findings.includes('state-reason-for-call'), 'the first turn says where the buyer stands');
   });
+  it('a message written out under a heading that names its channel and a process ("SMS cadence") is checked', () => {
+    const doc = '# SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 2 | day 1 | Hi {{first_name}}, just checking in to see if you got my text? |\n';
+    const ids = lintText(doc, { rules: BUILTIN_RULES }).findings.map((f) => f.ruleId);
+    assert.ok(ids.includes('no-empty-check-in'), ids.join(', '));
+    const internal = '# Internal: SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 2 | day 1 | Hi {{first_name}}, just checking in to see if you got my text? |\n';
+    assert.ok(!lintText(internal, { rules: BUILTIN_RULES }).findings.some((f) => f.ruleId === 'no-empty-check-in'), 'a heading that says internal wins');
+  });
   it('a postscript below the sign-off is still the email', () => {
     const doc = 'Hi Dana,\n\nThe Reno checklist is two pages. Want it?\n\nBest,\nSam\n\nP.S. The offer is only good until Friday.\n';
     assert.equal(voiceOf(doc, 'only good until Friday'), 'rep');

@@ -216,9 +216,9 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       if (text[y] === ' ') y++;
       else if (x > turn.a && text[x - 1] === ' ') x--;
       const s = sentenceAt(text, turn.a, turn.b, a);
-      // Deleting the sentence's first word: the next word takes its capital ("Just wanted…" → "Wanted…").
-      // (A subject line keeps its own case: lower-case subjects are a style.)
-      if (turn.channel !== 'subject' && x === s.a && y < s.b && /\p{Ll}/u.test(text[y]) && /\p{Lu}/u.test(text[x])) {
+      // Deleting the sentence's first word: the next word takes its capital ("Just wanted…" → "Wanted…",
+      // "Re: our chat" → "Our chat"); a lower-case start stays lower-case ("re: quick one" → "quick one").
+      if (x === s.a && y < s.b && /\p{Ll}/u.test(text[y]) && /\p{Lu}/u.test(text[x])) {
         const r = orig(x, y + 1);
         if (!clean(r.start, r.end)) return undefined;
         return [{ ...r, text: text[y].toUpperCase() }];

@@ -51,6 +51,12 @@ const PROMPT = /^(?:please )?(?:create|generate|write|draft|compose|craft|produc
 /** Changelogs, release notes, meeting notes. */
 const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
 
+/** The text itself is shaped as a message: it opens with a greeting or holds a merge field. */
+export function hasMessageShape(text: string): boolean {
+  const firstLine = text.trim().split('\n', 1)[0];
+  return GREETING_LINE.test(firstLine) || GREETING_START.test(firstLine) || MERGE_FIELD.test(text);
+}
+
 /** A short line that only leads in to what follows ("On the day before time off:"): a label of the page, not a message. */
 const LEAD_IN = /^[^.!?\n]{1,80}:$/;
 

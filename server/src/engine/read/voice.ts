@@ -14,7 +14,7 @@
  */
 import type { SectionNode, Turn, Unit } from './model';
 import { PastedThread, type Marker } from './pasted-thread';
-import { isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
+import { hasMessageShape, isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
 export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
@@ -60,6 +60,9 @@ const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
+const MESSAGE_CHANNELS = ['email', 'sms', 'voicemail', 'linkedin'];
+/** A heading that says its text is not outreach: "Not prospecting: offer note", "Internal". */
+const NOT_OUTREACH = /\bnot (?:prospecting|outreach|sales|customer-facing|for (?:buyers|prospects|customers))\b|\binternal\b/i;
 /** Topics of qualifying frameworks that file discovery questions: BANT, MEDDIC(C), SPIN. */
 const QUALIFYING_TOPIC = /^(?:budget|authority|need|needs|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff)$/i;
 /** A step's words after its label: "say “…”", "ask: “…”". */
@@ -231,8 +234,11 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     turn.voice = 'rep';
     turn.speech = true;
     turn.contexts.add('rep');
-    // Words the page tells the rep to send are outreach, whatever kind of page (coaching notes, a process) holds them.
-    if (leadIn === 'use') turn.contexts.delete('process');
+    // Words the page tells the rep to send are outreach whatever kind of page (coaching notes, a process) holds
+    // them; so is a message written out (a greeting, a merge field) under a heading that names its channel
+    // ("SMS cadence"), unless a heading says it is not outreach.
+    const shaped = (inEmail || hasMessageShape(text)) && MESSAGE_CHANNELS.some((c) => turn.contexts.has(c));
+    if (leadIn === 'use' || (shaped && !path(sec).some((s) => s.title && NOT_OUTREACH.test(s.title)))) turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
   }
 }
