@@ -64,6 +64,12 @@ describe('reading: messages and the words around them', () => {
     const internal = '# Internal: SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 2 | day 1 | Hi {{first_name}}, just checking in to see if you got my text? |\n';
     assert.ok(!lintText(internal, { rules: BUILTIN_RULES }).findings.some((f) => f.ruleId === 'no-empty-check-in'), 'a heading that says internal wins');
   });
+  it('a heading naming phrases that kill replies, and a "Bad output:" lead-in, mark bad examples', () => {
+    assert.equal(voiceOf('## Phrases that kill replies\n\n- "Just bumping this to the top of your inbox"\n', 'Just bumping'), 'guidance');
+    const doc = '## Prompt examples\n\n**Bad output (don\'t do this):**\n\n> Hi Maria, I hope you\'re well! My name is Jordan.\n\n**Good output:**\n\n> Hi Maria, your renewal is in June.\n';
+    assert.equal(voiceOf(doc, 'My name is Jordan'), 'guidance');
+    assert.equal(voiceOf(doc, 'your renewal is in June'), 'rep');
+  });
   it('a postscript below the sign-off is still the email', () => {
     const doc = 'Hi Dana,\n\nThe Reno checklist is two pages. Want it?\n\nBest,\nSam\n\nP.S. The offer is only good until Friday.\n';
     assert.equal(voiceOf(doc, 'only good until Friday'), 'rep');

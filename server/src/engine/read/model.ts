@@ -103,6 +103,8 @@ export interface PlaybookModel {
 /** Fence languages that hold scripts and templates; anything else is code or data. */
 const PLAIN_FENCES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'email', 'script', 'call', 'voicemail', 'md', 'markdown', 'quote', 'none']);
 const ANTI_MARKER = /^\s*(?:[❌🚫✗✘⛔×]|:x:|:no_entry:)/u;
+/** A short line ending in a colon that calls what follows a bad example. */
+const ANTI_LEAD_IN = /^\W*(?:[^:\n]{0,40}\b)?(?:bad|weak|wrong|cringe|not this|don'?t (?:do|send|say|write) (?:this|that)|do not (?:do|send|say|write) (?:this|that)|never send this)\b[^:\n]{0,60}:\W*$/i;
 const POSITIVE_MARKER = /^\s*(?:[✅✔✓]|:white_check_mark:)/u;
 const SECTION_COMMENT = /^<!--\s*section:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*-->$/i;
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
@@ -462,6 +464,8 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
       const hadAnti = antiNext;
       block(node, { inQuote: false, inList: false, task: false });
       if (hadAnti && node.type !== 'html') antiNext = false;
+      // "**Bad output (don't do this):**" on its own line: the block below it is a bad example.
+      if (node.type === 'paragraph' && ANTI_LEAD_IN.test(plainText(node))) antiNext = true;
     }
     for (const unit of segment.units) splitTurns(unit, classify, segment.turns);
     segment.showsMessages = segment.units.some(showsMessage);

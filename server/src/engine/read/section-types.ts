@@ -13,7 +13,7 @@ export interface SectionType {
 }
 
 export const SECTION_TYPES: readonly SectionType[] = [
-  { tag: 'anti-example', customerFacing: false, pattern: /\b(?:(?:what |questions? )?not to (?:say|write|do|ask|use)|never (?:ask|use)|don'?t say|do not say|phrases? to avoid|words? to avoid|avoid(?:ing)?|never say|bad examples?|anti-?patterns?|common mistakes|mistakes|pitfalls|(?<![a-z0-9] )before(?=\s*(?:$|[:(—–/&-]|and after\b|vs\b))|weak (?:openers?|examples?|versions?)|don'?ts|red flags)\b/i },
+  { tag: 'anti-example', customerFacing: false, pattern: /\b(?:(?:what |questions? )?not to (?:say|write|do|ask|use)|never (?:ask|use)|don'?t say|do not say|phrases? to avoid|words? to avoid|avoid(?:ing)?|never say|bad examples?|anti-?patterns?|common mistakes|mistakes|pitfalls|(?<![a-z0-9] )before(?=\s*(?:$|[:(—–/&-]|and after\b|vs\b))|weak (?:openers?|examples?|versions?)|don'?ts|red flags|(?:phrases?|lines?|words?|openers?|subject lines?|clich[eé]s?) (?:that|which) (?:kill|hurt|ruin|tank|sink|cost|lose|get (?:you )?ignored)|(?:banned|retired|overused|tired) (?:phrases?|lines?|words?|openers?))\b/i },
   { tag: 'opener', customerFacing: true, pattern: /\b(?:open(?:er|ers|ing)|intro(?:duction)?s?|first \d+ seconds|hook|permission)\b/i },
   { tag: 'call-script', customerFacing: true, pattern: /\b(?:cold[- ]?call(?:ing)?|calls?|call scripts?|scripts?|talk tracks?|phone|dial(?:s|ing)?|pitch(?:es)?|demo scripts?|closing|close|next steps|role-?play|conversation)\b/i },
   { tag: 'discovery', customerFacing: true, pattern: /\b(?:discovery|qualif\w*|questions?|spin|meddicc?|bant|gap analysis)\b/i },
