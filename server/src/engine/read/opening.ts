@@ -1,18 +1,23 @@
 /**
- * Where a message opens: its first sentence after the subject and the
- * greeting. What a buyer reads first decides whether they read on, so some
+ * Where a message opens: its first sentence after the subject, the greeting
+ * and any pleasantry ("Hope you're well!"). What a buyer reads first decides whether they read on, so some
  * rules judge only that sentence (phrase rules with `options.openingOnly`).
  */
 import type { Turn } from './model';
 import { sentenceAt } from './words';
 
-const GREETS = String.raw`(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b`;
+const GREETS = String.raw`(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b(?:\s+(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.)?`;
 
 /** A line that is only a greeting: "Hi Tom," "Good morning team!" */
 export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETS}[^.!?\n]{0,40}[,!:]?\s*$`, 'i');
 
-/** What may come before the opening sentence inside one turn: header lines, then a greeting. */
-const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?$`, 'i');
+/** A pleasantry sentence that says nothing yet: "Hope you're well!", "I trust this finds you well.", "How are you?", "Happy Friday!" */
+const PLEASANTRY = String.raw`(?:(?:I |we )?(?:hope|trust)\b[^.!?\n]{0,100}[.!?]+|how(?:'s| are| is) (?:you|things|everything|it going|your (?:week|day))[^.!?\n]{0,30}[.!?]+|happy \p{L}+[!.]+)\s*`;
+
+/** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries. */
+const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})*$`, 'iu');
+/** A turn that holds only a greeting and pleasantries: the message opens after it. */
+const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})+$`, 'iu');
 
 /** Turns that start a message's body: the first rep words of their section, or the first after a subject or a greeting-only line. */
 const starts = new WeakMap<readonly Turn[], Set<Turn>>();
@@ -24,7 +29,8 @@ function startingTurns(turns: readonly Turn[]): Set<Turn> {
   let prev: Turn | undefined;
   for (const t of turns) {
     if (!t.speech) continue;
-    if (!prev || prev.unit.section !== t.unit.section || prev.role === 'subject' || GREETING_LINE.test(prev.unit.text.slice(prev.a, prev.b))) set.add(t);
+    const said = prev?.unit.text.slice(prev.a, prev.b) ?? '';
+    if (!prev || prev.unit.section !== t.unit.section || prev.role === 'subject' || GREETING_LINE.test(said) || LEAD_ONLY.test(said)) set.add(t);
     prev = t;
   }
   starts.set(turns, set);
