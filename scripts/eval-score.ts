@@ -148,14 +148,17 @@ export function emptyScore(): Score {
 /**
  * Adds one file's findings to `score`, counting findings at or above `view`.
  *
- * A finding is matched at its start line: first to a labelled message span
- * (a row with an `end`) that covers that line and names the finding's rule,
+ * A finding is matched at its start line: a message-level rule's first to a
+ * labelled message span (a row with an `end`) that covers that line and names the finding's rule,
  * otherwise to the row of that exact line. On a `clean` row, or a row that
  * does not name the rule, it is a false positive; on an unlabelled line it is
  * ignored. Several findings of one rule on one row count once. An expected
  * rule with no finding at or above `view` on its row is a miss; in the
  * warning view only labels with a warning floor are expected.
  */
+/** Rules that judge a whole message (eval/LABELLING.md): only their findings match a labelled message span. */
+const MESSAGE_LEVEL = new Set(['email-length', 'single-clear-cta', 'question-count', 'readability', 'you-focus-ratio', 'rep-monologue-length', 'state-reason-for-call', 'voicemail-essentials', 'voicemail-length']);
+
 export function scoreFile(score: Score, rows: readonly LabelRow[], findings: readonly EvalFinding[], view: View): void {
   const min = RANK[view];
   const byLine = new Map<number, LabelRow>();
@@ -167,7 +170,7 @@ export function scoreFile(score: Score, rows: readonly LabelRow[], findings: rea
   for (const f of findings) {
     if (RANK[f.severity] < min) continue;
     const names = (r: LabelRow) => r.expected.some((e) => e.rule === f.ruleId) || r.tolerated.includes(f.ruleId);
-    const row = spans.find((r) => r.line <= f.line && f.line <= r.end && names(r)) ?? byLine.get(f.line);
+    const row = (MESSAGE_LEVEL.has(f.ruleId) ? spans.find((r) => r.line <= f.line && f.line <= r.end && names(r)) : undefined) ?? byLine.get(f.line);
     if (!row) continue;
     const key = `${row.line}\0${f.ruleId}`;
     if (row.tolerated.includes(f.ruleId)) continue;

@@ -94,6 +94,14 @@ test('a metric finding outside its labelled message is wrong, and no findings gi
   assert.equal(recall(empty.overall), null);
 });
 
+test('a phrase finding inside a labelled message counts on its own line, not on the message span', () => {
+  // The subject names the check-in for the whole message (email-length) and for itself; the body line names it too.
+  const rows = parseLabels(tsv([[1, 'no-empty-check-in,email-length', 'bump', 7], [4, 'no-empty-check-in', 'check-in']]), 'drafts');
+  const s = emptyScore();
+  scoreFile(s, rows, [f('no-empty-check-in', 1, 'warning'), f('no-empty-check-in', 4, 'warning'), f('email-length', 2, 'info')], 'info');
+  assert.deepEqual(s.overall, { tp: 3, fp: 0, expected: 3, hits: 3 });
+});
+
 test('a changed or removed line is caught by its hash', () => {
   const rows = parseLabels(labels, 'drafts');
   assert.deepEqual(driftedRows(rows, draft), []);
