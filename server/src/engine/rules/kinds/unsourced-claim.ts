@@ -10,22 +10,23 @@ import { isRepVoice, turnRange, turnText, unitSource } from './playbook-reading'
 import { fill } from './units';
 
 /** A percentage or a multiplier. */
-const FIGURE = /(?<![\w.$])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|x\b|×)|\d+(?:\.\d+)?\s?(?:times)\s(?:faster|more|higher|better))/giu;
+const FIGURE = /(?<![\w.$])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|per ?cent\b|x\b|×)|\d+(?:\.\d+)?\s?(?:times)\s(?:faster|more|higher|better))/giu;
 /** A money amount. */
 const MONEY = /(?<![\w.$])\$\d[\d,.]*\s?(?:[km]\b|million\b|billion\b|mm\b)?/giu;
 /** A result claimed for a percentage: a change, a saving, a comparison. */
-const RESULT = /\b(?:cut|cuts|cutting|reduc\w*|increas\w*|boost\w*|sav(?:e|ed|es|ing|ings)|grow\w*|grew|improv\w*|lift\w*|doubl\w*|tripl\w*|faster|quicker|more|less|fewer|higher|lower|drop\w*|decreas\w*|shorten\w*|sped|speed\w*|roi|return|gain\w*|jump\w*|slash\w*|uplift|win rates?|conversion)\b/i;
+const RESULT = /\b(?:cut|cuts|cutting|reduc\w*|increas\w*|boost\w*|sav(?:e|ed|es|ing|ings)|grow\w*|grew|improv\w*|lift\w*|doubl\w*|tripl\w*|faster|quicker|more|less|fewer|higher|lower|drop\w*|decreas\w*|shorten\w*|sped|speed\w*|roi|return|gain\w*|jump\w*|slash\w*|uplift|win rates?|conversion|win(?:s|ning)? back|won back|recover\w*)\b/i;
 /** A result claimed for a money amount: saved, returned, generated. */
 const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|recover\w*|add(?:ed|s)? \$|in (?:new )?(?:revenue|pipeline|savings))\b/i;
 /** Who the result is claimed for: the seller's company or its customers ("We helped…", "Clients see…", "Acme cut…"). */
-const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like)\b/i;
+const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like|[\p{L}-]+ like (?:yours|you))\b/iu;
 /** A named customer with its result: "Acme cut…", "when Acme switched…". */
 const NAMED_RESULT = /\b(?:[Ww]hen|[Aa]fter) \p{Lu}\w+ (?:switched|moved|started|rolled)\b|\b\p{Lu}\w+ (?:cut|saw|reduced|increased|booked|grew|saved|doubled|tripled)\b/u;
 /** A source the buyer can check, written in the unit. */
 const EVIDENCE = /\]\(|\[\^[^\]]+\]|https?:\/\/|\bwww\.|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/iu;
 /** "If we downgrade to save $20k…" is a trade-off, "we confirmed a 43% reduction" the buyer's own test result. */
 const CONDITIONAL_OR_MEASURED = /^\s*(?:\W\s*)?if\b|\b(?:confirmed|validated|measured|observed|documented) (?:a|an|the)\b/i;
-const QUOTED_LINE = /^\s*["“'‘]/;
+/** A quoted line, also after a branch arrow (`→ "…"`) or a step's run-in label (`Proof. "…"`). */
+const QUOTED_LINE = /^\s*(?:\p{L}+(?: \p{L}+){0,2}[.:]\s+)?(?:(?:→|->|=>|—|–)\s*)?["“'‘]/u;
 
 /**
  * Clearly the rep's words, not handbook prose under a script heading: a rep
