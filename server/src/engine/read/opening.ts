@@ -1,7 +1,8 @@
 /**
  * Where a message opens: its first sentence after the subject, the greeting
- * and any pleasantry ("Hope you're well!"). What a buyer reads first decides whether they read on, so some
- * rules judge only that sentence (phrase rules with `options.openingOnly`).
+ * and any pleasantry ("Hope you're well!"). What a buyer reads first decides
+ * whether they read on, so some rules judge only that sentence (phrase
+ * rules with `options.openingOnly`).
  */
 import type { Turn } from './model';
 import { sentenceAt } from './words';
