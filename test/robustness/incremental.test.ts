@@ -27,6 +27,18 @@ test('DocumentLinter equals lintText on random playbooks under random edit seque
   );
 });
 
+/** Found by the random test (seed -639018653): a rewrite's stage was read past a setext heading, from the next segment. */
+test('a quick fix reads its place only from its own segment, up to a setext heading', () => {
+  const linter = new DocumentLinter(opts);
+  let text = '---\ntype: cold-call\raudience: prospect\n---\n\n| Instead of | Rebuttal |\n|---|---|\r\n| hi  | touching base your team |\n\n---\r\ntype: cold-call\r\naudience: prospect\r---\n\n---\rtype: cold-call\naudience: prospect\n---\r';
+  linter.lint(text);
+  const edits = [{ at: 7318, del: 1, insert: 'just checking in' }, { at: 0, del: 5, insert: '  \t just checking in just checking in.' }, { at: 24848, del: 11, insert: '' }, { at: 6771, del: 1, insert: 'renewal just checking in.' }];
+  for (const e of edits) {
+    text = applyEdit(text, e).text;
+    assert.deepEqual(linter.lint(text), lintText(text, opts), `after edit ${JSON.stringify(e)}`);
+  }
+});
+
 test('chunks never start inside a fence, front matter or an HTML comment', () => {
   const text = '---\ntitle: x\n\nmore: y\n---\n\n# A\n\n```\ncode\n\nstill code\n```\n\n<!--\n\ncomment\n-->\n\npara\n\n  indented\n\nlast\n';
   const starts = chunkStarts(text).map((s) => text.slice(s, text.indexOf('\n', s)));

@@ -52,6 +52,9 @@ const CUSTOMER_CUES = /\b(?:renewals?|renew(?:ing)?|your (?:contract|subscriptio
 const cache = new WeakMap<Unit, { source: string; place: Place }>();
 
 /** The place of `turn`: its channel, the stage the message shows and the facts in it. */
+/** An ATX heading, or a setext one (a line underlined with = or -): where the unit's segment ends. */
+const NEXT_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|^[ \t]{0,3}\S[^\r\n]*(?:\r\n|\r|\n) {0,3}(?:=+|-+)[ \t]*$/m;
+
 export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): Place {
   const unit = turn.unit;
   const kept = cache.get(unit);
@@ -60,8 +63,8 @@ export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): 
   // its own text only and the editor can keep them while other segments change.
   const section = unit.section;
   const from = Math.max(section.headingStart ?? section.start, unit.start - WINDOW);
-  const after = source.slice(unit.end, unit.end + WINDOW);
-  const nextHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/m.exec(after);
+  const after = source.slice(unit.end, Math.min(section.end, unit.end + WINDOW));
+  const nextHeading = NEXT_HEADING.exec(after);
   const to = unit.end + (nextHeading ? nextHeading.index : after.length);
   const text = source.slice(from, to);
   const facts = readFacts(text);
