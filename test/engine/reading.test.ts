@@ -14,6 +14,11 @@ function turnOf(text: string, needle: string) {
   return turn!;
 }
 
+/** The rules that report on `doc`. */
+function ruleIdsOf(doc: string): string[] {
+  return lintText(doc, { rules: BUILTIN_RULES }).findings.map((f) => f.ruleId);
+}
+
 /** The voice of the first turn holding `needle`. */
 function voiceOf(text: string, needle: string): string {
   return turnOf(text, needle).voice;
@@ -53,16 +58,16 @@ describe('reading: messages and the words around them', () => {
   it('a named caller in a transcript speaks as the rep, so a long company overview is a monologue', () => {
     const overview = 'So, a bit about us: we were founded in 1998, we have 140 technicians, our vans carry the parts for twenty units, our portal shows every visit, and we run planned maintenance twice a year, emergency calls around the clock, and our own paperwork service. '.repeat(2);
     const doc = `# Call transcript\n\n[00:00:02] Lauren: Hi Victor, Lauren Ortiz with Coolpath. Two of your units still run on R-22.\n[00:00:09] Victor: Okay.\n[00:00:12] Lauren: ${overview}\n[00:01:30] Victor: Right.\n`;
-    const findings = lintText(doc, { rules: BUILTIN_RULES }).findings.map((f) => f.ruleId);
+    const findings = ruleIdsOf(doc);
     assert.ok(findings.includes('rep-monologue-length'), findings.join(', '));
     assert.ok(!findings.includes('state-reason-for-call'), 'the first turn says where the buyer stands');
   });
   it('a message written out under a heading that names its channel and a process ("SMS cadence") is checked', () => {
     const doc = '# SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 2 | day 1 | Hi {{first_name}}, just checking in to see if you got my text? |\n';
-    const ids = lintText(doc, { rules: BUILTIN_RULES }).findings.map((f) => f.ruleId);
+    const ids = ruleIdsOf(doc);
     assert.ok(ids.includes('no-empty-check-in'), ids.join(', '));
     const internal = '# Internal: SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 2 | day 1 | Hi {{first_name}}, just checking in to see if you got my text? |\n';
-    assert.ok(!lintText(internal, { rules: BUILTIN_RULES }).findings.some((f) => f.ruleId === 'no-empty-check-in'), 'a heading that says internal wins');
+    assert.ok(!ruleIdsOf(internal).includes('no-empty-check-in'), 'a heading that says internal wins');
   });
   it('a heading naming phrases that kill replies, and a "Bad output:" lead-in, mark bad examples', () => {
     assert.equal(voiceOf('## Phrases that kill replies\n\n- "Just bumping this to the top of your inbox"\n', 'Just bumping'), 'guidance');

@@ -4,6 +4,9 @@
  * sequence" carries voicemail and follow-up. `anti-example` anywhere on the
  * path turns phrase rules off below it.
  */
+/** A heading that says its text is not outreach: "Not prospecting: offer note", "Internal". */
+export const NOT_OUTREACH = /\bnot (?:prospecting|outreach|sales|customer-facing|for (?:buyers|prospects|customers))\b|\binternal\b/i;
+
 export interface SectionType {
   tag: string;
   /** Matched case-insensitively against the heading text. */
@@ -28,7 +31,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   // After a real conversation: "as we discussed" is the truth here. Not customer-facing on its own ("Summary" of a coaching page).
   { tag: 'recap', customerFacing: false, pattern: /\b(?:recaps?|post-(?:call|demo|meeting|discovery)|after (?:the|a|our|your) (?:call|demo|meeting|discovery)|proposal|thank[- ]you (?:e-?mail|note)s?)\b/i },
   { tag: 'ooo', customerFacing: true, pattern: /\b(?:out[- ]of[- ]office|auto-?(?:reply|replies|responders?)|away messages?)\b/i },
-  { tag: 'process', customerFacing: false, pattern: /\b(?:not (?:prospecting|outreach|sales|customer-facing|for (?:buyers|prospects|customers))|internal|cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|(?<!(?:connection|thank[- ]you|linkedin|intro|introduction|follow[- ]?up|handwritten|personal|cover|voice|welcome|referral) )notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b/i },
+  { tag: 'process', customerFacing: false, pattern: new RegExp(String.raw`${NOT_OUTREACH.source}|\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|(?<!(?:connection|thank[- ]you|linkedin|intro|introduction|follow[- ]?up|handwritten|personal|cover|voice|welcome|referral) )notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b`, 'i') },
 ];
 
 const CUSTOMER_FACING = new Set(SECTION_TYPES.filter((t) => t.customerFacing).map((t) => t.tag));
