@@ -305,7 +305,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     }
     const title = plainText(node as Nodes).trim();
     const override = fm.sections?.[title.toLowerCase()];
-    const own = override ? [override] : tagsForHeading(title);
+    const own = override ? [override] : tagsForHeading(title, parent.tags);
     // A heading that names one message ("Day 5 — Text 2", "Voicemail 3") holds that message, even on a page about the cadence.
     const namesMessage = !own.includes('process') && own.some((t) => MESSAGE_TAGS.has(t)) && ONE_MESSAGE.test(title);
     const tags = [...new Set([...(namesMessage ? parent.tags.filter((t) => t !== 'process') : parent.tags), ...own])];

@@ -47,8 +47,18 @@ export const DOCUMENT_TYPE_TAGS: Readonly<Record<string, string>> = {
   'objection-handling': 'objection',
 };
 
-export function tagsForHeading(heading: string): string[] {
-  return SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
+/** Topics of qualifying frameworks (BANT, MEDDIC(C), SPIN), by which objection and discovery banks file their entries. */
+export const QUALIFYING_TOPICS = String.raw`budget|authority|needs?|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff`;
+const TOPIC_WORDS = new RegExp(String.raw`\b(?:${QUALIFYING_TOPICS})\b`, 'gi');
+/** Banks whose subheadings name topics: "Loyalty and timing" under an objection bank holds timing objections, not a schedule. */
+const FILED_BY_TOPIC = ['objection', 'discovery'];
+
+/** The tags a heading's own words give it; in an objection or discovery bank, a topic word ("timing", "metrics") is the topic, not a process page. */
+export function tagsForHeading(heading: string, parentTags: readonly string[] = []): string[] {
+  const tags = SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
+  if (!tags.includes('process') || ![...parentTags, ...tags].some((t) => FILED_BY_TOPIC.includes(t))) return tags;
+  const withoutTopics = heading.replace(TOPIC_WORDS, ' ');
+  return SECTION_TYPES.find((t) => t.tag === 'process')!.pattern.test(withoutTopics) ? tags : tags.filter((t) => t !== 'process');
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { SectionNode, Turn, Unit } from './model';
 import { PastedThread, type Marker } from './pasted-thread';
-import { NOT_OUTREACH } from './section-types';
+import { NOT_OUTREACH, QUALIFYING_TOPICS } from './section-types';
 import { hasMessageShape, isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
@@ -62,8 +62,8 @@ const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
 const MESSAGE_CHANNELS = ['email', 'sms', 'voicemail', 'linkedin'];
-/** Topics of qualifying frameworks that file discovery questions: BANT, MEDDIC(C), SPIN. */
-const QUALIFYING_TOPIC = /^(?:budget|authority|need|needs|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff)$/i;
+/** A turn labelled by a qualifying topic ("Budget: …?") is a discovery question. */
+const QUALIFYING_TOPIC = new RegExp(String.raw`^(?:${QUALIFYING_TOPICS})$`, 'i');
 /** A step's words after its label: "say “…”", "ask: “…”". */
 const SAY_STEP = /^\s*(?:say|ask|tell (?:them|her|him)|try|respond|reply|answer|open with|close with)\b[ \t]*[:,—–-]?[ \t]*["“]/i;
 /** Labels of a page's fields, not of people: several words, or words people are not called. */

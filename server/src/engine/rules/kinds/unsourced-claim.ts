@@ -6,7 +6,7 @@
  */
 import type { Turn } from '../../read/model';
 import type { RuleKind } from './kind';
-import { isRepVoice, turnRange, turnText, unitSource } from './playbook-reading';
+import { isRepVoice, objectionPairs, objectionRoots, turnRange, turnText, unitSource } from './playbook-reading';
 import { fill } from './units';
 
 /** A percentage or a multiplier. */
@@ -47,8 +47,12 @@ export const unsourcedClaimKind: RuleKind<null> = {
   compile: () => null,
   check(ctx) {
     const { model } = ctx;
-    for (const t of model.turns) {
-      if (!isRepVoice(t) || !ctx.inScope(t) || !clearlyToBuyer(t)) continue;
+    // An objection's answer is the rep's words even inside an "If they say "…" → "…"" line.
+    const answers = objectionRoots(model).flatMap((root) => objectionPairs(model, root).flatMap((p) => p.response));
+    const answerUnits = new Set(answers.map((t) => t.unit));
+    const turns = [...model.turns.filter((t) => !answerUnits.has(t.unit) && clearlyToBuyer(t)), ...answers];
+    for (const t of turns) {
+      if (!isRepVoice(t) || !ctx.inScope(t)) continue;
       const text = turnText(t);
       if (!/\d/.test(text) || (!CLAIMANT.test(text) && !NAMED_RESULT.test(text))) continue;
       if (EVIDENCE.test(unitSource(model, t.unit))) continue;
