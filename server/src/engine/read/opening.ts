@@ -6,9 +6,9 @@
  */
 import type { Turn } from './model';
 import { sentenceAt } from './words';
-import { HONORIFIC } from './evidence';
+import { GREETING_WORD, HONORIFIC } from './evidence';
 
-const GREETS = String.raw`(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b(?:\s+${HONORIFIC}\.)?`;
+const GREETS = String.raw`${GREETING_WORD}\b(?:\s+${HONORIFIC}\.)?`;
 
 /** A line that is only a greeting: "Hi Tom," "Good morning team!" */
 export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETS}[^.!?\n]{0,40}[,!:]?\s*$`, 'i');

@@ -62,6 +62,8 @@ const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
 const MESSAGE_CHANNELS = ['email', 'sms', 'voicemail', 'linkedin'];
+/** The attribution line a mail client puts above the email a reply quotes. */
+const QUOTED_EARLIER = /^\s*(?:on\b[^\n]{3,120}\bwrote:|[^\n]{1,80}\bwrote:\s*$|-{2,}\s*original message\s*-{2,})/i;
 /** A turn labelled by a qualifying topic ("Budget: …?") is a discovery question. */
 const QUALIFYING_TOPIC = new RegExp(String.raw`^(?:${QUALIFYING_TOPICS})$`, 'i');
 /** A step's words after its label: "say “…”", "ask: “…”". */
@@ -176,6 +178,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
+  // "On 14 Apr, Priya Nair wrote: > …" under a reply: the earlier email it answers, not a new message.
+  if (unit.kind === 'blockquote' && QUOTED_EARLIER.test(unit.text)) return explicit(turn, 'buyer', 'an earlier email quoted under a reply');
   if (leadIn === 'buyer') return explicit(turn, 'buyer', 'introduced as the customer’s own words');
   if (leadIn === 'guidance') return explicit(turn, 'guidance', 'introduced as the rep’s own checklist');
   const text = unit.text.slice(turn.a, turn.b);

@@ -8,7 +8,7 @@
  * `Subject:` line, the greeting line ("Hi {{first_name}},") and the sign-off
  * from "Best," / "Thanks," on.
  */
-import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
+import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
 import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, readsAsFirstTouch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
@@ -90,12 +90,15 @@ const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|
 const LETS_GO =
   /\b(?:I'?ll (?:assume|take (?:that|it|the silence) as|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up))|I (?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch) (?:again|further|any ?more)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
 
-function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[]): EmailStage {
+function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
   if (LETS_GO.test(text)) return 'break-up';
   if (stage !== 'other') return stage;
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
-  if (FOLLOWS_OWN_NOTE.test(text) || subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
+  if (FOLLOWS_OWN_NOTE.test(text)) return 'follow-up';
+  // A "Re:" that answers the buyer's own email is a reply, not a chase of the rep's earlier note.
+  if (answersBuyer) return stage;
+  if (subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
   if (NOTICED.test(text) && readsAsFirstTouch(text)) return 'first-touch';
   return stage;
 }
@@ -174,7 +177,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
       lines,
       text,
       words: countWords(text),
-      stage: stageFromText(emailStage(path, contexts), text, subjects),
+      stage: stageFromText(emailStage(path, contexts), text, subjects, quotesBuyerBelow(model, endTurn.unit)),
       start: first ? startAt(first.turn.unit, first.a) : startAt(startTurn.unit, startTurn.a),
       end: last ? endAt(last.turn.unit, last.b - 1) : endAt(endTurn.unit, endTurn.b - 1),
       contexts,
@@ -183,6 +186,20 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     });
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** Whether the block right after a message is the buyer's earlier email, quoted under the reply ("On 14 Apr, Priya wrote:"). */
+function quotesBuyerBelow(model: PlaybookModel, last: Unit): boolean {
+  const units = model.units;
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].start <= last.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = units[lo];
+  return next !== undefined && next.section === last.section && next.kind === 'blockquote' && next.turns.length > 0 && next.turns.every((t) => t.voice === 'buyer');
 }
 
 export function lineText(l: BodyLine): string {

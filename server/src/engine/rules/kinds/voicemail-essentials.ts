@@ -10,6 +10,7 @@
  */
 import { isReasonLabel, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
+import { GREETING_WORD } from '../../read/evidence';
 import type { Severity } from '../../types';
 import type { RuleKind } from './kind';
 import { fill, insertFixes, str, voicemailsInScope } from './units';
@@ -20,7 +21,7 @@ const NAME_AND_COMPANY = /\b\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?(?: again)? 
 const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
 const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot|dropped)\s+(?:you\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
 const NO_CALL_BACK = /\b(?:no need to (?:call|ring|phone)(?: me)?(?: back)?|(?:don'?t|do not) (?:worry about|bother) (?:calling|ringing)(?: me)? back|(?:just |simply )?(?:reply|respond|answer) (?:there|to (?:that|the|my) (?:e-?mail|note|message))|(?:reply|respond) to (?:it|that) (?:instead|if))\b/i;
-const MESSAGE_SHAPE = /^\s*["“]?\s*(?:hi|hey|hello|good (?:morning|afternoon))\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b/iu;
+const MESSAGE_SHAPE = new RegExp(String.raw`^\s*["“]?\s*${GREETING_WORD}\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b`, 'iu');
 
 export const voicemailEssentialsKind: RuleKind<null> = {
   name: 'voicemail-essentials',
