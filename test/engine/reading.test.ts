@@ -186,6 +186,32 @@ describe('reading: transcripts', () => {
     assert.equal(voiceOf(doc, 'I am calling about'), 'rep');
     assert.equal(voiceOf(doc, 'How many suppliers'), 'rep');
   });
+  it('a buyer returning the rep’s call introduces themselves first; the rep is the one who answers', () => {
+    const callBack = '# Call log\n\n**Ines (Tarrow Dairy):** Hello, Ines Moreau here, I’m returning a call from a Kofi about our chillers?\n\n**Kofi (Coldline):** Ines, thanks for ringing back. I rang because your Tarrow plant posted a refrigeration tender.\n\n**Ines (Tarrow Dairy):** Right, go on.\n\n**Kofi (Coldline):** Who looks after the chillers today?\n';
+    assert.equal(voiceOf(callBack, 'returning a call'), 'buyer');
+    assert.equal(voiceOf(callBack, 'I rang because'), 'rep');
+    assert.equal(voiceOf(callBack, 'Who looks after'), 'rep');
+  });
+  it('a call between named people is a record of one call, not a script with missing parts', () => {
+    const log = `# Call log\n\n${doc.split('\n\n')[1]}\n[00:00:20] Colin (Harlow): About forty.\n[00:00:25] Mei (Ordwell): What happens when one of them sends the wrong bank details?\n[00:00:31] Colin (Harlow): We find out at payment.\n[00:00:36] Mei (Ordwell): Thanks, that is useful.\n[00:00:41] Colin (Harlow): Fine.\n`;
+    assert.ok(!ruleIdsOf(log).includes('playbook-structure'), ruleIdsOf(log).join(', '));
+  });
+});
+
+describe('reading: sequences', () => {
+  it('a touch that lets the buyer go is the break-up, whatever its heading says', () => {
+    const touch = (n: number, body: string) => `## Touch ${n} — Day ${n * 3}\n\nHi {{first_name}},\n\n${body}\n\nKofi\n\n`;
+    const seq = '# Chiller service sequence\n\n' + touch(1, 'Your Tarrow plant posted a refrigeration tender; we service the chillers at two dairies nearby. Worth a call on Thursday?') + touch(2, 'Here is the two-page write-up of how Brookfield Dairy cut chiller call-outs by a third. Want the contact of their engineer?') + touch(3, 'I will assume the timing is off and stop emailing. If the tender comes back, I am one reply away.');
+    assert.ok(!ruleIdsOf(seq).includes('playbook-structure'), ruleIdsOf(seq).join(', '));
+  });
+});
+
+describe('reading: replies', () => {
+  it('the earlier email quoted under a reply is the buyer’s, and the reply that answers it needs no ask', () => {
+    const doc = '## Email 1\n\nSubject: Chiller service\n\nHi Ines,\n\nYour Tarrow plant posted a refrigeration tender. Worth a call on Thursday?\n\nKofi\n\n## Reply\n\nSubject: Re: Chiller service\n\nHi Ines,\n\nYes, the quarterly visit covers the two blast chillers as well, at the same price, and we bring the gaskets.\n\nKofi\n\n> On 3 May, Ines Moreau wrote:\n> Does the quarterly visit cover the blast chillers?\n';
+    assert.equal(voiceOf(doc, 'Does the quarterly visit'), 'buyer');
+    assert.ok(!ruleIdsOf(doc).includes('single-clear-cta'), ruleIdsOf(doc).join(', '));
+  });
 });
 
 describe('reading: to-do lists under a message heading', () => {

@@ -673,7 +673,8 @@ export function readingKey(r: DocumentReading): string {
 /**
  * Named speakers ("Mei:", "[00:00:03] Mei (Ordwell):") who introduce themselves in their own turn ("it's Mei
  * from Ordwell", "this is Mei"): in a transcript or a role-play the one who says who they are and why they
- * called is the rep, whatever their name. Lower-cased label names.
+ * called is the rep, whatever their name; a buyer returning the rep's call introduces themselves too, and then
+ * the rep is the one who answers them. Lower-cased label names.
  */
 function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
   const out = new Set<string>();
@@ -693,12 +694,22 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
       // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
       const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
       const greeted = GREETS_THEN.exec(said);
-      if ((greeted && namesSelfAt(greeted[0].length)) || [...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) out.add(name.toLowerCase());
+      if (!(greeted && namesSelfAt(greeted[0].length)) && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) continue;
+      if (!RETURNS_CALL.test(said)) {
+        out.add(name.toLowerCase());
+        continue;
+      }
+      // The buyer returning the rep's call introduces themselves first: the rep is the one who answers.
+      const answer = turns.slice(i + 1).find((n) => n.role === 'other' && n.label && n.label.trim().split(/\s+/)[0] !== name);
+      const rep = answer?.label!.trim().split(/\s+/)[0];
+      if (rep && /^\p{Lu}[\p{L}'-]+$/u.test(rep)) out.add(rep.toLowerCase());
     }
   }
   return [...out].sort();
 }
 
+/** A caller who is returning the other's call: "I'm returning a voicemail from…", "just ringing you back", "got your message". */
+const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[\w-]+ )?(?:call|voicemail|voice-?mail|message)|(?:calling|ringing|phoning|getting) (?:you )?back|got (?:a|your) (?:voicemail|voice-?mail|message)|you (?:left|called|rang) (?:me|us)|(?:saw|had) (?:a )?missed call)\b/i;
 /** A greeting to someone else, then a comma: what comes before a caller's name in "Hi Victor, Lauren Ortiz with Coolpath". */
 const GREETS_THEN = /^\W*(?:hi|hey|hello|morning|afternoon|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,25}[,.!—–-]\s*/iu;
 /** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */

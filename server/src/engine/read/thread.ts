@@ -56,6 +56,10 @@ const KNOWN_DOCUMENT =
  */
 const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b|\b(?:here(?:'s| is| are)|attached(?: are| is)?|sharing) (?:the |my |our )?(?:notes|recording|recap|minutes|summary)\b/i;
 
+/** A message that lets the buyer go: "I'll assume the timing is off", "I won't follow up again", "this is my last note". */
+export const LETS_GO =
+  /\b(?:I(?:'?ll| will) (?:assume|take (?:that|it|the silence) as|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up))|I (?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch) (?:again|further|any ?more)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
+
 /** The sender introducing themselves: a first touch. */
 export const INTRODUCES_SENDER =
   /\b(?:(?:let me|allow me to|I(?:'d| would) like to|wanted to|want to) (?:take a moment to )?introduce (?:myself|me|our (?:company|team|firm)|us)|my name is|we haven'?t (?:met|spoken)|you don'?t know me)\b/i;

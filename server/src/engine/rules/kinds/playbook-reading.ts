@@ -8,6 +8,7 @@
  */
 import { startAt, endAt, subtree, type PlaybookModel, type Segment, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { countWords } from '../../read/words';
+import { LETS_GO } from '../../read/thread';
 
 const outOfPlay = (t: Turn) => t.unit.anti || t.unit.section.anti;
 
@@ -388,7 +389,7 @@ export interface Touch {
   number?: number;
   /** The rep's words in the touch, one entry per line (subject, greeting and sign-off left out). */
   lines: string[];
-  /** The touch is a break-up ("closing the loop", "final email"). */
+  /** The touch is a break-up: its heading says so ("closing the loop", "final email") or its text lets the buyer go ("I'll assume the timing is off"). */
   breakup: boolean;
 }
 
@@ -489,7 +490,7 @@ function touchOf(section: SectionNode, label: string, anchor: { start: number; e
   while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
   const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
   if (signOff > 0) lines.length = signOff;
-  return { section, label, anchor, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) };
+  return { section, label, anchor, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) || LETS_GO.test(lines.join(' ').replace(/[’‘]/g, "'")) };
 }
 
 /** The touches before `i` that it follows: another version of the same numbered touch ("Email 2, rewritten") is not one of them. */

@@ -13,7 +13,7 @@ import { startAt, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
-import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare } from './playbook-reading';
+import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare, type Dialogue } from './playbook-reading';
 import { fill, pathTitle, str } from './units';
 
 export const DEFAULT_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -67,6 +67,7 @@ const CALL_MOMENT = /\b(?:openers?|opening|intro(?:duction)?|first (?:\d+|few|th
  * mostly that content (a heading word never does):
  * - a call script: a conversation of labelled rep and buyer turns on a call
  *   (see `isConversation`), and most of the file's words spoken by the two;
+ *   a call between named people (a transcript, a call log) is a record, not a script;
  * - an email sequence: two or more touches holding the rep's messages, and
  *   most of the file's words in them.
  * Voicemails, objection guides and discovery guides are named in front
@@ -92,7 +93,10 @@ export function playbookType(model: PlaybookModel, types: Record<string, readonl
 function typeFromContent(model: PlaybookModel, parts: number): string | undefined {
   const { all } = voiceShare(model);
   if (all === 0) return undefined;
-  const dialogues = callDialogues(model).filter(isConversation);
+  // A call between named people, the rep known by introducing themselves ("Dev (Kestrel): …"), is a record of one call, not a script reps reuse.
+  const callers = model.reading.callers ?? [];
+  const recorded = (d: Dialogue) => d.rep.every((t) => t.label !== undefined && callers.includes(t.label.trim().split(/\s+/)[0].toLowerCase()));
+  const dialogues = callDialogues(model).filter((d) => isConversation(d) && !recorded(d));
   const turns = dialogues.flatMap((d) => [...d.rep, ...d.buyer]);
   const spoken = voiceShare(model, turns).spoken;
   const repTurns = dialogues.reduce((n, d) => n + d.rep.length, 0);

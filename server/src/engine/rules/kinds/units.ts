@@ -10,7 +10,7 @@
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
-import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, readsAsFirstTouch } from '../../read/thread';
+import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsFirstTouch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
@@ -86,9 +86,6 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
 /** The shape of a cold first email: a trigger the rep noticed about the buyer, then a pitch (read/thread.ts). */
 const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
 
-/** A message that lets the buyer go: "I'll assume the timing is off", "I won't follow up again", "this is my last note". */
-const LETS_GO =
-  /\b(?:I'?ll (?:assume|take (?:that|it|the silence) as|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up))|I (?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch) (?:again|further|any ?more)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
 
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
