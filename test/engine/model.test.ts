@@ -88,6 +88,9 @@ describe('model: use versus mention', () => {
     assert.deepEqual(found('## Email tips\nDon\'t open with “just checking in”: it gives the buyer nothing.\n'), []);
     assert.deepEqual(found('## Follow-up email\nDon\'t open with "just checking in" — lead with news.\n'), []);
   });
+  it('a list of phrases in single quotes after a cue ("Don’t start with \'…\', \'…\' or \'…\'") are mentions', () => {
+    assert.deepEqual(found("## First email\n{{trigger}} comes first. Don't start with 'I hope this email finds you well', 'Just checking in' or 'My name is'.\n"), []);
+  });
   it('a quoted phrase used as a noun names a kind of message', () => {
     assert.deepEqual(found('## Follow-up emails\nThe "just checking in" email is selfish.\n'), []);
   });

@@ -198,6 +198,14 @@ describe('reading: transcripts', () => {
   });
 });
 
+describe('reading: prompts for an assistant', () => {
+  it('“You write first-touch emails for…” instructs an assistant, and a “Rejected output (do not imitate)” is a bad example', () => {
+    const doc = '# Email writer\n\nYou write first-touch emails for the account team at Coldline, a chiller service firm.\n\n## Rejected output (do not imitate)\n\n> Hi {{first_name}}, I hope this finds you well! My name is Kofi and Coldline is the best-in-class partner.\n';
+    assert.equal(voiceOf(doc, 'You write first-touch'), 'guidance');
+    assert.deepEqual(ruleIdsOf(doc), []);
+  });
+});
+
 describe('reading: sequences', () => {
   it('a touch that lets the buyer go is the break-up, whatever its heading says', () => {
     const touch = (n: number, body: string) => `## Touch ${n} — Day ${n * 3}\n\nHi {{first_name}},\n\n${body}\n\nKofi\n\n`;
