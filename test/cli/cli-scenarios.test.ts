@@ -10,7 +10,7 @@ import { runMain } from './run-main';
 const FIXTURES = join(__dirname, 'fixtures');
 
 const CHECK_IN = '“Just checking in” gives the buyer no new reason to reply; lead with a trigger event and what it means for them.';
-const SORRY = '“Sorry to bother you” apologises for reaching out, which tells the buyer the call is an imposition; open with why it is worth their time.';
+const SORRY = '“Sorry to bother you” apologises for reaching out, which tells the buyer you are imposing on them; open with why it is worth their time.';
 const SCORE_LINE = 'Score: 0–100 per file, 100 = nothing found; errors, warnings and info lower it, weighed against the words the buyer reads (one warning in 100 words scores 82).';
 
 interface Scenario {

@@ -224,7 +224,10 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
   if (leadIn === 'prompt') evidence.push({ cue: 'introduced as a prompt for an assistant', weight: -3 });
   if (leadIn === 'use') evidence.push({ cue: 'introduced as words to send or say', weight: 2 });
-  if (BRANCH.test(text)) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
+  const branch = BRANCH.exec(text);
+  // "If they say "…":" alone on its line names the buyer's words; the rep's answer follows under its own label.
+  if (branch && text.slice(branch[0].length).trim() === '') return explicit(turn, 'guidance', 'an “If they say …” line: the answer follows');
+  if (branch) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);

@@ -289,10 +289,13 @@ function holdsObjectionPairs(seg: Segment | undefined): boolean {
   const rows = new Map<string, { buyer: boolean; rep: boolean }>();
   let tableNo = 0;
   let lastRow = -1;
-  for (const t of seg.turns) {
+  for (let i = 0; i < seg.turns.length; i++) {
+    const t = seg.turns[i];
     const tab = t.unit.table;
     if (!tab) {
-      if (isRepVoice(t) && IF_THEY_SAY.test(turnText(t))) return true;
+      // Answered on the same line, or by the rep's own labelled turn right after it.
+      const next = seg.turns[i + 1];
+      if (IF_THEY_SAY.test(turnText(t)) && (isRepVoice(t) || (next !== undefined && next.label !== undefined && isRepVoice(next)))) return true;
       continue;
     }
     if (tab.row < lastRow) tableNo++;
@@ -345,7 +348,8 @@ export function objectionPairs(model: PlaybookModel, root: SectionNode): Objecti
       const ifm = IF_THEY_SAY.exec(text);
       if (ifm) {
         const rest = ifm[0].length < text.length ? { ...t, a: t.a + ifm[0].length } : undefined;
-        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && next.unit !== t.unit && isRepVoice(next) && isSpokenAnswer(next) ? [next] : [];
+        // The answer follows: in the next block, or on the next line under its own label ("**Rep:** …").
+        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && (next.unit !== t.unit || next.label !== undefined) && isRepVoice(next) && isSpokenAnswer(next) ? [next] : [];
         pairs.push({ objection: ifm[1], response, shape: 'if-they-say' });
         continue;
       }
