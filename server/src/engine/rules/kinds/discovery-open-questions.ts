@@ -27,7 +27,7 @@ const EXEMPT = /^(?:did I (?:get|understand|miss)|would it (?:help|be (?:ok|okay
 const PROCESS_FACT = /\b(?:sign(?:er|atory|atories|s? off|-off)|approv\w*|legal|procurement|purchasing|paperwork|PO|purchase order|contract|committee|board|security review|vendor (?:onboarding|registration)|SLAs?|quarter)\b/i;
 const BUYER_VOICE = /\b(?:I|I'm|I've|I'd|my|me)\b|^(?!.*\byou).*\b(?:our|we)\b/i;
 const FAQ_HEADING = /\b(?:faqs?|frequently asked|(?:customer|buyer|prospect|common|frequent)s?'? questions|questions (?:customers|buyers|prospects|they) ask|they ask)\b/i;
-const LEADING = /\b(?:wouldn'?t you agree|don'?t you (?:think|agree)|isn'?t it true|you'?d agree(?: that)?|surely you|wouldn'?t it be (?:great|nice))\b/i;
+const LEADING = /\b(?:wouldn'?t you (?:agree|say)|don'?t you (?:think|agree|feel)|isn'?t it true|you'?d agree(?: that)?|surely you|wouldn'?t it be (?:great|nice))\b/i;
 
 interface Question {
   turn: Turn;
@@ -61,6 +61,11 @@ function questionsIn(seg: Segment): Question[] {
   return qs;
 }
 
+/** The questions that count as open or closed: confirmations, permissions and yes/no facts of the buying process count as neither. */
+function judgedOf(qs: readonly Question[]): Question[] {
+  return qs.filter((q) => !EXEMPT.test(q.text) && !(CLOSED.test(q.text) && PROCESS_FACT.test(q.text)));
+}
+
 function discoveryRoots(model: PlaybookModel): SectionNode[] {
   return model.sections.filter((s) => s.ownTags.includes('discovery') && !s.anti && !FAQ_HEADING.test(s.title ?? '') && !(s.parent !== null && model.sections[s.parent].tags.includes('discovery')));
 }
@@ -74,17 +79,23 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
     const o = ctx.options;
     const messages = (o.messages ?? {}) as Record<string, string>;
     for (const root of discoveryRoots(model)) {
-      const qs: Question[] = [];
-      for (const seg of subtree(model, root)) for (const q of questionsIn(seg)) if (ctx.inScope(q.turn)) qs.push(q);
+      const lists = subtree(model, root).map((seg) => questionsIn(seg).filter((q) => ctx.inScope(q.turn)));
+      const qs = lists.flat();
       if (qs.length === 0) continue;
-      const judged = qs.filter((q) => !EXEMPT.test(q.text) && !(CLOSED.test(q.text) && PROCESS_FACT.test(q.text)));
-      const closed = judged.filter((q) => CLOSED.test(q.text) && !OPEN.test(q.text));
       for (const q of qs) {
         const m = LEADING.exec(q.text);
         if (!m) continue;
         ctx.report({ ...rangeIn(q.turn, q.a, q.b), severity: 'info', message: fill(str(messages.leading, ctx.rule.message), { match: m[0] }), contexts: q.turn.contexts });
       }
-      if (judged.length >= (o.minQuestions as number) && closed.length / judged.length > (o.maxClosedShare as number)) {
+      // A list long enough to stand alone is judged alone (a mostly closed "Phones" list in a mostly open bank);
+      // the short lists of a bank are judged together.
+      const least = o.minQuestions as number;
+      const alone = lists.filter((l) => judgedOf(l).length >= least);
+      const pooled = lists.filter((l) => judgedOf(l).length < least).flat();
+      for (const list of pooled.length ? [...alone, pooled] : alone) {
+        const judged = judgedOf(list);
+        const closed = judged.filter((q) => CLOSED.test(q.text) && !OPEN.test(q.text));
+        if (judged.length < least || closed.length / judged.length <= (o.maxClosedShare as number)) continue;
         for (const q of closed) {
           if (LEADING.test(q.text)) continue;
           ctx.report({
