@@ -42,7 +42,22 @@ const INVITES = new RegExp(
 );
 /** Every shape of ask above: a call-to-action phrase, an offer, a request, an invitation. */
 const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
-const GIVES = /\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))/i;
+/**
+ * Messages that give rather than ask: a thank-you, an answer, a resource passed along ("thought this might be
+ * useful"), a recap of what was agreed, a reminder of a booked event, or the rep's own dated next step ("I'll send
+ * the pilot plan by Friday"). The buyer has nothing to decide, so they need no ask.
+ */
+const GIVES = new RegExp(
+  [
+    String.raw`\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))`,
+    String.raw`\bthought (?:this|it|these|you) (?:might|may|could|would) (?:be )?(?:useful|helpful|handy|of (?:use|interest)|interest you|help)`,
+    String.raw`\b(?:following|after|further to) (?:our|the|today's|yesterday's|this morning's) (?:call|meeting|chat|conversation|demo|visit|site visit)\b[^.?!]{0,80}\b(?:agreed|discussed|covered|next steps?|recap|summary)`,
+    String.raw`\bhere(?:'s| is| are) what we (?:agreed|discussed|covered|decided)`,
+    String.raw`\b(?:a )?(?:quick |friendly |gentle )?reminder (?:that|about|of) (?:the|our|your|tomorrow's|today's|this week's|next week's) [^.?!]{0,60}\b(?:is|starts|begins|on|at)\b`,
+    String.raw`\bI(?:'ll| will) (?:send|share|have|get|bring|call) [^.?!]{1,60}\b(?:by|on|before|tomorrow|today|this|next) (?:\w+day|tomorrow|today|week|morning|afternoon|the \d)`,
+  ].join('|'),
+  'i',
+);
 const ASKS: Array<[string, RegExp]> = [
   ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
   ['link', /(?:https?:\/\/(?!(?:www\.)?(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com)\b)|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b|\b(?:fill\s+(?:in|out)|complete|take)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+){0,3}(?:survey|form|questionnaire|quiz|assessment|checklist)\b)/i],
