@@ -13,7 +13,7 @@ import type { RuleKind } from './kind';
 import { objectionPairs, objectionRoots, sectionAnchor, turnRange, turnText, type ObjectionPair } from './playbook-reading';
 import { countQuestions, fill, str } from './units';
 
-const DISCOUNT = /\b(?:discount\w*|\d{1,2} ?(?:%|percent) off|(?:lower|drop|cut|reduce|knock)\w* (?:the |our |my )?(?:price|rate|quote)|knock \w+ off|price[- ]match|(?:extra|free) (?:month|months|seats?|licen[cs]es?)|throw (?:in|it in)|waive (?:the )?\w+ fee|special (?:price|pricing|deal))\b/i;
+const DISCOUNT = /\b(?:discount\w*|match (?:their|the|that|your|any) (?:price|quote|rate|offer)|at no (?:extra )?(?:charge|cost)|free of charge|\d{1,2} ?(?:%|percent) off|(?:lower|drop|cut|reduce|knock)\w* (?:the |our |my )?(?:price|rate|quote)|knock \w+ off|price[- ]match|(?:extra|free) (?:month|months|seats?|licen[cs]es?)|throw (?:in|it in)|waive (?:the )?\w+ fee|special (?:price|pricing|deal))\b/i;
 const ARGUE = /^\W*(?:actually|no,|but\b|well,? actually|that'?s (?:not (?:true|right|correct|how)|wrong)|you'?re wrong|I disagree|with (?:all )?due respect|you (?:need|have) to understand|you don'?t understand|trust me)|\b(?:you'?re (?:wrong|mistaken)|that'?s (?:simply )?not true|you don'?t understand|you'?re missing)\b/i;
 const ACKNOWLEDGE = /^\W*(?:yes|yeah|true|it does|they are|they do|it is|you'?re right|that'?s (?:true|right))\b|\b(?:understand\w*|understood|fair|makes sense|that'?s reasonable|I hear (?:you|that)|totally|absolutely|of course|good (?:question|point)|great (?:question|point)|appreciate|thanks for (?:telling|sharing|being)|I get (?:it|that)|agree\w*|you'?re right|most (?:teams|people|customers|of our customers)|many (?:teams|people|customers)|you'?re not alone|happy to|no problem|that'?s common|sure\b|got it|glad you)\b/i;
 
@@ -76,6 +76,8 @@ export function judgeResponse(text: string, verbatim: boolean): 'discount' | 'ar
 const INVITES_TO_TELL = /\b(?:tell me (?:more|about|what|how|why|a (?:bit|little))|walk me through|talk me through|help me understand|(?:I'm|I am) curious (?:about|what|how|why|whether)|curious (?:what|how|why))\b/i;
 
 const VERBATIM = /^\s*["“]/;
+/** A column that holds the words themselves ("What to say", "You say"), not notes on how to answer ("Response" may be either). */
+const SAY_COLUMN = /\b(?:what to say|(?:you|rep) says?|say this|say|script|talk track|wording|exact words|word for word)\b/i;
 
 const label = (names: string[]) => (names.length ? names.join(', ') : 'none');
 
@@ -95,7 +97,7 @@ export const objectionHandlingKind: RuleKind<null> = {
         // A buyer's question ("Does it integrate with X?") wants an answer, not objection handling.
         if (!t || !ctx.inScope(t) || p.objection.trim().replace(/["”*_]+$/, '').endsWith('?')) continue;
         const text = p.response.map(turnText).join('\n');
-        const verbatim = t.role === 'rep' || t.role === 'structural' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || VERBATIM.test(text);
+        const verbatim = t.role === 'rep' || t.role === 'structural' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || VERBATIM.test(text) || SAY_COLUMN.test(t.unit.table?.header ?? '');
         const verdict = judgeResponse(text, verbatim);
         if (!verdict) continue;
         const last = p.response[p.response.length - 1];
