@@ -214,6 +214,17 @@ describe('reading: sequences', () => {
   });
 });
 
+describe('reading: emails pasted one after another', () => {
+  it('a sign-off right above a "---" that the next email follows is a sign-off, not a heading', () => {
+    const doc = 'Subject: Sign proofs\nHi Priya,\n\nThe proofs are attached. Would a sample of each finish help you choose?\n\nTom\n---\nSubject: Fascia letters\nHi Aaron,\n\nI priced the fascia at £4,600 fitted.\n\nKind regards,\nTom Hale\n---\nSubject: Car park signs\nHi Leah,\n\nShall I add the two arrow signs to the quote?\n\nTom\n';
+    const model = buildModel(doc);
+    assert.deepEqual(model.sections.map((s) => s.title), [null], 'no section is titled by a sign-off');
+    assert.equal(voiceOf(doc, 'I priced the fascia'), 'rep');
+    // A real setext heading stays a heading.
+    assert.deepEqual(buildModel('Overview\n---\n\nThe team runs two cadences.\n').sections.map((s) => s.title), [null, 'Overview']);
+  });
+});
+
 describe('reading: replies', () => {
   it('the earlier email quoted under a reply is the buyer’s, and the reply that answers it needs no ask', () => {
     const doc = '## Email 1\n\nSubject: Chiller service\n\nHi Ines,\n\nYour Tarrow plant posted a refrigeration tender. Worth a call on Thursday?\n\nKofi\n\n## Reply\n\nSubject: Re: Chiller service\n\nHi Ines,\n\nYes, the quarterly visit covers the two blast chillers as well, at the same price, and we bring the gaskets.\n\nKofi\n\n> On 3 May, Ines Moreau wrote:\n> Does the quarterly visit cover the blast chillers?\n';

@@ -79,5 +79,45 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   for (let i = 0; i < GFM_PARTS.length; i++) if (GFM_PARTS[i].canOccur(body)) mask |= 1 << i;
   let parser = parsers.get(mask);
   if (!parser) parsers.set(mask, (parser = createParser(mask)));
-  return { tree: parser.parse(body) as Root, base };
+  const tree = parser.parse(body) as Root;
+  unsetextSignOffs(tree, body);
+  return { tree, base };
+}
+
+/** A sign-off or a name: "Best regards,", "Tom Hale", "Cheers, Tom". */
+const SIGN_OFF_LINE = /^(?:(?:best|kind|warm|many)? ?(?:regards|wishes|thanks)|best|cheers|thanks(?: again)?|thank you|sincerely|talk soon|speak soon|all the best)\b[^\n]{0,30}$|^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2},?$/iu;
+/** What opens the next pasted email: its header lines or its greeting. */
+const OPENS_EMAIL = /^(?:subject|from|to|date|sent)\s*:|^(?:hi|hiya|hello|hey|dear)\b/i;
+
+/**
+ * Emails pasted one after another with "---" between them: CommonMark reads the
+ * sign-off right above a "---" as a setext heading ("Tom" becomes a section).
+ * When the line after the "---" opens another email (a Subject: or From: line,
+ * a greeting), the writer meant the sign-off, then a break; the tree says so.
+ * Only the heading and the line right after it are read, both inside one
+ * parse chunk (chunks start after a blank line), so the editor's parse agrees.
+ */
+function unsetextSignOffs(tree: Root, body: string): void {
+  const kids = tree.children;
+  for (let i = 0; i < kids.length; i++) {
+    const h = kids[i];
+    if (h.type !== 'heading' || h.depth !== 2 || !h.position) continue;
+    const end = h.position.end.offset!;
+    const underlineStart = body.lastIndexOf('\n', end - 1) + 1;
+    if (underlineStart <= h.position.start.offset! || !/^ {0,3}-+[ \t]*$/.test(body.slice(underlineStart, end))) continue;
+    const lines = body.slice(h.position.start.offset!, underlineStart).trim().split(/\r?\n/);
+    if (!lines.every((l) => SIGN_OFF_LINE.test(l.trim()))) continue;
+    const nextStart = body.indexOf('\n', end) + 1;
+    if (nextStart === 0 || !OPENS_EMAIL.test(body.slice(nextStart, body.indexOf('\n', nextStart) >>> 0))) continue;
+    const contentEnd = body.slice(0, underlineStart).trimEnd().length;
+    const endLine = h.position.end.line;
+    const lastLineStart = body.lastIndexOf('\n', contentEnd - 1) + 1;
+    kids.splice(
+      i,
+      1,
+      { type: 'paragraph', children: h.children, position: { start: h.position.start, end: { line: endLine - 1, column: contentEnd - lastLineStart + 1, offset: contentEnd } } },
+      { type: 'thematicBreak', position: { start: { line: endLine, column: 1, offset: underlineStart }, end: h.position.end } },
+    );
+    i++;
+  }
 }

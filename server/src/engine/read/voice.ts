@@ -364,7 +364,7 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
       if (holdsSignOff(v, j > i)) {
         // A name line after the sign-off ("Best,\nDana") may be its own paragraph.
         const next = units[j + 1];
-        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section) {
+        if (next && next.kind === v.kind && next.text.length < 60 && !/[.?!]$/.test(next.text.trim()) && next.section === v.section && !startsMessage(next.text)) {
           out.add(next);
           last = j + 1;
         }
@@ -383,6 +383,12 @@ export function emailRegions(units: readonly Unit[]): Set<Unit> {
 }
 
 const POSTSCRIPT = /^\s*(?:P\.\s?(?:P\.\s?)?S\.?|PS\b:?)/;
+
+/** The first line starts a message: a subject line or a greeting (not the name under a sign-off). */
+function startsMessage(text: string): boolean {
+  const first = text.split('\n', 1)[0];
+  return SUBJECT_LINE.test(first) || isGreetingLine(first) || GREETING_START.test(first);
+}
 
 /** `v` can carry on the prose of an email that `u` belongs to: same section, not a table, a fence or a bad example. */
 function sameProse(v: Unit, u: Unit): boolean {

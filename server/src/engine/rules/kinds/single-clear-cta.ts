@@ -13,7 +13,7 @@ import { countQuestions, emailsInScope, fill, insertFixes } from './units';
 import { listOf } from '../plural';
 import { deliversSomething } from '../../read/thread';
 
-const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
+const CTA = /\b(?:worth\s+(?:a|exploring|a\s+look|a\s+chat|a\s+conversation)|(?:(?:are|were)\s+you|would\s+you\s+be|you(?:'d|\s+would)\s+be|if\s+you(?:'re|\s+are))\s+open\s+to|would\s+it\s+(?:help|make\s+sense)|interested\s+in|reply\s+(?:with|["“'‘]?(?:yes|no)\b)|(?:book|grab|pick|find)\s+(?:a\s+)?(?:time|slot)|calendar|let\s+me\s+know\s+(?:if|whether|what|which|when)|are\s+you\s+(?:free|available)|next\s+step|happy\s+to\s+(?:send|share|walk)|shall\s+I|want\s+me\s+to)\b/i;
 const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|walk|set up|show|have (?:it|this|that|one) (?:with|to|over to) you|get (?:it|this|that|one) (?:to|over to) you)|want me to|shall I|just shout|feel free to|the sooner you can)\b/i;
 /**
  * Other ways an email asks: a request to the buyer ("let me know", "give me a
@@ -63,6 +63,8 @@ const ASKS: Array<[string, RegExp]> = [
   ['link', /(?:https?:\/\/(?!(?:www\.)?(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com)\b)|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b|\b(?:fill\s+(?:in|out)|complete|take)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+){0,3}(?:survey|form|questionnaire|quiz|assessment|checklist)\b)/i],
   // "Let me know" or a bare "reply" is how the buyer answers any of the others, not an ask of its own.
   ['reply', /\b(?:reply|respond|write\s+back)\s+with\b/i],
+  // Something the buyer has to find and send: "send me the final room list".
+  ['send', /\b(?:send|email|share)\s+(?:me|us)\s+(?:the|your|a|an|any)\b/i],
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
@@ -89,7 +91,7 @@ const NEEDS_ASK = new Set(['first-touch', 'follow-up']);
 const VALUE_ONLY = /\b(?:nurture|value[- ]?add|newsletter|announcement|welcome|onboarding|receipt|notice|update)\b/i;
 
 /** The asks as a buyer would name them. */
-const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', forward: 'a referral to someone else', call: 'a call back' };
+const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', send: 'something to send you', forward: 'a referral to someone else', call: 'a call back' };
 
 export const singleClearCtaKind: RuleKind<RegExp> = {
   name: 'single-clear-cta',
