@@ -35,7 +35,7 @@ const INVITES = new RegExp(
     String.raw`(?:^|[.!?]\s+|\n)(?:(?:just|please|so|and)\s+)?(?:send|tell|shoot|drop|give|say|grab|pick|book|reply|forward|loop|point|ping|text|call|email|ring|write|choose|hit)\s+(?:me|us|it|them|a|an|the|your|yes|back|over|the\s+word)\b`,
     String.raw`\bif\s+(?:(?:you|your\s+\w+)\s+(?:would\s+)?find\s+[^.?!\n]{0,40}?\b(?:useful|helpful|handy|of\s+use)|you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
     String.raw`\bI(?:'ll|\s+will)\s+(?:(?:call|ring|phone|try)\s+(?:you\s+)?|(?:hold|pencil\s+in|keep)\s+(?:us\s+in\s+for\s+|a\s+(?:slot|spot|seat)\s+(?:for\s+you\s+)?(?:on\s+)?)?)(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
-    String.raw`\b(?:keen|eager|would\s+love|happy|glad)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you)\b`,
+    String.raw`\b(?:keen|eager|would\s+love|happy|glad|delighted|pleased)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you|host\s+you|meet(?:\s+you)?|see\s+you|welcome\s+you|have\s+you)\b`,
     String.raw`\b(?:I(?:'m|\s+am)|we(?:'re|\s+are))\s+(?:free|around|available|in\s+(?:town|the\s+area))\b[^.?!\n]{0,30}?\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next\s+week|this\s+week|at\s+\d)`,
   ].join('|'),
   'i',
