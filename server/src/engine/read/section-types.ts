@@ -55,7 +55,9 @@ const FILED_BY_TOPIC = ['objection', 'discovery'];
 
 /** The tags a heading's own words give it; in an objection or discovery bank, a topic word ("timing", "metrics") is the topic, not a process page. */
 export function tagsForHeading(heading: string, parentTags: readonly string[] = []): string[] {
-  const tags = SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
+  let tags = SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
+  // "Voicemail script", "Voicemail D: full intro": the words name the voicemail's parts, not a live call or its opener.
+  if (tags.includes('voicemail')) tags = tags.filter((t) => t !== 'call-script' && t !== 'opener');
   if (!tags.includes('process') || ![...parentTags, ...tags].some((t) => FILED_BY_TOPIC.includes(t))) return tags;
   const withoutTopics = heading.replace(TOPIC_WORDS, ' ');
   return SECTION_TYPES.find((t) => t.tag === 'process')!.pattern.test(withoutTopics) ? tags : tags.filter((t) => t !== 'process');
