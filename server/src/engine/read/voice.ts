@@ -405,8 +405,7 @@ function signedOffAfter(units: readonly Unit[], i: number): boolean {
   for (let j = i; j < units.length && j < i + 15; j++) {
     if (j > i && !sameProse(units[j], units[i])) return false;
     // The next email starts before any sign-off.
-    const first = units[j].text.split('\n', 1)[0];
-    if (j > i && (isGreetingLine(first) || GREETING_START.test(first) || SUBJECT_LINE.test(first))) return false;
+    if (j > i && startsMessage(units[j].text)) return false;
     if (holdsSignOff(units[j], j > i)) return true;
   }
   return false;
