@@ -51,10 +51,10 @@ const CUSTOMER_CUES = /\b(?:renewals?|renew(?:ing)?|your (?:contract|subscriptio
 
 const cache = new WeakMap<Unit, { source: string; place: Place }>();
 
-/** The place of `turn`: its channel, the stage the message shows and the facts in it. */
 /** An ATX heading, or a setext one (a line underlined with = or -): where the unit's segment ends. */
 const NEXT_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|^[ \t]{0,3}\S[^\r\n]*(?:\r\n|\r|\n) {0,3}(?:=+|-+)[ \t]*$/m;
 
+/** The place of `turn`: its channel, the stage the message shows and the facts in it. */
 export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): Place {
   const unit = turn.unit;
   const kept = cache.get(unit);

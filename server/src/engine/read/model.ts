@@ -10,7 +10,7 @@ import { bareLinkRanges } from '../parse/bare-links';
 import { readFrontMatter, type FrontMatter } from '../parse/front-matter';
 import { parseMarkdown, type ParsedMarkdown } from '../parse/parse';
 import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
-import { createSpeakerClassifier, type SpeakerRole } from './speakers';
+import { createSpeakerClassifier, speakerName, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from '../parse/text-builder';
 import type { ConfigError, Section } from '../types';
 import type { Cue } from './evidence';
@@ -688,7 +688,7 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
       SELF_INTRO_ANYWHERE.lastIndex = t.a;
       const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
       if ((!hint || hint.index >= t.b) && !GREETS_THEN.test(t.unit.text.slice(t.a, Math.min(t.b, t.a + 40)))) continue;
-      const name = t.label.trim().split(/\s+/)[0];
+      const name = speakerName(t.label);
       if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
       const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
       // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
@@ -700,8 +700,8 @@ function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
         continue;
       }
       // The buyer returning the rep's call introduces themselves first: the rep is the one who answers.
-      const answer = turns.slice(i + 1).find((n) => n.role === 'other' && n.label && n.label.trim().split(/\s+/)[0] !== name);
-      const rep = answer?.label!.trim().split(/\s+/)[0];
+      const answer = turns.slice(i + 1).find((n) => n.role === 'other' && n.label && speakerName(n.label) !== name);
+      const rep = answer?.label && speakerName(answer.label);
       if (rep && /^\p{Lu}[\p{L}'-]+$/u.test(rep)) out.add(rep.toLowerCase());
     }
   }

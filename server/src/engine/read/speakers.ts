@@ -39,6 +39,11 @@ export interface SpeakerLabel {
 const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\([^)]{0,30}\))?\s*:(?:\s+|$)/u;
 const PART_LABEL = /^(?:part|step) \d+\b/i;
 
+/** The name a speaker label gives its speaker: its first word ("Dev (Kestrel)" → "Dev"). */
+export function speakerName(label: string): string {
+  return label.trim().split(/\s+/)[0];
+}
+
 export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: string) => SpeakerLabel | undefined {
   const roles = new Map<string, SpeakerRole>();
   for (const [role, labels] of Object.entries(DEFAULT_LABELS)) for (const l of labels) roles.set(l, role as SpeakerRole);

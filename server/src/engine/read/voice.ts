@@ -14,6 +14,7 @@
  */
 import type { SectionNode, Turn, Unit } from './model';
 import { PastedThread, type Marker } from './pasted-thread';
+import { speakerName } from './speakers';
 import { NOT_OUTREACH, QUALIFYING_TOPICS } from './section-types';
 import { hasMessageShape, isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
@@ -35,6 +36,11 @@ export interface DocumentReading {
   subjects?: readonly string[];
   /** Named speakers who introduce themselves in their own turn ("it's Mei from Ordwell"): the caller, so the rep. Lower case. */
   callers?: readonly string[];
+}
+
+/** Whether a speaker label names one of the document's callers (the rep, read from who introduces themselves). */
+export function isCaller(doc: DocumentReading, label: string | undefined): boolean {
+  return label !== undefined && (doc.callers?.includes(speakerName(label).toLowerCase()) ?? false);
 }
 
 /** A subject as a thread knows it: without "Re:"/"Fwd:", case, spacing and end marks. */
@@ -148,7 +154,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
         return speaks(turn, `a question filed under “${turn.label}:”`, inEmail, path);
       }
       // The speaker who says who they are and why they called is the caller: the rep.
-      if (doc.callers?.includes((turn.label ?? '').trim().split(/\s+/)[0].toLowerCase())) {
+      if (isCaller(doc, turn.label)) {
         // From here on the speaker is the rep, like a "Rep:" label (a monologue, a talk ratio count them).
         turn.role = 'rep';
         return speaks(turn, `“${turn.label}:” introduces themselves as the caller`, inEmail, path);

@@ -90,10 +90,10 @@ export const discoveryOpenQuestionsKind: RuleKind<null> = {
       // A list long enough to stand alone is judged alone (a mostly closed "Phones" list in a mostly open bank);
       // the short lists of a bank are judged together.
       const least = o.minQuestions as number;
-      const alone = lists.filter((l) => judgedOf(l).length >= least);
-      const pooled = lists.filter((l) => judgedOf(l).length < least).flat();
-      for (const list of pooled.length ? [...alone, pooled] : alone) {
-        const judged = judgedOf(list);
+      const judgedLists = lists.map(judgedOf);
+      const alone = judgedLists.filter((j) => j.length >= least);
+      const pooled = judgedLists.filter((j) => j.length < least).flat();
+      for (const judged of pooled.length ? [...alone, pooled] : alone) {
         const closed = judged.filter((q) => CLOSED.test(q.text) && !OPEN.test(q.text));
         if (judged.length < least || closed.length / judged.length <= (o.maxClosedShare as number)) continue;
         for (const q of closed) {

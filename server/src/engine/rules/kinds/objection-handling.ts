@@ -10,7 +10,7 @@
  * as a code lens and hover on its heading.
  */
 import type { RuleKind } from './kind';
-import { objectionPairs, objectionRoots, sectionAnchor, turnRange, turnText, type ObjectionPair } from './playbook-reading';
+import { objectionPairs, objectionRoots, sectionAnchor, turnRange, turnText } from './playbook-reading';
 import { countQuestions, fill, str } from './units';
 
 const DISCOUNT = /\b(?:discount\w*|match (?:their|the|that|your|any) (?:price|quote|rate|offer)|at no (?:extra )?(?:charge|cost)|free of charge|\d{1,2} ?(?:%|percent) off|(?:lower|drop|cut|reduce|knock)\w* (?:the |our |my )?(?:price|rate|quote)|knock \w+ off|price[- ]match|(?:extra|free) (?:month|months|seats?|licen[cs]es?)|throw (?:in|it in)|waive (?:the )?\w+ fee|special (?:price|pricing|deal))\b/i;
@@ -90,7 +90,7 @@ export const objectionHandlingKind: RuleKind<null> = {
     const messages = (ctx.options.messages ?? {}) as Record<string, string>;
     const lists = objectionLists(ctx.options.objections);
     for (const root of objectionRoots(model)) {
-      const pairs: ObjectionPair[] = objectionPairs(model, root);
+      const pairs = objectionPairs(model, root);
       if (pairs.length === 0) continue;
       for (const p of pairs) {
         const t = p.response[0];

@@ -309,8 +309,12 @@ function holdsObjectionPairs(seg: Segment | undefined): boolean {
   return [...rows.values()].some((r) => r.buyer && r.rep);
 }
 
-/** The objection → response pairs under an objection section, in the shapes real playbooks use. */
-export function objectionPairs(model: PlaybookModel, root: SectionNode): ObjectionPair[] {
+/** The objection → response pairs under an objection section, in the shapes real playbooks use; read once per lint (several rules ask). */
+export function objectionPairs(model: PlaybookModel, root: SectionNode): readonly ObjectionPair[] {
+  return oncePerModel(model, `objectionPairs:${root.index}`, () => findObjectionPairs(model, root));
+}
+
+function findObjectionPairs(model: PlaybookModel, root: SectionNode): ObjectionPair[] {
   const pairs: ObjectionPair[] = [];
   const segs = subtree(model, root);
   for (const seg of segs) {

@@ -15,6 +15,7 @@ import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
 import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare, type Dialogue } from './playbook-reading';
 import { fill, pathTitle, str } from './units';
+import { isCaller } from '../../read/voice';
 
 export const DEFAULT_TYPES: Readonly<Record<string, readonly string[]>> = {
   'call-script': ['opener', 'reason-for-call', 'discovery', 'next-step'],
@@ -94,8 +95,7 @@ function typeFromContent(model: PlaybookModel, parts: number): string | undefine
   const { all } = voiceShare(model);
   if (all === 0) return undefined;
   // A call between named people, the rep known by introducing themselves ("Dev (Kestrel): …"), is a record of one call, not a script reps reuse.
-  const callers = model.reading.callers ?? [];
-  const recorded = (d: Dialogue) => d.rep.every((t) => t.label !== undefined && callers.includes(t.label.trim().split(/\s+/)[0].toLowerCase()));
+  const recorded = (d: Dialogue) => d.rep.every((t) => isCaller(model.reading, t.label));
   const dialogues = callDialogues(model).filter((d) => isConversation(d) && !recorded(d));
   const turns = dialogues.flatMap((d) => [...d.rep, ...d.buyer]);
   const spoken = voiceShare(model, turns).spoken;

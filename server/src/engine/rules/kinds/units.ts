@@ -10,6 +10,7 @@
  */
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
+import { firstIndex } from '../../parse/positions';
 import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsFirstTouch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
 import type { RuleContext } from './kind';
@@ -85,7 +86,6 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
 
 /** The shape of a cold first email: a trigger the rep noticed about the buyer, then a pitch (read/thread.ts). */
 const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
-
 
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
@@ -188,14 +188,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
 /** Whether the block right after a message is the buyer's earlier email, quoted under the reply ("On 14 Apr, Priya wrote:"). */
 function quotesBuyerBelow(model: PlaybookModel, last: Unit): boolean {
   const units = model.units;
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (units[mid].start <= last.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const next = units[lo];
+  const next = units[firstIndex(units.length, (i) => units[i].start > last.start)];
   return next !== undefined && next.section === last.section && next.kind === 'blockquote' && next.turns.length > 0 && next.turns.every((t) => t.voice === 'buyer');
 }
 
