@@ -223,6 +223,25 @@ describe('reading: emails pasted one after another', () => {
     // A real setext heading stays a heading.
     assert.deepEqual(buildModel('Overview\n---\n\nThe team runs two cadences.\n').sections.map((s) => s.title), [null, 'Overview']);
   });
+  it('a short email written without blank lines above a "---" is an email, not a heading', () => {
+    const doc = 'Subject: Pallet racking\nHi Omar, any movement on the racking quote? Has your site director signed it off yet?\nBen\n---\nSubject: Forklift hire\nHi Omar,\n\nThe two reach trucks are free from 3 June. Want them held?\n\nBen\n';
+    assert.deepEqual(buildModel(doc).sections.map((s) => s.title), [null]);
+    assert.equal(voiceOf(doc, 'any movement on the racking'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-decision-pressure-follow-up'), ruleIdsOf(doc).join(', '));
+  });
+});
+
+describe('reading: a bold title line over a message', () => {
+  it('the title names the message, and the message starts on the line below it', () => {
+    const doc = '## Connection notes\n\n**Note B (after they accept)**\nThanks for connecting, Ana!\nIf there is anything at all I can help with, just shout.\n';
+    assert.equal(voiceOf(doc, 'Note B'), 'guidance');
+    assert.equal(voiceOf(doc, 'Thanks for connecting'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-generic-need-anything'), ruleIdsOf(doc).join(', '));
+  });
+  it('a heading naming LinkedIn connection notes names messages', () => {
+    const doc = '# LinkedIn connection notes\n\nThanks for connecting, Ana!\nIf there is anything at all I can help with, just shout.\n';
+    assert.equal(voiceOf(doc, 'Thanks for connecting'), 'rep');
+  });
 });
 
 describe('reading: replies', () => {

@@ -91,7 +91,9 @@ const OPENS_EMAIL = /^(?:subject|from|to|date|sent)\s*:|^(?:hi|hiya|hello|hey|de
 
 /**
  * Emails pasted one after another with "---" between them: CommonMark reads the
- * sign-off right above a "---" as a setext heading ("Tom" becomes a section).
+ * sign-off right above a "---" as a setext heading ("Tom" becomes a section),
+ * and a short email written without blank lines, from its Subject: line to the
+ * name, as one heading.
  * When the line after the "---" opens another email (a Subject: or From: line,
  * a greeting), the writer meant the sign-off, then a break; the tree says so.
  * Only the heading and the line right after it are read, both inside one
@@ -106,7 +108,10 @@ function unsetextSignOffs(tree: Root, body: string): void {
     const underlineStart = body.lastIndexOf('\n', end - 1) + 1;
     if (underlineStart <= h.position.start.offset! || !/^ {0,3}-+[ \t]*$/.test(body.slice(underlineStart, end))) continue;
     const lines = body.slice(h.position.start.offset!, underlineStart).trim().split(/\r?\n/);
-    if (!lines.every((l) => SIGN_OFF_LINE.test(l.trim()))) continue;
+    // The sign-off alone, or a whole short email run together from its header or greeting down to the name.
+    const signOff = lines.every((l) => SIGN_OFF_LINE.test(l.trim()));
+    const wholeEmail = lines.length > 1 && OPENS_EMAIL.test(lines[0].trim()) && SIGN_OFF_LINE.test(lines[lines.length - 1].trim());
+    if (!signOff && !wholeEmail) continue;
     const nextStart = body.indexOf('\n', end) + 1;
     if (nextStart === 0 || !OPENS_EMAIL.test(body.slice(nextStart, body.indexOf('\n', nextStart) >>> 0))) continue;
     const contentEnd = body.slice(0, underlineStart).trimEnd().length;

@@ -14,7 +14,7 @@ import { createSpeakerClassifier, speakerName, type SpeakerRole } from './speake
 import { TextBuilder, type MappedText } from '../parse/text-builder';
 import type { ConfigError, Section } from '../types';
 import type { Cue } from './evidence';
-import { NAMED_MESSAGE, readTurns, showsMessage, threadSubject, type Channel, type DocumentReading, type Voice } from './voice';
+import { NAMED_MESSAGE, isTitleLine, readTurns, showsMessage, threadSubject, type Channel, type DocumentReading, type Voice } from './voice';
 import { findPlaceholders, type PlaceholderHit } from './words';
 
 export interface SectionNode extends Section {
@@ -140,6 +140,14 @@ export interface Segment {
   showsMessages: boolean;
   /** The document reading its turns were read with (`readingKey`); read again when it changes. */
   readWith: string;
+  /**
+   * What later stages derived from this segment's turns, by name, each with
+   * the `readWith` it was derived under (kept on the segment: a keystroke asks
+   * for every segment's, and a lookup by segment identity costs more).
+   */
+  memo?: Map<string, { readWith: string; value: unknown }>;
+  /** Its self-introduced speakers and thread subjects, found once: they depend on its own turns' labels and text only. */
+  found?: { callers: readonly string[]; subjects: readonly string[] };
 }
 
 /**
@@ -514,8 +522,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
   cache?.endBuild();
   // Read every turn once the document is known: a generic heading counts for more in a document that shows messages.
   const named = documentName(inputs.fileName, model.segments[0]);
-  const subjects = threadSubjects(model.segments);
-  const callers = selfIntroducedSpeakers(model.segments);
+  const { subjects, callers } = documentSpeakersAndSubjects(model.segments);
   model.reading = {
     declaredType: !!docTag,
     showsMessages: !!docTag || !!named || model.segments.some((g) => g.showsMessages),
@@ -632,8 +639,9 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     let label = classify(line);
     // In a list of subject lines "URGENT: your audit" is a subject, not a persona speaking.
     if (label && label.role === 'other' && unit.kind === 'list-item' && SUBJECT_HEADING.test(unit.section.title ?? '')) label = undefined;
-    // A subject is one line: the body below it is the email, not more subject.
-    if (label || !current || current.role === 'subject') {
+    // A subject is one line: the body below it is the email, not more subject; a bold title line
+    // ("**Note A**", "**Derek, nine days later**") names what follows it, and the message starts below.
+    if (label || !current || current.role === 'subject' || (lineStart > 0 && current.a === 0 && isTitleLine(unit, current.b))) {
       const role: Turn['role'] = label ? label.role : 'none';
       current = { unit, a: lineStart + (label ? label.textStart : 0), b: lineEnd, role, label: label?.label, speech: false, voice: 'guidance', channel: 'none', evidence: [], contexts: new Set() };
       if (ANTI_MARKER.test(line)) current.role = 'anti';
@@ -676,36 +684,33 @@ export function readingKey(r: DocumentReading): string {
  * called is the rep, whatever their name; a buyer returning the rep's call introduces themselves too, and then
  * the rep is the one who answers them. Lower-cased label names.
  */
-function selfIntroducedSpeakers(segments: readonly Segment[]): string[] {
+function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   const out = new Set<string>();
-  // Indexed loops: every turn of the document, on each keystroke.
-  for (let s = 0; s < segments.length; s++) {
-    const turns = segments[s].turns;
-    for (let i = 0; i < turns.length; i++) {
-      const t = turns[i];
-      if (t.role !== 'other' || !t.label) continue;
-      // Most turns hold no self-introduction: look for one in place before slicing anything.
-      SELF_INTRO_ANYWHERE.lastIndex = t.a;
-      const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
-      if ((!hint || hint.index >= t.b) && !GREETS_THEN.test(t.unit.text.slice(t.a, Math.min(t.b, t.a + 40)))) continue;
-      const name = speakerName(t.label);
-      if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
-      const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
-      // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
-      const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
-      const greeted = GREETS_THEN.exec(said);
-      if (!(greeted && namesSelfAt(greeted[0].length)) && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) continue;
-      if (!RETURNS_CALL.test(said)) {
-        out.add(name.toLowerCase());
-        continue;
-      }
-      // The buyer returning the rep's call introduces themselves first: the rep is the one who answers.
-      const answer = turns.slice(i + 1).find((n) => n.role === 'other' && n.label && speakerName(n.label) !== name);
-      const rep = answer?.label && speakerName(answer.label);
-      if (rep && /^\p{Lu}[\p{L}'-]+$/u.test(rep)) out.add(rep.toLowerCase());
+  // Indexed loop: every turn of a new segment, on each keystroke.
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    if (t.role !== 'other' || !t.label) continue;
+    // Most turns hold no self-introduction: look for one in place before slicing anything.
+    SELF_INTRO_ANYWHERE.lastIndex = t.a;
+    const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
+    if ((!hint || hint.index >= t.b) && !GREETS_THEN.test(t.unit.text.slice(t.a, Math.min(t.b, t.a + 40)))) continue;
+    const name = speakerName(t.label);
+    if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
+    const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
+    // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
+    const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
+    const greeted = GREETS_THEN.exec(said);
+    if (!(greeted && namesSelfAt(greeted[0].length)) && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) continue;
+    if (!RETURNS_CALL.test(said)) {
+      out.add(name.toLowerCase());
+      continue;
     }
+    // The buyer returning the rep's call introduces themselves first: the rep is the one who answers.
+    const answer = turns.slice(i + 1).find((n) => n.role === 'other' && n.label && speakerName(n.label) !== name);
+    const rep = answer?.label && speakerName(answer.label);
+    if (rep && /^\p{Lu}[\p{L}'-]+$/u.test(rep)) out.add(rep.toLowerCase());
   }
-  return [...out].sort();
+  return [...out];
 }
 
 /** A caller who is returning the other's call: "I'm returning a voicemail from…", "just ringing you back", "got your message". */
@@ -717,19 +722,33 @@ const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu
 /** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */
 const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s)\s/gu;
 
-/** Subjects of the document's emails that are not themselves replies. */
-function threadSubjects(segments: readonly Segment[]): string[] {
-  const out = new Set<string>();
-  for (let s = 0; s < segments.length; s++) {
-    const turns = segments[s].turns;
-    for (let i = 0; i < turns.length; i++) {
-      const t = turns[i];
-      if (t.role !== 'subject') continue;
-      const subject = t.unit.text.slice(t.a, t.b);
-      if (!/^\s*(?:re|fwd?)\s*:/i.test(subject)) out.add(threadSubject(subject));
-    }
+/** Subjects of a segment's emails that are not themselves replies. */
+function threadSubjects(turns: readonly Turn[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    if (t.role !== 'subject') continue;
+    const subject = t.unit.text.slice(t.a, t.b);
+    if (!/^\s*(?:re|fwd?)\s*:/i.test(subject)) out.push(threadSubject(subject));
   }
-  return [...out].sort();
+  return out;
+}
+
+/**
+ * The document's self-introduced speakers and thread subjects, sorted and
+ * without repeats: what each segment holds, found once per segment (a
+ * keystroke would otherwise read every turn of the document again).
+ */
+function documentSpeakersAndSubjects(segments: readonly Segment[]): { callers: string[]; subjects: string[] } {
+  const callers = new Set<string>();
+  const subjects = new Set<string>();
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s];
+    const found = (seg.found ??= { callers: selfIntroducedSpeakers(seg.turns), subjects: threadSubjects(seg.turns) });
+    for (let i = 0; i < found.callers.length; i++) callers.add(found.callers[i]);
+    for (let i = 0; i < found.subjects.length; i++) subjects.add(found.subjects[i]);
+  }
+  return { callers: [...callers].sort(), subjects: [...subjects].sort() };
 }
 
 /** What a headingless template file calls itself: its `Title:` line, else its file name, when that names a message. */

@@ -49,7 +49,7 @@ export function threadSubject(subject: string): string {
 }
 
 /** Headings that name a message or a script, not a topic. */
-export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:messages?|notes?|inmails?|connection requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|discovery questions|qualifying questions|subject lines?|out[- ]of[- ]office)\b/i;
+export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:connection )?(?:messages?|notes?|inmails?|requests?)|connection (?:notes?|requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|(?:discovery|qualifying|qualification) questions?|question (?:banks?|lists?)|subject lines?|out[- ]of[- ]office)\b/i;
 
 /** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
 const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training|writing|copywriting|craft)\W*$/i;
@@ -183,6 +183,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
+  if (unit.turns[0] === turn && unit.turns.length > 1 && isTitleLine(unit, turn.b)) return explicit(turn, 'guidance', 'a bold title over the message below it');
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
   // "On 14 Apr, Priya Nair wrote: > …" under a reply: the earlier email it answers, not a new message.
   if (unit.kind === 'blockquote' && QUOTED_EARLIER.test(unit.text)) return explicit(turn, 'buyer', 'an earlier email quoted under a reply');
@@ -253,6 +254,15 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     if (leadIn === 'use' || (shaped && !path(sec).some((s) => s.title && NOT_OUTREACH.test(s.title)))) turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
   }
+}
+
+/** The unit's first line, ending at `lineEnd`, is a paragraph's title: wholly bold or italic, and more lines follow. */
+export function isTitleLine(unit: Unit, lineEnd: number): boolean {
+  if (unit.kind !== 'paragraph' || lineEnd >= unit.text.length) return false;
+  const from = unit.text.length - unit.text.trimStart().length;
+  let to = lineEnd;
+  while (to > from && /\s/.test(unit.text[to - 1])) to--;
+  return to > from && unit.emphasis.some(([a, b]) => a <= from && b >= to);
 }
 
 /** An explicit marker (a speaker label, a heading, a header line) says whose words a turn is: it wins over scored evidence. */

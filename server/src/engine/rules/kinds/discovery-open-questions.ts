@@ -24,7 +24,7 @@ const EXEMPT = /^(?:did I (?:get|understand|miss)|would it (?:help|be (?:ok|okay
  * a short true answer is what the rep needs, so a yes/no question there is qualification, not a closed
  * discovery question. Such questions count as neither, like confirmations.
  */
-const PROCESS_FACT = /\b(?:sign(?:er|atory|atories|s? off|-off)|approv\w*|legal|procurement|purchasing|paperwork|PO|purchase order|contract|committee|board|security review|vendor (?:onboarding|registration)|SLAs?|quarter)\b/i;
+const PROCESS_FACT = /\b(?:sign(?:er|atory|atories|s? off|-off)|approv\w*|legal|procurement|purchasing|paperwork|PO|purchase order|contract|committee|board|security review|vendor (?:onboarding|registration)|SLAs?|(?:this|next|the) (?:quarter|fiscal year))\b/i;
 const BUYER_VOICE = /\b(?:I|I'm|I've|I'd|my|me)\b|^(?!.*\byou).*\b(?:our|we)\b/i;
 const FAQ_HEADING = /\b(?:faqs?|frequently asked|(?:customer|buyer|prospect|common|frequent)s?'? questions|questions (?:customers|buyers|prospects|they) ask|they ask)\b/i;
 const LEADING = /\b(?:wouldn'?t you (?:agree|say)|don'?t you (?:think|agree|feel)|isn'?t it true|you'?d agree(?: that)?|surely you|wouldn'?t it be (?:great|nice))\b/i;

@@ -64,10 +64,8 @@ export function oncePerModel<T>(model: PlaybookModel, key: string, compute: () =
  * `compute` takes the segment (asked for every segment on each keystroke, a
  * closure per call would be allocated for nothing).
  */
-const perSegment = new WeakMap<Segment, Map<string, { readWith: string; value: unknown }>>();
 function oncePerSegment<T>(seg: Segment, key: string, compute: (seg: Segment) => T): T {
-  let m = perSegment.get(seg);
-  if (!m) perSegment.set(seg, (m = new Map()));
+  const m = (seg.memo ??= new Map());
   const kept = m.get(key);
   if (kept && kept.readWith === seg.readWith) return kept.value as T;
   const value = compute(seg);

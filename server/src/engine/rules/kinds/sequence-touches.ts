@@ -15,6 +15,7 @@
  */
 import type { RelatedLocation } from '../../types';
 import type { RuleKind } from './kind';
+import { LETS_GO } from '../../read/thread';
 import { sequences, touchesBefore, type Touch } from './playbook-reading';
 import { fill, num, str } from './units';
 
@@ -93,7 +94,8 @@ export const sequenceTouchesKind: RuleKind<null> = {
         const sentences = sentencesOf(t);
         // Guilt or pressure that the first touch did not have.
         const opening = before[0];
-        const pressure = sentences.find((s) => PRESSURE.test(s));
+        // Noting the silence in the sentence that lets the buyer go ("I haven't heard back, so I'll assume…") is a release, not guilt.
+        const pressure = sentences.find((s) => PRESSURE.test(s) && !(t.breakup && LETS_GO.test(s.replace(/[’‘]/g, "'"))));
         if (pressure && !sentencesOf(opening).some((s) => PRESSURE.test(s))) return report(t.breakup ? 'breakup' : 'pressure', opening, { match: quote(PRESSURE.exec(pressure)![0]) }, `${opening.label}: the first touch, without this pressure`);
         // Only a reminder of an earlier touch.
         const previous = before[before.length - 1];
