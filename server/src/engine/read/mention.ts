@@ -9,7 +9,7 @@ import type { Turn } from './model';
 import { sentenceAt } from './words';
 
 const CUE = /(?:→|⇒|->|\w+n't\b)|\b(?:no|zero|nothing|passive(?:-aggressive)?|selfish|ineffective|lazy|laziness|presumptuous|annoy\w*|irritat\w*|spammy|pushy|desperate|signals?|hurts?|fails?|backfires?|instead|anti-?pattern|useless|meaningless|filler|crutch|overdone|stale|robotic|salesy|cringe\w*|terrible|habit|instinct|insecure|patroniz\w*|condescend\w*|guilt\w*|means nothing|unsubstantiated|avoid\w*|don'?t|do not|never|no more|skip|stop|instead of|replace[sd]?|rather than|cut|ban(?:ned)?|bad|weak|worst|cliché|cliche|lazy|generic|empty|wrong|not|kills?|ditch|drop|lose|swap|vs\.?|versus|overused|tired|nobody|no one|sounds? like|mistakes?|red flags?|anti-?patterns?)\b/i;
-const CUE_BEFORE = /\b(?:avoid(?:ing)?|don'?t (?:say|write|use|open with|start with|lead with)|do not (?:say|write|use)|never (?:say|write|use|open with|start with|lead with)|stop (?:saying|writing|using)|instead of|rather than|replace|no more|not)\s+(?:\w+\s+){0,2}(?:(?:['‘]|["“])[^'‘’"“”]{0,80}(?:['’]|["”]),?\s+(?:or\s+|and\s+)?)*['‘"“]?$/i;
+const CUE_BEFORE = /\b(?:avoid(?:ing)?|don'?t (?:say|write|use|open with|start with|lead with)|do not (?:say|write|use)|never (?:say|write|use|open with|start with|lead with)|stop (?:saying|writing|using)|instead of|rather than|replace|no more|not)\s+(?:\w+\s+){0,2}(?:(?:['‘]|["“])[^'‘’"“”]{0,80}(?:['’]|["”]),?\s+(?:or\s+|and\s+)?)*(?:['‘"“][^'‘’"“”]{0,80})?$/i;
 
 const ANNOTATED_QUOTE = /^[^"]{0,60}"\s*[.,;!?]?\s*(?:→|⇒|->|=>|\(|[—–:]\s*\p{L}|-\s+\p{L})/u;
 const THIRD_PERSON = /\b(?:the|a|your) (?:prospect|buyer|customer|rep|seller|champion)s?\b|\b(?:prospects|buyers|reps|sellers)\b/i;

@@ -21,7 +21,10 @@ const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?
 /** A turn that holds only a greeting and pleasantries: the message opens after it. */
 const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})+$`, 'iu');
 
-/** Turns that start a message's body: the first rep words of their section, or the first after a subject or a greeting-only line. */
+/** A turn that opens with a greeting to someone starts a message ("Hey Hannah, my name's Josh…" under a bold title). */
+const OPENS_WITH_GREETING = new RegExp(String.raw`^\s*${GREETS}[^\n.!?]{0,40}[,!:—–-]`, 'iu');
+
+/** Turns that start a message's body: the first rep words of their section, the first after a subject or a greeting-only line, or one that opens with a greeting. */
 const starts = new WeakMap<readonly Turn[], Set<Turn>>();
 
 function startingTurns(turns: readonly Turn[]): Set<Turn> {
@@ -32,7 +35,7 @@ function startingTurns(turns: readonly Turn[]): Set<Turn> {
   for (const t of turns) {
     if (!t.speech) continue;
     const said = prev?.unit.text.slice(prev.a, prev.b) ?? '';
-    if (!prev || prev.unit.section !== t.unit.section || prev.role === 'subject' || GREETING_LINE.test(said) || LEAD_ONLY.test(said)) set.add(t);
+    if (!prev || prev.unit.section !== t.unit.section || prev.role === 'subject' || GREETING_LINE.test(said) || LEAD_ONLY.test(said) || OPENS_WITH_GREETING.test(t.unit.text.slice(t.a, t.b))) set.add(t);
     prev = t;
   }
   starts.set(turns, set);
