@@ -223,6 +223,10 @@ describe('reading: emails pasted one after another', () => {
     // A real setext heading stays a heading.
     assert.deepEqual(buildModel('Overview\n---\n\nThe team runs two cadences.\n').sections.map((s) => s.title), [null, 'Overview']);
   });
+  it('each pasted email is its own message: a bump above does not make a later cold email a thread', () => {
+    const doc = 'Subject: Bay 4 racking\nHi Omar,\n\nGiving this a quick nudge in case it got buried.\n\nBen\n---\nSubject: Re: Forklift hire\nHi Lena,\n\nI\'m Ben from Liftwise, and we hire reach trucks across the Midlands. Could you spare 45 minutes next week?\n\nBen\n';
+    assert.ok(ruleIdsOf(doc).includes('no-deceptive-familiarity'), ruleIdsOf(doc).join(', '));
+  });
   it('a short email written without blank lines above a "---" is an email, not a heading', () => {
     const doc = 'Subject: Pallet racking\nHi Omar, any movement on the racking quote? Has your site director signed it off yet?\nBen\n---\nSubject: Forklift hire\nHi Omar,\n\nThe two reach trucks are free from 3 June. Want them held?\n\nBen\n';
     assert.deepEqual(buildModel(doc).sections.map((s) => s.title), [null]);

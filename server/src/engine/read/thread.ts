@@ -27,6 +27,9 @@ export const FOLLOWS_OWN_NOTE = alt([
   String.raw`(?:bump|nudg|resurfac)(?:e|es|ed|ing)? (?:this|it|my (?:note|e-?mail|message))\b`,
   String.raw`(?:bring|brought|float|push)(?:s|ed|ing)? (?:this|it|my (?:note|e-?mail|message)) (?:back|up to the top)\b`,
   String.raw`top of your inbox`,
+  // "Giving this a little nudge", "in case it got buried": the rep's own earlier note, sent again.
+  String.raw`giv(?:e|es|ing) (?:this|it) (?:one more |another |a )?(?:(?:little|quick|gentle|friendly|small|final) )?(?:nudge|bump|ping)\b`,
+  String.raw`in case (?:it|this|my (?:note|e-?mail|message)) (?:got|gets|was|went) (?:buried|lost|missed)\b`,
   String.raw`did you (?:get|have) a chance`,
   String.raw`haven'?t heard back`,
   // "Any update on this one?", "any news on the proposal?": a status question about something already sent.

@@ -9,10 +9,11 @@
  */
 import { buildFixes } from '../../fixes/fix-builder';
 import { isMention } from '../../read/mention';
-import { endAt, startAt, type Turn, type Unit } from '../../read/model';
+import { endAt, startAt, type PlaybookModel, type Turn, type Unit } from '../../read/model';
 import { continuesThread, readsAsFirstTouch } from '../../read/thread';
 import { opensMessage } from '../../read/opening';
-import { headedFirstTouch } from './units';
+import { emailUnits, headedFirstTouch } from './units';
+import { oncePerModel } from './playbook-reading';
 import type { RuleDefinition } from '../rule-types';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
@@ -204,7 +205,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
         }
         let unproven = false;
         if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section)) {
-          const message = messageText(ctx.model.units, u);
+          const message = messageText(ctx.model, u);
           if (continuesThread(message)) continue;
           // A "Re:" on a message that shows neither a thread nor a cold first touch (no pitch, no
           // self-introduction, no other claimed conversation) is unproven: a hint, not an accusation.
@@ -338,11 +339,17 @@ function claimsConversation(compiled: CompiledPhrase, message: string): boolean 
 
 /**
  * The text around a match that belongs to the same message: every unit of its
- * section (a reply's quoted thread included). Used for evidence that only the
- * whole message holds, such as a real thread behind a "Re:" subject.
+ * section (a reply's quoted thread included), or, where the section holds
+ * several emails one after another (pasted with "---" between them), the
+ * units from the email's first line to the next email. Used for evidence that
+ * only the whole message holds, such as a real thread behind a "Re:" subject.
  */
-function messageText(units: readonly Unit[], unit: Unit): string {
+function messageText(model: PlaybookModel, unit: Unit): string {
+  const emails = oncePerModel(model, 'emailUnits', () => emailUnits(model)).filter((e) => e.section === unit.section);
+  const i = emails.findIndex((e) => e.turns.some((t) => t.unit === unit));
+  const from = i > 0 ? emails[i].turns[0].unit.start : -Infinity;
+  const to = i >= 0 && i + 1 < emails.length ? emails[i + 1].turns[0].unit.start : Infinity;
   let text = '';
-  for (const u of units) if (u.section === unit.section) text += `${u.text}\n`;
+  for (const u of model.units) if (u.section === unit.section && u.start >= from && u.start < to) text += `${u.text}\n`;
   return text;
 }
