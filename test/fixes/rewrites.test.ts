@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { BUILTIN_RULES, fixText, snippetToPlainText, type Finding } from '../../server/src/engine';
 import { lint } from '../helpers/findings';
 import { applyFix } from '../../scripts/fix-proof';
+import { statesReason } from '../../server/src/engine/read/call-reason';
 
 function findingOf(text: string, rule: string): Finding {
   const f = lint(text).findings.find((x) => x.ruleId === rule);
@@ -133,6 +134,12 @@ describe('rewrites use the document\'s own facts', () => {
     assert.ok(numberFixes.some((f) => snippetToPlainText(f.edits[0].text).includes("It's Theo at {{rep_phone}}. Again, {{rep_phone}}.")));
   });
 
+  it('keeps the only sentence of a voicemail that says why the rep called', () => {
+    const voicemail = '## Voicemail\n> Hi Ana, it is Ben at Liftwise.\n> Not sure if my email from last week ever reached you, but I wanted to follow up on it because your Doncaster site doubles its racking in May.\n> Call me on 0113 496 0100, that is 0113 496 0100.\n';
+    const all = rewrites(voicemail, 'no-passive-aggressive-reminder');
+    assert.ok(all.length >= 2, all.map((r) => r.title).join(', '));
+    for (const r of all) assert.ok(statesReason(r.fixed), `${r.title} keeps a reason: ${r.fixed}`);
+  });
   it('does not name the buyer again after a greeting, or introduce the rep twice', () => {
     const text = '## Opener\n**Rep:** Hi Dana, it\'s Sam from Acme. How are you doing today?\n';
     for (const t of only(rewrites(text, 'no-how-are-you-opener'))) {

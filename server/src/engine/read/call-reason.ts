@@ -3,7 +3,7 @@
  * the buyer, and it comes in a few families rather than set phrases:
  * - a stated purpose: "the reason for my call", "the reason for today",
  *   "why I'm calling", "I'm calling because / about / to…", any "because";
- * - something the buyer did or said: "you mentioned", "you downloaded";
+ * - something the buyer did or said: "you mentioned", "you downloaded", "returning the request you sent";
  * - something the rep saw about the buyer: "I noticed", "congrats on";
  * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
  * - what the call is about, tied to the buyer: "about your rollout", "a thought on
@@ -11,6 +11,7 @@
  * - a change at the buyer's company: "your Leeds depot moved to weekend
  *   shifts", "you're hiring three engineers"; or where they stand today:
  *   "three of your rooftop units still run on R-22";
+ * - something the rep already sent for the buyer's matter: "I've emailed you the one-page map";
  * - the rep's own framing of why it is worth a call: "the one thing worth a call:";
  * - a placeholder or a `Reason:` label for the trigger.
  * One recognizer serves call openers, voicemails and the structure check, so
@@ -23,19 +24,20 @@ const PURPOSE = new RegExp(
     String.raw`|\b(?:reason|purpose)s?\s+I(?:'m|\s+am)?\s+${CALL}` +
     String.raw`|\bwhy\s+I(?:'m|\s+am)?\s+${CALL}` +
     String.raw`|\b(?:I'?m|I\s+am|I\s+was|am|was)\s+(?:just\s+)?${CALL}\s+(?:because|about|since|as|regarding|re\b|to\s+(?:share|ask|follow|see\s+if|let|show|help|offer|introduce\s+(?:an?|the|our)\s+idea)|after|following|with\s+(?:an?|one|a\s+quick)\s+(?:idea|question|thought))` +
+    String.raw`|\bI(?:'d|\s+would)?\s+(?:wanted|want|like|love)\s+to\s+(?:tell|show|share\s+with|walk)\s+you\b` +
     String.raw`|\bbecause\b` +
     String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b`,
   'i',
 );
 /** Something the buyer did, said the way people say it: "you asked", "you stopped by our stand and asked", "you'd booked a demo". */
 const BUYER_DID =
-  /\byou(?:'d|'ve)?\s+(?:(?:had|have|just|recently)\s+)?(?:[^.?!\n]{0,60}?\band\s+)?(?:mentioned|asked|requested|wanted|said|told|downloaded|signed\s+up|registered|attended|visited|filled\s+(?:in|out)|reached\s+out|posted|wrote|shared|commented|joined|raised|flagged|brought\s+up|stopped\s+by|dropped\s+by|came\s+by|swung\s+by|booked|started\s+a\s+trial|tried)\b/i;
+  /\byou(?:'d|'ve)?\s+(?:(?:had|have|just|recently)\s+)?(?:[^.?!\n]{0,60}?\band\s+)?(?:mentioned|asked|requested|wanted|said|told|downloaded|signed\s+up|registered|attended|visited|filled\s+(?:in|out)|reached\s+out|posted|wrote|shared|commented|joined|raised|flagged|brought\s+up|stopped\s+by|dropped\s+by|came\s+by|swung\s+by|booked|started\s+a\s+trial|tried|sent|submitted|left|emailed)\b|\breturn(?:ing|ed)\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:call|message|voicemail|request|enquiry|inquiry|email)\b/i;
 /**
  * The rep saw it: "I noticed", "we've seen", or the everyday "saw your post" with the "I" dropped at the
  * start of a sentence. "Customers tell us it's the smoothest they have seen" is someone else seeing.
  */
 const OBSERVED =
-  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+post(?:ing)?s?|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b/i;
+  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+(?:post(?:ing)?|ad|advert|listing)s?|advert|tender|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b|\byour\s+(?:new|recent|latest|upcoming)\s+[\w-]+/i;
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
 const EARLIER =
   /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\bfollowing\s+up\s+(?:on|about)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:proposal|quote|e-?mail|note|demo|pilot|trial|order\s+form|contract)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
@@ -52,11 +54,13 @@ const BUYER_CHANGE =
 /** Where the buyer stands today, as the rep found it: "three of your rooftop units still run on R-22". */
 const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b/i;
 /** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
+/** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map". */
+const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b/i;
 const WORTH_A_CALL = /\bworth\s+(?:a|the|your)\s+(?:call|ring|conversation|callback|call\s+back)\b/i;
 const TRIGGER =
   /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
 
-const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, SOMETHING_FOR_THEM, BUYER_CHANGE, BUYER_STATE, WORTH_A_CALL, TRIGGER];
+const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, SOMETHING_FOR_THEM, BUYER_CHANGE, BUYER_STATE, SENT_THEM, WORTH_A_CALL, TRIGGER];
 
 /** True when the text gives the buyer a reason for the call (see the families above). */
 export function statesReason(text: string): boolean {
