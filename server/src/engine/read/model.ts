@@ -316,7 +316,9 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     const own = override ? [override] : tagsForHeading(title, parent.tags);
     // A heading that names one message ("Day 5 — Text 2", "Voicemail 3") holds that message, even on a page about the cadence.
     const namesMessage = !own.includes('process') && own.some((t) => MESSAGE_TAGS.has(t)) && ONE_MESSAGE.test(title);
-    const tags = [...new Set([...(namesMessage ? parent.tags.filter((t) => t !== 'process') : parent.tags), ...own])];
+    // Under a page of "objections and discovery questions", a "Discovery questions" heading holds questions, not objections (and the reverse).
+    const inherited = parent.tags.filter((t) => !(namesMessage && t === 'process') && !(BANK_KINDS.includes(t) && !own.includes(t) && own.some((o) => BANK_KINDS.includes(o))));
+    const tags = [...new Set([...inherited, ...own])];
     const anti = parent.anti || own.includes('anti-example');
     return {
       index: 0, parent: parent.index, title, depth: node.depth,
@@ -654,6 +656,9 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     lineStart = lineEnd + 1;
   }
 }
+
+/** Kinds of bank a page may hold side by side: a subheading naming one leaves the other behind. */
+const BANK_KINDS = ['objection', 'discovery'];
 
 function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;

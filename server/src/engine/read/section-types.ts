@@ -31,7 +31,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   // After a real conversation: "as we discussed" is the truth here. Not customer-facing on its own ("Summary" of a coaching page).
   { tag: 'recap', customerFacing: false, pattern: /\b(?:recaps?|post-(?:call|demo|meeting|discovery)|after (?:the|a|our|your) (?:call|demo|meeting|discovery)|proposal|thank[- ]you (?:e-?mail|note)s?)\b/i },
   { tag: 'ooo', customerFacing: true, pattern: /\b(?:out[- ]of[- ]office|auto-?(?:reply|replies|responders?)|away messages?)\b/i },
-  { tag: 'process', customerFacing: false, pattern: new RegExp(String.raw`${NOT_OUTREACH.source}|\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|(?<!(?:connection|thank[- ]you|linkedin|intro|introduction|follow[- ]?up|handwritten|personal|cover|voice|welcome|referral) )notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b`, 'i') },
+  { tag: 'process', customerFacing: false, pattern: new RegExp(String.raw`${NOT_OUTREACH.source}|\b(?:cadence|process|timing|schedule|sla|metrics|kpis?|rules|principles|philosophy|why(?! (?:I|we)(?:'m| am|'re| are)? (?:call|ring|phon|reach|writ|email))|overview|research|stats?|statistics|checklist|tips|guidelines?|best practices|(?<!(?:connection|thank[- ]you|linkedin|intro|introduction|follow[- ]?up|handwritten|personal|cover|voice|welcome|referral) )notes?|coaching|training|faq|(?:quality|self|gut|sanity|pre-?send|final) ?-?checks?)\b`, 'i') },
 ];
 
 const CUSTOMER_FACING = new Set(SECTION_TYPES.filter((t) => t.customerFacing).map((t) => t.tag));
