@@ -17,7 +17,9 @@ export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETS}[^.!?\n]{0,40}[,
 const PLEASANTRY = String.raw`(?:(?:I |we )?(?:hope|trust)\b[^.!?\n]{0,100}[.!?]+|how(?:'s| are| is) (?:you|things|everything|it going|your (?:week|day))[^.!?\n]{0,30}[.!?]+|happy \p{L}+[!.]+)\s*`;
 
 /** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries. */
-const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})*$`, 'iu');
+/** A salutation that is only the buyer's name on its own line: "Megan,". */
+const NAME_LINE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?[ \t]*[,—–-][ \t]*\n\s*`;
+const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*|${NAME_LINE})?(?:${PLEASANTRY})*$`, 'iu');
 /** A turn that holds only a greeting and pleasantries: the message opens after it. */
 const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})+$`, 'iu');
 
