@@ -21,8 +21,8 @@ const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|reco
 const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like|[\p{L}-]+ like (?:yours|you))\b/iu;
 /** A named customer with its result: "Acme cut…", "when Acme switched…". */
 const NAMED_RESULT = /\b(?:[Ww]hen|[Aa]fter) \p{Lu}\w+ (?:switched|moved|started|rolled)\b|\b\p{Lu}\w+ (?:cut|saw|reduced|increased|booked|grew|saved|doubled|tripled)\b/u;
-/** A source the buyer can check, written in the unit. */
-const EVIDENCE = /\]\(|\[\^[^\]]+\]|https?:\/\/|\bwww\.|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/iu;
+/** A source the buyer can check, written in the unit (a booking or calendar link is not one). */
+const EVIDENCE = /\]\((?![^)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\[\^[^\]]+\]|https?:\/\/(?![^\s)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\bwww\.|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/iu;
 /** "If we downgrade to save $20k…" is a trade-off, "we confirmed a 43% reduction" the buyer's own test result. */
 const CONDITIONAL_OR_MEASURED = /^\s*(?:\W\s*)?if\b|\b(?:confirmed|validated|measured|observed|documented) (?:a|an|the)\b/i;
 /** A quoted line, also after a branch arrow (`→ "…"`) or a step's run-in label (`Proof. "…"`). */
