@@ -274,12 +274,14 @@ export function objectionRoots(model: PlaybookModel): readonly SectionNode[] {
 
 function findObjectionRoots(model: PlaybookModel): SectionNode[] {
   if (model.frontMatter.type === 'objection-handling') return [model.sections[0]];
-  const candidates = model.sections.filter((s) => !s.anti && (s.ownTags.includes('objection') || IF_THEY_SAY.test(s.title ?? '') || holdsObjectionPairsOnce(model.segments[s.index])));
+  const candidates = model.sections.filter((s) => objectionCandidate(model.segments[s.index]));
   const set = new Set(candidates);
   return candidates.filter((s) => !ancestorsOf(model, s).some((p) => set.has(p)));
 }
 
-const holdsObjectionPairsOnce = (seg: Segment | undefined) => (seg ? oncePerSegment(seg, 'holdsObjectionPairs', holdsObjectionPairs) : false);
+/** A section that may hold an objection bank, by its own heading and turns (kept with its segment: asked for every section on each keystroke). */
+const objectionCandidate = (seg: Segment | undefined) => (seg ? oncePerSegment(seg, 'objectionCandidate', isObjectionCandidate) : false);
+const isObjectionCandidate = (seg: Segment) => !seg.section.anti && (seg.section.ownTags.includes('objection') || IF_THEY_SAY.test(seg.section.title ?? '') || holdsObjectionPairs(seg));
 
 /** A segment with an objection table (a buyer column and a rep column) or an "If they say …" branch answered in the rep's words. */
 function holdsObjectionPairs(seg: Segment | undefined): boolean {
