@@ -433,13 +433,13 @@ function findSequences(model: PlaybookModel): Touch[][] {
     groups.set(key, list);
   };
   const inTouch = new Set<SectionNode>();
-  for (let i = 0; i < model.sections.length; i++) {
-    const s = model.sections[i];
-    if (!s.title || s.anti || !titledAsTouch(s)) continue;
+  for (let i = 0; i < model.segments.length; i++) {
+    if (!titledAsTouch(model.segments[i])) continue;
+    const s = model.segments[i].section;
     if (ancestorsOf(model, s).some((p) => p.title && isTouchHeading(p.title))) continue;
     const segs = subtree(model, s);
     for (const g of segs) inTouch.add(g.section);
-    add(s.parent, touchOf(s, s.title, { start: s.headingStart, end: s.headingEnd }, segs.flatMap((g) => g.turns)));
+    add(s.parent, touchOf(s, s.title ?? '', { start: s.headingStart, end: s.headingEnd }, segs.flatMap((g) => g.turns)));
   }
   // Touches marked by a bold line of their own inside one section: **Email 2 — Day 4**
   for (let i = 0; i < model.segments.length; i++) {
@@ -463,26 +463,19 @@ function findSequences(model: PlaybookModel): Touch[][] {
   return [...groups.values()].filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
 }
 
-// Sequences are read on every lint; what a heading or a segment's lines say is kept with them (the editor reuses both).
-const touchTitles = new WeakMap<SectionNode, boolean>();
-function titledAsTouch(s: SectionNode): boolean {
-  let yes = touchTitles.get(s);
-  if (yes === undefined) touchTitles.set(s, (yes = isTouchHeading(s.title ?? '')));
-  return yes;
-}
+// Sequences are read on every lint; what a segment's heading or lines say is kept with it (the editor reuses it).
+const titledAsTouch = (seg: Segment) => oncePerSegment(seg, 'titledAsTouch', touchTitled);
+const touchTitled = (seg: Segment) => !!seg.section.title && !seg.section.anti && isTouchHeading(seg.section.title);
 
-const touchLines = new WeakMap<Segment, Map<Turn, string>>();
 /** The segment's bold lines of their own that name a touch (`**Email 2 — Day 4**`), by turn, with their label. */
-function boldTouchLines(seg: Segment): Map<Turn, string> {
-  let heads = touchLines.get(seg);
-  if (heads) return heads;
-  heads = new Map();
+const boldTouchLines = (seg: Segment) => oncePerSegment(seg, 'boldTouchLines', findBoldTouchLines);
+function findBoldTouchLines(seg: Segment): Map<Turn, string> {
+  const heads = new Map<Turn, string>();
   for (const t of seg.turns) {
     if (t.label !== undefined || t.unit.turns.length !== 1 || t.unit.table || !isWhollyEmphasised(t)) continue;
     const text = turnText(t).trim().replace(/[:：]$/, '');
     if (isTouchHeading(text)) heads.set(t, text);
   }
-  touchLines.set(seg, heads);
   return heads;
 }
 
