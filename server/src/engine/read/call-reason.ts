@@ -37,7 +37,7 @@ const BUYER_DID =
  * start of a sentence. "Customers tell us it's the smoothest they have seen" is someone else seeing.
  */
 const OBSERVED =
-  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+(?:post(?:ing)?|ad|advert|listing)s?|advert|tender|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b|\byour\s+(?:new|recent|latest|upcoming)\s+[\w-]+/i;
+  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught(?!\s+you\b))\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+(?:post(?:ing)?|ad|advert|listing)s?|advert|tender|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b|\byour\s+(?:new|recent|latest|upcoming)\s+[\w-]+/i;
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
 const EARLIER =
   /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\bfollowing\s+up\s+(?:on|about)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:proposal|quote|e-?mail|note|demo|pilot|trial|order\s+form|contract)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
