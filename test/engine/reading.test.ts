@@ -242,6 +242,10 @@ describe('reading: a bold title line over a message', () => {
     assert.equal(voiceOf(doc, 'Thanks for connecting'), 'rep');
     assert.ok(ruleIdsOf(doc).includes('no-generic-need-anything'), ruleIdsOf(doc).join(', '));
   });
+  it('a bold "If they say" line over its arrowed answer in the same paragraph is an objection and the rep’s answer', () => {
+    const doc = '## Objection bank\n\n**If they say "We just renewed."**\n→ "Great. We have been named a top agency three years running, so switch next year."\n';
+    assert.ok(ruleIdsOf(doc).includes('objection-handling'), ruleIdsOf(doc).join(', '));
+  });
   it('a heading naming LinkedIn connection notes names messages', () => {
     const doc = '# LinkedIn connection notes\n\nThanks for connecting, Ana!\nIf there is anything at all I can help with, just shout.\n';
     assert.equal(voiceOf(doc, 'Thanks for connecting'), 'rep');

@@ -9,6 +9,7 @@
 import { startAt, endAt, subtree, type PlaybookModel, type Segment, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { countWords } from '../../read/words';
 import { LETS_GO } from '../../read/thread';
+import { isTitleLine } from '../../read/voice';
 
 const outOfPlay = (t: Turn) => t.unit.anti || t.unit.section.anti;
 
@@ -353,12 +354,14 @@ function findObjectionPairs(model: PlaybookModel, root: SectionNode): ObjectionP
       if (ifm) {
         const rest = ifm[0].length < text.length ? { ...t, a: t.a + ifm[0].length } : undefined;
         // The answer follows: in the next block, or on the next line under its own label ("**Rep:** …").
-        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : next && (next.unit !== t.unit || next.label !== undefined) && isRepVoice(next) && isSpokenAnswer(next) ? [next] : [];
+        const below = next && answerBelow(t, next);
+        const response = rest && QUOTED.test(turnText(rest)) ? [rest] : below ? [below] : [];
         pairs.push({ objection: ifm[1], response, shape: 'if-they-say' });
         continue;
       }
-      if (t.label === undefined && isWhollyEmphasised(t) && next && next.unit !== t.unit && isRepVoice(next) && isSpokenAnswer(next)) {
-        pairs.push({ objection: text, response: [next], shape: 'bold' });
+      const below = t.label === undefined && isWhollyEmphasised(t) && next ? answerBelow(t, next) : undefined;
+      if (below) {
+        pairs.push({ objection: text, response: [below], shape: 'bold' });
         i++;
       }
     }
@@ -372,6 +375,20 @@ function findObjectionPairs(model: PlaybookModel, root: SectionNode): ObjectionP
     }
   }
   return pairs;
+}
+
+/**
+ * The rep's spoken answer to the objection line `t`, when `next` is one: in the next block, under its own
+ * label, or below a bold objection line in the same paragraph (`**If they say "…"**` then `→ "…"`, the
+ * answer read from its opening quote).
+ */
+function answerBelow(t: Turn, next: Turn): Turn | undefined {
+  if (!isRepVoice(next)) return undefined;
+  if (next.unit !== t.unit || next.label !== undefined) return isSpokenAnswer(next) ? next : undefined;
+  if (!isTitleLine(t.unit, t.b)) return undefined;
+  const arrow = /^\s*(?:→|->|=>|—|–)?\s*/.exec(turnText(next))![0].length;
+  const answer = arrow > 0 ? { ...next, a: next.a + arrow } : next;
+  return isSpokenAnswer(answer) ? answer : undefined;
 }
 
 /** The rep's spoken answer, not coaching prose: a rep or script label, a quote, or a plain fence or blockquote. */
