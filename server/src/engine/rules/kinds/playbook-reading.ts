@@ -255,7 +255,7 @@ export interface ObjectionPair {
 }
 
 const OBJECTION_COLUMN = /\b(?:objections?|they say|prospect says|buyer says|customer says|concerns?|push-?back)\b/i;
-const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what to say|say|talk track|script)\b/i;
+const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what to say|(?<!\b(?:they|prospect|buyer|customer|client)s? )say|talk track|script)\b/i;
 const OBJECTION_LABEL = /^(?:objection|they say|they|prospect|buyer|customer|concern)s?\b/i;
 const IF_THEY_SAY = /^\s*(?:if|when) (?:they|the (?:prospect|buyer|customer)|a (?:prospect|buyer|customer)) (?:says?|tells? you|responds?|replies|objects?)\b[^"“]*["“]([^"”]+)["”]\s*(?:[,:→—–-]|->)?\s*/i;
 const QUOTED = /^\s*["“'‘].+["”'’]\s*[.?!]?\s*$/s;
