@@ -8,6 +8,7 @@
  * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
  * - what the call is about, tied to the buyer: "about your rollout", "a thought on
  *   the invoices for your Reno site", "following up on the proposal I sent";
+ * - a date on the buyer's own calendar: "your certificate lapses on 12 September";
  * - a change at the buyer's company: "your Leeds depot moved to weekend
  *   shifts", "you're hiring three engineers"; or where they stand today:
  *   "three of your rooftop units still run on R-22";
@@ -51,16 +52,18 @@ const SOMETHING_FOR_THEM = /\b(?:idea|thought|question|suggestion|tip|finding|nu
 /** Something that changed at the buyer's company, told as news about them: a trigger in the rep's own words. */
 const BUYER_CHANGE =
   /\b(?:your|you(?:'re|\s+are|'ve|\s+have))\s+(?:[\w-]+\s+){0,3}?(?:just\s+|recently\s+)?(?:moved|opened|launched|hired|hiring|added|switched|expanded|expanding|grew|growing|raised|rolled\s+out|rolling\s+out|went\s+live|going\s+live|moving|opening|launching|acquired|merged|migrat(?:ed|ing)|replac(?:ed|ing)|started|starting)\b/i;
+/** A date on the buyer's own calendar: "Your Cyber Essentials certificate lapses on 12 September". */
+const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){0,4}?(?:lapses?|expires?|ends?|renews?|runs?\s+out|is\s+due|falls\s+due|comes\s+up|closes?)\b/i;
 /** Where the buyer stands today, as the rep found it: "three of your rooftop units still run on R-22". */
 const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b/i;
 /** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
-/** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map". */
-const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b/i;
+/** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map", "the audit report is in your inbox". */
+const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b/i;
 const WORTH_A_CALL = /\bworth\s+(?:a|the|your)\s+(?:call|ring|conversation|callback|call\s+back)\b/i;
 const TRIGGER =
   /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;
 
-const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, SOMETHING_FOR_THEM, BUYER_CHANGE, BUYER_STATE, SENT_THEM, WORTH_A_CALL, TRIGGER];
+const FAMILIES = [PURPOSE, BUYER_DID, OBSERVED, REFERRAL, EARLIER, ABOUT_THEM, SOMETHING_FOR_THEM, BUYER_CHANGE, BUYER_STATE, BUYER_DATE, SENT_THEM, WORTH_A_CALL, TRIGGER];
 
 /** True when the text gives the buyer a reason for the call (see the families above). */
 export function statesReason(text: string): boolean {

@@ -292,13 +292,15 @@ function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionN
 function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => readonly SectionNode[]): Channel {
   const c = turn.contexts;
   if (c.has('subject')) return 'subject';
-  // A page of "email and voicemail templates": the nearest heading that names one channel decides, and a
-  // message written to be read (a subject line, an email shape, no call words) is not a voicemail.
+  // A page of "email and voicemail templates": the nearest heading that names one channel decides ("SMS" under
+  // "Voicemails and texts" holds texts, even one that says "call me"), and a message written to be read (a
+  // subject line, an email shape, no call words) is not a voicemail.
   if (c.has('voicemail') && (c.has('email') || c.has('sms') || inEmail)) {
     const nearest = [...path(turn.unit.section)].reverse().find((s) => s.title && (VOICEMAIL_TITLE.test(s.title) || WRITTEN_TITLE.test(s.title)));
     const onlyVoicemail = nearest !== undefined && VOICEMAIL_TITLE.test(nearest.title!) && !WRITTEN_TITLE.test(nearest.title!);
+    const onlyWritten = nearest !== undefined && WRITTEN_TITLE.test(nearest.title!) && !VOICEMAIL_TITLE.test(nearest.title!);
     const text = turn.unit.text.slice(turn.a, turn.b);
-    if (!onlyVoicemail && (inEmail || /^\s*subject\s*:/im.test(turn.unit.text) || !SPOKEN_CUES.test(text))) c.delete('voicemail');
+    if (onlyWritten || (!onlyVoicemail && (inEmail || /^\s*subject\s*:/im.test(turn.unit.text) || !SPOKEN_CUES.test(text)))) c.delete('voicemail');
   }
   if (c.has('voicemail')) return 'voicemail';
   if (c.has('sms') && !inEmail) {
