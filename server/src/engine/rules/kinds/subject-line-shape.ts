@@ -73,9 +73,11 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     while (le > ls && /\s/.test(text[le - 1])) le--;
     return le > ls ? [{ a: ls, b: le, severity: 'warning', key: 'empty' }] : [];
   }
-  const words = countWords(s);
+  // "Re:" and "Fwd:" are the mail client's, not the writer's words: the length is the subject's own.
+  const own = s.replace(/^(?:\s*(?:re|fwd?|fw)\s*:\s*)+/i, '');
+  const words = countWords(own);
   // A placeholder becomes a name or a company of about ten characters, whatever its own length.
-  const chars = s.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
+  const chars = own.length + findPlaceholders(own).reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
   if (words > maxWords || chars > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
   for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
     const w = m[0];
