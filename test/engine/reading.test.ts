@@ -252,6 +252,14 @@ describe('reading: a bold title line over a message', () => {
   });
 });
 
+describe('reading: discovery banks', () => {
+  it('a question in a list under a discovery heading is one the rep asks; a deal-review question about the Economic Buyer is not', () => {
+    const doc = '# Discovery: first meeting\n\n## Security basics\n\n- Do staff read work email on their own phones?\n- Has a phishing email ever got through?\n\n## Deal review\n\n### Qualifying\n\n- Have you met the Economic Buyer yet?\n';
+    assert.equal(voiceOf(doc, 'Do staff read'), 'rep');
+    assert.equal(voiceOf(doc, 'Economic Buyer'), 'guidance');
+  });
+});
+
 describe('reading: replies', () => {
   it('the earlier email quoted under a reply is the buyer’s, and the reply that answers it needs no ask', () => {
     const doc = '## Email 1\n\nSubject: Chiller service\n\nHi Ines,\n\nYour Tarrow plant posted a refrigeration tender. Worth a call on Thursday?\n\nKofi\n\n## Reply\n\nSubject: Re: Chiller service\n\nHi Ines,\n\nYes, the quarterly visit covers the two blast chillers as well, at the same price, and we bring the gaskets.\n\nKofi\n\n> On 3 May, Ines Moreau wrote:\n> Does the quarterly visit cover the blast chillers?\n';

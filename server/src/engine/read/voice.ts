@@ -235,6 +235,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   // "If they say "…":" alone on its line names the buyer's words; the rep's answer follows under its own label.
   if (branch && text.slice(branch[0].length).trim() === '') return explicit(turn, 'guidance', 'an “If they say …” line: the answer follows');
   if (branch) evidence.push({ cue: 'an “If they say …” branch of a script', weight: 3 });
+  // A discovery bank is a list of the questions the rep asks ("## Discovery / - How do clients send you records?").
+  if (unit.kind === 'list-item' && DISCOVERY_ITEM.test(text) && !ABOUT_THE_DEAL.test(text) && path(sec).some((s) => s.title && DISCOVERY_HEADING.test(s.title) && !s.anti)) evidence.push({ cue: 'a question in a discovery list', weight: 2 });
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);
@@ -264,6 +266,13 @@ export function isTitleLine(unit: Unit, lineEnd: number): boolean {
   while (to > from && /\s/.test(unit.text[to - 1])) to--;
   return to > from && unit.emphasis.some(([a, b]) => a <= from && b >= to);
 }
+
+/** A heading naming a discovery or qualifying bank (bare "Questions" may be an FAQ). */
+const DISCOVERY_HEADING = /\b(?:discovery|qualif\w*|spin|meddicc?|bant)\b/i;
+/** A question for the rep about the deal ("Have you met the Economic Buyer?", "How can you leverage your Champion?"), not for the buyer. */
+const ABOUT_THE_DEAL = /\b(?:economic buyers?|EBs?|champions?|decision[- ]makers?|the (?:prospect|buyer|customer|client)s?|prospects|deal|opportunity|pipeline|quota)\b/i;
+/** A list item the rep would ask: a question, or an open prompt ("Walk me through…"). */
+const DISCOVERY_ITEM = /\?\s*$|^\W*(?:walk me through|talk me through|tell me about|help me understand)\b/i;
 
 /** An explicit marker (a speaker label, a heading, a header line) says whose words a turn is: it wins over scored evidence. */
 function explicit(turn: Turn, voice: Voice, cue: string): void {
