@@ -9,7 +9,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'm
 import { bareLinkRanges } from '../parse/bare-links';
 import { readFrontMatter, type FrontMatter } from '../parse/front-matter';
 import { parseMarkdown, type ParsedMarkdown } from '../parse/parse';
-import { isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
+import { BANK_TAGS, isCustomerFacingHeading, tagsForHeading, DOCUMENT_TYPE_TAGS } from './section-types';
 import { createSpeakerClassifier, speakerName, type SpeakerRole } from './speakers';
 import { TextBuilder, type MappedText } from '../parse/text-builder';
 import type { ConfigError, Section } from '../types';
@@ -317,7 +317,7 @@ export function buildModel(text: string, inputs: ModelInputs = {}): PlaybookMode
     // A heading that names one message ("Day 5 — Text 2", "Voicemail 3") holds that message, even on a page about the cadence.
     const namesMessage = !own.includes('process') && own.some((t) => MESSAGE_TAGS.has(t)) && ONE_MESSAGE.test(title);
     // Under a page of "objections and discovery questions", a "Discovery questions" heading holds questions, not objections (and the reverse).
-    const inherited = parent.tags.filter((t) => !(namesMessage && t === 'process') && !(BANK_KINDS.includes(t) && !own.includes(t) && own.some((o) => BANK_KINDS.includes(o))));
+    const inherited = parent.tags.filter((t) => !(namesMessage && t === 'process') && !(BANK_TAGS.includes(t) && !own.includes(t) && own.some((o) => BANK_TAGS.includes(o))));
     const tags = [...new Set([...inherited, ...own])];
     const anti = parent.anti || own.includes('anti-example');
     return {
@@ -656,9 +656,6 @@ function splitTurns(unit: Unit, classify: ReturnType<typeof createSpeakerClassif
     lineStart = lineEnd + 1;
   }
 }
-
-/** Kinds of bank a page may hold side by side: a subheading naming one leaves the other behind. */
-const BANK_KINDS = ['objection', 'discovery'];
 
 function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;

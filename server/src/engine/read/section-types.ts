@@ -50,15 +50,18 @@ export const DOCUMENT_TYPE_TAGS: Readonly<Record<string, string>> = {
 /** Topics of qualifying frameworks (BANT, MEDDIC(C), SPIN), by which objection and discovery banks file their entries. */
 export const QUALIFYING_TOPICS = String.raw`budget|authority|needs?|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff`;
 const TOPIC_WORDS = new RegExp(String.raw`\b(?:${QUALIFYING_TOPICS})\b`, 'gi');
-/** Banks whose subheadings name topics: "Loyalty and timing" under an objection bank holds timing objections, not a schedule. */
-const FILED_BY_TOPIC = ['objection', 'discovery'];
+/**
+ * Banks of the rep's words, filed by topic: "Loyalty and timing" under an objection bank holds timing
+ * objections, not a schedule; and a page may hold one of each, where a subheading naming one leaves the other behind.
+ */
+export const BANK_TAGS = ['objection', 'discovery'];
 
 /** The tags a heading's own words give it; in an objection or discovery bank, a topic word ("timing", "metrics") is the topic, not a process page. */
 export function tagsForHeading(heading: string, parentTags: readonly string[] = []): string[] {
   let tags = SECTION_TYPES.filter((t) => t.pattern.test(heading)).map((t) => t.tag);
   // "Voicemail script", "Voicemail D: full intro": the words name the voicemail's parts, not a live call or its opener.
   if (tags.includes('voicemail')) tags = tags.filter((t) => t !== 'call-script' && t !== 'opener');
-  if (!tags.includes('process') || ![...parentTags, ...tags].some((t) => FILED_BY_TOPIC.includes(t))) return tags;
+  if (!tags.includes('process') || ![...parentTags, ...tags].some((t) => BANK_TAGS.includes(t))) return tags;
   const withoutTopics = heading.replace(TOPIC_WORDS, ' ');
   return SECTION_TYPES.find((t) => t.tag === 'process')!.pattern.test(withoutTopics) ? tags : tags.filter((t) => t !== 'process');
 }

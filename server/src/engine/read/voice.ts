@@ -60,7 +60,9 @@ const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before
 /** A column of replacements ("Use instead", "Better", "Rewrite"): the columns before it hold what is being replaced. */
 const REPLACEMENT_COLUMN = /\b(?:instead|better|replace(?:ment| with)?|rewrite|rewritten|alternative|say this|try this)\b/i;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
-const REP_COLUMN = /\b(?:response|rebuttal|(?<!\b(?:they|prospect|buyer|customer|client)s? )say|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b/i;
+/** "say" in a column header, unless it names the buyer's words ("They say", "Prospect says"). */
+export const REP_SAYS = String.raw`(?<!\b(?:they|prospect|buyer|customer|client)s? )say`;
+const REP_COLUMN = new RegExp(String.raw`\b(?:response|rebuttal|${REP_SAYS}|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b`, 'i');
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
 /** Text that goes on past one sentence: a period, then a new capitalised sentence. */
 const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;

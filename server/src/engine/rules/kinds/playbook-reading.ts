@@ -9,7 +9,7 @@
 import { startAt, endAt, subtree, type PlaybookModel, type Segment, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { countWords } from '../../read/words';
 import { LETS_GO } from '../../read/thread';
-import { isTitleLine } from '../../read/voice';
+import { isTitleLine, REP_SAYS } from '../../read/voice';
 
 const outOfPlay = (t: Turn) => t.unit.anti || t.unit.section.anti;
 
@@ -255,7 +255,7 @@ export interface ObjectionPair {
 }
 
 const OBJECTION_COLUMN = /\b(?:objections?|they say|prospect says|buyer says|customer says|concerns?|push-?back)\b/i;
-const RESPONSE_COLUMN = /\b(?:responses?|rebuttals?|replies|reply|answers?|what to say|(?<!\b(?:they|prospect|buyer|customer|client)s? )say|talk track|script)\b/i;
+const RESPONSE_COLUMN = new RegExp(String.raw`\b(?:responses?|rebuttals?|replies|reply|answers?|what to say|${REP_SAYS}|talk track|script)\b`, 'i');
 const OBJECTION_LABEL = /^(?:objection|they say|they|prospect|buyer|customer|concern)s?\b/i;
 const IF_THEY_SAY = /^\s*(?:if|when) (?:they|the (?:prospect|buyer|customer)|a (?:prospect|buyer|customer)) (?:says?|tells? you|responds?|replies|objects?)\b[^"“]*["“]([^"”]+)["”]\s*(?:[,:→—–-]|->)?\s*/i;
 const QUOTED = /^\s*["“'‘].+["”'’]\s*[.?!]?\s*$/s;

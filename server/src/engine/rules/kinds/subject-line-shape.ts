@@ -76,8 +76,8 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
   // "Re:" and "Fwd:" are the mail client's, not the writer's words: the length is the subject's own.
   const own = s.replace(/^(?:\s*(?:re|fwd?|fw)\s*:\s*)+/i, '');
   const words = countWords(own);
-  // A placeholder becomes a name or a company of about ten characters, whatever its own length.
-  const chars = own.length + findPlaceholders(own).reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
+  // A placeholder becomes a name or a company of about ten characters, whatever its own length ("Re:" holds none).
+  const chars = own.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
   if (words > maxWords || chars > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
   for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
     const w = m[0];
