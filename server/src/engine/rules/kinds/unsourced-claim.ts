@@ -14,15 +14,17 @@ const FIGURE = /(?<![\w.$])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|per ?cent\b|x\b|×)|\d+
 /** A money amount. */
 const MONEY = /(?<![\w.$])\$\d[\d,.]*\s?(?:[km]\b|million\b|billion\b|mm\b)?/giu;
 /** A result claimed for a percentage: a change, a saving, a comparison, a performance rate ("our fill rate is 97%"). */
-const RESULT = /\b(?:cut|cuts|cutting|reduc\w*|increas\w*|boost\w*|sav(?:e|ed|es|ing|ings)|grow\w*|grew|improv\w*|lift\w*|doubl\w*|tripl\w*|faster|quicker|more|less|fewer|higher|lower|drop\w*|decreas\w*|shorten\w*|sped|speed\w*|roi|return|gain\w*|jump\w*|slash\w*|uplift|win rates?|conversion|win(?:s|ning)? back|won back|recover\w*|climb\w*|ris(?:e|es|ing)|rose|soar\w*|(?:fill|success|retention|renewal|response|show|attendance|completion|satisfaction|approval|pass|placement|close|answer|on-time)[- ]rates?|uptime|accuracy|satisfaction|retention)\b/i;
+const RESULT = /\b(?:cut|cuts|cutting|reduc\w*|increas\w*|boost\w*|sav(?:e|ed|es|ing|ings)|grow\w*|grew|improv\w*|lift\w*|doubl\w*|tripl\w*|faster|quicker|more|less|fewer|higher|lower|drop\w*|(?:fall(?:s|ing|en)?|fell|shr[iu]nk\w*|shrank) by|halv\w*|decreas\w*|shorten\w*|sped|speed\w*|roi|return|gain\w*|jump\w*|slash\w*|uplift|win rates?|conversion|win(?:s|ning)? back|won back|recover\w*|climb\w*|ris(?:e|es|ing)|rose|soar\w*|(?:fill|success|retention|renewal|response|show|attendance|completion|satisfaction|approval|pass|placement|close|answer|on-time)[- ]rates?|uptime|accuracy|satisfaction|retention)\b/i;
 /** A result claimed for a money amount: saved, returned, generated. */
 const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|recover\w*|add(?:ed|s)? \$|in (?:new )?(?:revenue|pipeline|savings))\b/i;
 /** Who the result is claimed for: the seller's company or its customers ("We helped…", "Clients see…", "Acme cut…"). */
 const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like|[\p{L}-]+ like (?:yours|you))\b/iu;
 /** A named customer with its result: "Acme cut…", "when Acme switched…". */
 const NAMED_RESULT = /\b(?:[Ww]hen|[Aa]fter) \p{Lu}\w+ (?:switched|moved|started|rolled)\b|\b\p{Lu}\w+ (?:cut|saw|reduced|increased|booked|grew|saved|doubled|tripled)\b/u;
-/** A source the buyer can check, written in the unit (a booking or calendar link is not one). */
-const EVIDENCE = /\]\((?![^)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\[\^[^\]]+\]|https?:\/\/(?![^\s)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\bwww\.|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/iu;
+/** A source the buyer can check next to the claim: a link (not a booking or calendar link), a web address, a named source in parentheses ("(Gong, 2024)"). */
+const EVIDENCE = /\]\((?![^)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|https?:\/\/(?![^\s)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\bwww\.|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/u;
+/** A source marked anywhere in the unit: a footnote, a "Source:" line, a pointer to the study. */
+const MARKED_SOURCE = /\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b/iu;
 /** "If we downgrade to save $20k…" is a trade-off, "we confirmed a 43% reduction" the buyer's own test result. */
 const CONDITIONAL_OR_MEASURED = /^\s*(?:\W\s*)?if\b|\b(?:confirmed|validated|measured|observed|documented) (?:a|an|the)\b/i;
 /** A quoted line, also after a branch arrow (`→ "…"`) or a step's run-in label (`Proof. "…"`). */
@@ -42,6 +44,14 @@ function clearlyToBuyer(t: Turn): boolean {
 }
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
 
+/** Offset just past the sentence that starts at `from` (a full stop inside a web address does not end it). */
+function nextSentenceEnd(text: string, from: number): number {
+  const m = /[.!?]+(?=\s|$)|\n/g;
+  m.lastIndex = from;
+  const end = m.exec(text);
+  return end ? end.index + end[0].length : text.length;
+}
+
 export const unsourcedClaimKind: RuleKind<null> = {
   name: 'unsourced-claim',
   compile: () => null,
@@ -55,10 +65,13 @@ export const unsourcedClaimKind: RuleKind<null> = {
       if (!isRepVoice(t) || !ctx.inScope(t)) continue;
       const text = turnText(t);
       if (!/\d/.test(text) || (!CLAIMANT.test(text) && !NAMED_RESULT.test(text))) continue;
-      if (EVIDENCE.test(unitSource(model, t.unit))) continue;
+      if (MARKED_SOURCE.test(unitSource(model, t.unit))) continue;
       for (const s of text.matchAll(SENTENCE)) {
         const sentence = s[0];
         if (sentence.trim().endsWith('?') || CONDITIONAL_OR_MEASURED.test(sentence)) continue;
+        // A link counts as the claim's source in its own sentence or the next one, not a booking link lines below.
+        const near = turnRange(t, t.a + s.index!, t.a + nextSentenceEnd(text, s.index! + sentence.length));
+        if (EVIDENCE.test(model.text.slice(near.start, near.end))) continue;
         const m = (RESULT.test(sentence) ? new RegExp(FIGURE.source, 'iu').exec(sentence) : null) ?? (MONEY_RESULT.test(sentence) ? new RegExp(MONEY.source, 'iu').exec(sentence) : null);
         if (!m) continue;
         const a = t.a + s.index! + m.index;
