@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { BUILTIN_RULES, fixText, snippetToPlainText, type Finding } from '../../server/src/engine';
 import { lint } from '../helpers/findings';
 import { applyFix } from '../../scripts/fix-proof';
-import { statesReason } from '../../server/src/engine/read/call-reason';
+import { pointsToEmail, statesReason } from '../../server/src/engine/read/call-reason';
 
 function findingOf(text: string, rule: string): Finding {
   const f = lint(text).findings.find((x) => x.ruleId === rule);
@@ -139,6 +139,10 @@ describe('rewrites use the document\'s own facts', () => {
     const all = rewrites(voicemail, 'no-passive-aggressive-reminder');
     assert.ok(all.length >= 2, all.map((r) => r.title).join(', '));
     for (const r of all) assert.ok(statesReason(r.fixed), `${r.title} keeps a reason: ${r.fixed}`);
+  });
+  it('keeps the only pointer to an email in a voicemail that gives no number', () => {
+    const voicemail = '## Voicemail\n> Hi Tom, Kieran at Ascentra again.\n> I wanted to see whether you had a chance to look at the email I sent about your lift contract.\n';
+    for (const r of rewrites(voicemail, 'no-empty-check-in')) assert.ok(pointsToEmail(r.fixed), `${r.title} keeps the email: ${r.fixed}`);
   });
   it('does not name the buyer again after a greeting, or introduce the rep twice', () => {
     const text = '## Opener\n**Rep:** Hi Dana, it\'s Sam from Acme. How are you doing today?\n';

@@ -17,7 +17,7 @@ import { escapeSnippet, isSnippet, toPlaceholderStyle } from './snippets';
 import { placeOf, type Facts, type Place } from './place';
 import type { Fix, TextEdit } from '../types';
 import { countWords, sentenceAt, type PlaceholderStyle } from '../read/words';
-import { statesReason } from '../read/call-reason';
+import { pointsToEmail, statesReason } from '../read/call-reason';
 
 const MARKUP = /[*_`[\]<>~|\\]/;
 const LEADING_CLAUSE_TAIL = /^\s*(?:,|;|:|—|–|-{1,2}|\.\.\.|…)\s*(?:(?:but|and|so)\s+)?/i;
@@ -262,7 +262,12 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       const mark = /[.!?…]+["”’)]*$/.exec(replaced)?.[0];
       if (!/[.!?…]["”’)\]}]*$/.test(snippetTail(out)) && mark) out += mark;
       // A spoken message keeps a reason for the call: a rewrite of the one sentence that gave it must give one too.
-      if ((turn.channel === 'voicemail' || turn.channel === 'call') && statesReason(replaced) && !statesReason(out) && !statesReason(text.slice(turn.a, x) + text.slice(y, turn.b))) return undefined;
+      // Nor may it drop the only pointer to an email the buyer can answer instead of calling back.
+      if (turn.channel === 'voicemail' || turn.channel === 'call') {
+        const rest = text.slice(turn.a, x) + text.slice(y, turn.b);
+        if (statesReason(replaced) && !statesReason(out) && !statesReason(rest)) return undefined;
+        if (pointsToEmail(replaced) && !pointsToEmail(out) && !pointsToEmail(rest)) return undefined;
+      }
       // "hope you're well, it's Sam from Acme." keeps the introduction, then the new sentence.
       if (span.intro) return [{ ...r, text: setInitialCase(span.intro, initial) + '. ' + setInitialCase(out, 'upper') }];
       return [{ ...r, text: (span.join ?? '') + setInitialCase(out, initial) }];

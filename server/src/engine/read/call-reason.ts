@@ -71,6 +71,13 @@ export function statesReason(text: string): boolean {
   return FAMILIES.some((re) => re.test(t));
 }
 
+/** A spoken message that points the buyer to an email ("I've sent you a note", "it's in your inbox"): they can answer there. */
+const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot|dropped)\s+(?:you\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
+
+export function pointsToEmail(text: string): boolean {
+  return EMAIL_POINTER.test(text);
+}
+
 /** A speaker or field label that names the reason ("Reason:", "Reason for calling:"). */
 export function isReasonLabel(label: string | undefined): boolean {
   return /^(?:reason|purpose)\b/i.test(label ?? '');

@@ -8,7 +8,7 @@
  * guidance, not scripts, and are skipped. Options: minWords, messages.
  * Option defaults are declared once, in server/rules/voicemail-essentials.yaml.
  */
-import { isReasonLabel, statesReason } from '../../read/call-reason';
+import { isReasonLabel, pointsToEmail, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
 import { GREETING_WORD } from '../../read/evidence';
 import type { Severity } from '../../types';
@@ -19,7 +19,6 @@ const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+
 /** "Dana from Northwind here", "Tom Reyes at Acme", "Hi Dale, Tyler Reyes, FieldPulse, …": a name and a company (case matters here). */
 const NAME_AND_COMPANY = /\b\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?(?: again)? (?:from|at|with) (?:\p{Lu}|\{|\[)|\b\p{Lu}[\p{Ll}'-]+ here\b|^\W*(?:[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Gg]ood \p{Ll}+)\b[^,.!?\n]{0,25}[,.!—–-]\s*\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?\s*[,—–-]\s*(?:\p{Lu}|\{|\[)/u;
 const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
-const EMAIL_POINTER = /\b(?:(?:sent|sending|send|shot|dropped)\s+(?:you\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:e-?mail|note|message)|in\s+your\s+inbox|check\s+your\s+(?:e-?mail|inbox)|(?:e-?mail|note)\s+I\s+(?:just\s+)?sent)\b/i;
 const NO_CALL_BACK = /\b(?:no need to (?:call|ring|phone)(?: me)?(?: back)?|(?:don'?t|do not) (?:worry about|bother) (?:calling|ringing)(?: me)? back|(?:just |simply )?(?:reply|respond|answer) (?:there|to (?:that|the|my) (?:e-?mail|note|message))|(?:reply|respond) to (?:it|that) (?:instead|if))\b/i;
 const MESSAGE_SHAPE = new RegExp(String.raw`^\s*["“]?\s*${GREETING_WORD}\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b`, 'iu');
 
@@ -39,7 +38,7 @@ export const voicemailEssentialsKind: RuleKind<null> = {
       const hasReason = statesReason(s.text) || s.turns.some((t) => isReasonLabel(t.label));
       if (!hasReason) found.push(TEASE.test(s.text) ? { key: 'tease', severity: 'warning', fix: 'reason' } : { key: 'reason', severity: 'warning', fix: 'reason' });
       // A voicemail that asks for no call back ("no need to call back, just reply to my email") needs no number.
-      if (phones === 0 && !NO_CALL_BACK.test(s.text)) found.push({ key: 'number', severity: EMAIL_POINTER.test(s.text) ? 'info' : 'warning', fix: 'again' });
+      if (phones === 0 && !NO_CALL_BACK.test(s.text)) found.push({ key: 'number', severity: pointsToEmail(s.text) ? 'info' : 'warning', fix: 'again' });
       else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });
       if (!NAME.test(s.text) && !NAME_AND_COMPANY.test(s.text)) found.push({ key: 'name', severity: 'info' });
       for (const f of found) {
