@@ -186,6 +186,12 @@ describe('reading: transcripts', () => {
     assert.equal(voiceOf(doc, 'I am calling about'), 'rep');
     assert.equal(voiceOf(doc, 'How many suppliers'), 'rep');
   });
+  it('a role in brackets after a name says who speaks: “Kieran (Rep):”, “Priya (Prospect):”', () => {
+    const review = '## Opener as Kieran ran it\n\n**Kieran (Rep):** Priya, Kieran from Ascentra. How is your week going?\n**Priya (Prospect):** Busy. What is it about?\n**Kieran (Rep):** We have looked after lifts since 1987.\n';
+    assert.equal(voiceOf(review, 'How is your week'), 'rep');
+    assert.equal(voiceOf(review, 'Busy.'), 'buyer');
+    assert.equal(voiceOf(review, 'since 1987'), 'rep');
+  });
   it('a buyer returning the rep’s call introduces themselves first; the rep is the one who answers', () => {
     const callBack = '# Call log\n\n**Ines (Tarrow Dairy):** Hello, Ines Moreau here, I’m returning a call from a Kofi about our chillers?\n\n**Kofi (Coldline):** Ines, thanks for ringing back. I rang because your Tarrow plant posted a refrigeration tender.\n\n**Ines (Tarrow Dairy):** Right, go on.\n\n**Kofi (Coldline):** Who looks after the chillers today?\n';
     assert.equal(voiceOf(callBack, 'returning a call'), 'buyer');

@@ -36,8 +36,9 @@ export interface SpeakerLabel {
 
 // A label: an optional list marker, an optional "[0:00]" time stamp, up to four
 // words (letters, digits, spaces, ' & . - _ and {{ }}), then a colon and a space.
-const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\([^)]{0,30}\))?\s*:(?:\s+|$)/u;
+const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\(([^)]{0,30})\))?\s*:(?:\s+|$)/u;
 const PART_LABEL = /^(?:part|step) \d+\b/i;
+const REP_WORD = /\b(?:rep|sdr|bdr|ae|seller|sales)\b/;
 
 /** The name a speaker label gives its speaker: its first word ("Dev (Kestrel)" → "Dev"). */
 export function speakerName(label: string): string {
@@ -59,8 +60,14 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
     const words = key.split(/\s+/);
     if (words.length > 4) return undefined;
     let role = roles.get(key);
+    // A role in brackets after a name says who speaks: "Kieran (Rep):", "Priya (Prospect):".
+    const note = m[3]?.trim().toLowerCase();
+    if (!role && note) {
+      const said = roles.get(note) ?? (REP_WORD.test(note) ? 'rep' : undefined);
+      if (said === 'rep' || said === 'prospect') role = said;
+    }
     if (!role && PART_LABEL.test(key)) role = 'structural';
-    if (!role && /\b(?:rep|sdr|bdr|ae|seller|sales)\b/.test(key)) role = 'rep';
+    if (!role && REP_WORD.test(key)) role = 'rep';
     if (!role) {
       // Persona names are capitalised ("Dana:", "VP Ops:"); lower-case words
       // before a colon are ordinary prose ("the reason is simple: ...").
