@@ -1,8 +1,8 @@
 /**
  * Where a message opens: its first sentence after the subject, the greeting
- * and any pleasantry ("Hope you're well!"). What a buyer reads first decides
- * whether they read on, so some rules judge only that sentence (phrase
- * rules with `options.openingOnly`).
+ * and any pleasantry or apology ("Hope you're well!", "Sorry for the cold
+ * email."). What a buyer reads first decides whether they read on, so some
+ * rules judge only that sentence (phrase rules with `options.openingOnly`).
  */
 import type { Turn } from './model';
 import { sentenceAt } from './words';
@@ -16,12 +16,15 @@ export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETS}[^.!?\n]{0,40}[,
 /** A pleasantry sentence that says nothing yet: "Hope you're well!", "I trust this finds you well.", "How are you?", "Happy Friday!" */
 const PLEASANTRY = String.raw`(?:(?:I |we )?(?:hope|trust)\b[^.!?\n]{0,100}[.!?]+|how(?:'s| are| is) (?:you|things|everything|it going|your (?:week|day))[^.!?\n]{0,30}[.!?]+|happy \p{L}+[!.]+)\s*`;
 
-/** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries. */
+/** An apology for writing at all ("Apologies for landing in your inbox unannounced."): like a pleasantry, it comes before the point. */
+const APOLOGY = String.raw`(?:(?:I |we )?apologi[sz]e|apologies|(?:I'm |I am |so |very )*sorry|forgive me|pardon (?:me|the))\b[^.!?\n]{0,120}[.!?]+\s*`;
+
+/** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries and apologies. */
 /** A salutation that is only the buyer's name on its own line: "Megan,". */
 const NAME_LINE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?[ \t]*[,—–-][ \t]*\n\s*`;
-const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*|${NAME_LINE})?(?:${PLEASANTRY})*$`, 'iu');
+const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*|${NAME_LINE})?(?:${PLEASANTRY}|${APOLOGY})*$`, 'iu');
 /** A turn that holds only a greeting and pleasantries: the message opens after it. */
-const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY})+$`, 'iu');
+const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY}|${APOLOGY})+$`, 'iu');
 
 /** A turn that opens with a greeting to someone starts a message ("Hey Hannah, my name's Josh…" under a bold title). */
 const OPENS_WITH_GREETING = new RegExp(String.raw`^\s*${GREETS}[^\n.!?]{0,40}[,!:—–-]`, 'iu');

@@ -12,6 +12,7 @@ import { isMention } from '../../read/mention';
 import { endAt, startAt, type PlaybookModel, type Turn, type Unit } from '../../read/model';
 import { continuesThread, readsAsFirstTouch } from '../../read/thread';
 import { opensMessage } from '../../read/opening';
+import { isTitleLine } from '../../read/voice';
 import { emailUnits, headedFirstTouch } from './units';
 import { oncePerModel } from './playbook-reading';
 import type { RuleDefinition } from '../rule-types';
@@ -337,18 +338,30 @@ function claimsConversation(compiled: CompiledPhrase, message: string): boolean 
   });
 }
 
+/** A unit that opens with a bold title line ("**Note 2 (Marco)**") over the message below it. */
+const titled = (u: Unit) => u.turns.length > 1 && u.turns[0].a === 0 && isTitleLine(u, u.turns[0].b);
+
 /**
  * The text around a match that belongs to the same message: every unit of its
  * section (a reply's quoted thread included), or, where the section holds
  * several emails one after another (pasted with "---" between them), the
- * units from the email's first line to the next email. Used for evidence that
+ * units from the email's first line to the next email; outside an email, the
+ * units from its bold title to the next one. Used for evidence that
  * only the whole message holds, such as a real thread behind a "Re:" subject.
  */
 function messageText(model: PlaybookModel, unit: Unit): string {
   const emails = oncePerModel(model, 'emailUnits', () => emailUnits(model)).filter((e) => e.section === unit.section);
   const i = emails.findIndex((e) => e.turns.some((t) => t.unit === unit));
-  const from = i > 0 ? emails[i].turns[0].unit.start : -Infinity;
-  const to = i >= 0 && i + 1 < emails.length ? emails[i + 1].turns[0].unit.start : Infinity;
+  let from = i > 0 ? emails[i].turns[0].unit.start : -Infinity;
+  let to = i >= 0 && i + 1 < emails.length ? emails[i + 1].turns[0].unit.start : Infinity;
+  if (i < 0) {
+    // Not part of an email (a one-line note, a text): its message runs from its bold title to the next one.
+    for (const u of model.units) {
+      if (u.section !== unit.section || !titled(u)) continue;
+      if (u.start <= unit.start) from = u.start;
+      else if (u.start < to) to = u.start;
+    }
+  }
   let text = '';
   for (const u of model.units) if (u.section === unit.section && u.start >= from && u.start < to) text += `${u.text}\n`;
   return text;
