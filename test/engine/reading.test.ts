@@ -186,6 +186,12 @@ describe('reading: transcripts', () => {
     assert.equal(voiceOf(doc, 'I am calling about'), 'rep');
     assert.equal(voiceOf(doc, 'How many suppliers'), 'rep');
   });
+  it('a line naming a channel and ending in a colon titles the message under it', () => {
+    const doc = 'SMS — to the same contact, three weeks after the call, no reply since:\nHi Nadia, Tom again! Sorry to bug you on a Monday.\n\nLinkedIn message — after she accepted:\nThanks for connecting, Nadia. Here is the summary you asked about.\n';
+    assert.equal(voiceOf(doc, 'SMS —'), 'guidance');
+    assert.equal(voiceOf(doc, 'Sorry to bug you'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-apology-for-contact'));
+  });
   it('a role in brackets after a name says who speaks: “Kieran (Rep):”, “Priya (Prospect):”', () => {
     const review = '## Opener as Kieran ran it\n\n**Kieran (Rep):** Priya, Kieran from Ascentra. How is your week going?\n**Priya (Prospect):** Busy. What is it about?\n**Kieran (Rep):** We have looked after lifts since 1987.\n';
     assert.equal(voiceOf(review, 'How is your week'), 'rep');

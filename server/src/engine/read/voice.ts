@@ -185,7 +185,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
-  if (unit.turns[0] === turn && unit.turns.length > 1 && isTitleLine(unit, turn.b)) return explicit(turn, 'guidance', 'a bold title over the message below it');
+  if (unit.turns[0] === turn && unit.turns.length > 1 && isTitleLine(unit, turn.b)) return explicit(turn, 'guidance', 'a title over the message below it');
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
   // "On 14 Apr, Priya Nair wrote: > …" under a reply: the earlier email it answers, not a new message.
   if (unit.kind === 'blockquote' && QUOTED_EARLIER.test(unit.text)) return explicit(turn, 'buyer', 'an earlier email quoted under a reply');
@@ -260,13 +260,16 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   }
 }
 
-/** The unit's first line, ending at `lineEnd`, is a paragraph's title: wholly bold or italic, and more lines follow. */
+/** A line naming the channel of the message under it and ending in a colon: "SMS — to a warm contact, the day before the call:". */
+const CHANNEL_TITLE = /^\W*(?:sms|texts?|e-?mails?|linkedin|inmails?|voice-?mails?|vms?|notes?|messages?|dms?|whatsapp)\b[^\n]{0,100}:\s*$/i;
+
+/** The unit's first line, ending at `lineEnd`, is a paragraph's title (wholly bold or italic, or naming a channel and ending in a colon), and more lines follow. */
 export function isTitleLine(unit: Unit, lineEnd: number): boolean {
   if (unit.kind !== 'paragraph' || lineEnd >= unit.text.length) return false;
   const from = unit.text.length - unit.text.trimStart().length;
   let to = lineEnd;
   while (to > from && /\s/.test(unit.text[to - 1])) to--;
-  return to > from && unit.emphasis.some(([a, b]) => a <= from && b >= to);
+  return to > from && (unit.emphasis.some(([a, b]) => a <= from && b >= to) || CHANNEL_TITLE.test(unit.text.slice(from, to)));
 }
 
 /** A heading naming a discovery or qualifying bank (bare "Questions" may be an FAQ). */
