@@ -6,6 +6,7 @@
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn } from './model';
 import { countWords } from './words';
 import { countWrittenNumbers } from './phone-numbers';
+import { ANTI_COLUMN } from './voice';
 
 export const DEFAULT_WPM = 150;
 
@@ -57,7 +58,8 @@ export function voicemailScripts(model: PlaybookModel): Script[] {
   };
   let prev: Turn | undefined;
   for (const turn of model.turns) {
-    const isVm = turn.speech && turn.contexts.has('voicemail') && !turn.contexts.has('subject');
+    // A cell of a "Not this | Say this" table is one line of wording to compare, not a whole voicemail.
+    const isVm = turn.speech && turn.contexts.has('voicemail') && !turn.contexts.has('subject') && !inComparisonTable(turn);
     if (!isVm) {
       flush();
       prev = turn;
@@ -70,6 +72,10 @@ export function voicemailScripts(model: PlaybookModel): Script[] {
   }
   flush();
   return scripts;
+}
+
+function inComparisonTable(t: Turn): boolean {
+  return !!t.unit.table && t.unit.table.headers.some((h) => ANTI_COLUMN.test(h));
 }
 
 function containerOf(t: Turn): string {

@@ -56,7 +56,7 @@ const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|r
 
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
-const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?|retire|drop|stop (?:saying|writing|using)|overused|tired|lazy)\b/iu;
+export const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?|retire|drop|stop (?:saying|writing|using)|overused|tired|lazy)\b/iu;
 /** A column of replacements ("Use instead", "Better", "Rewrite"): the columns before it hold what is being replaced. */
 const REPLACEMENT_COLUMN = /\b(?:instead|better|replace(?:ment| with)?|rewrite|rewritten|alternative|say this|try this)\b/i;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
