@@ -192,6 +192,11 @@ describe('reading: transcripts', () => {
     assert.equal(voiceOf(doc, 'Sorry to bug you'), 'rep');
     assert.ok(ruleIdsOf(doc).includes('no-apology-for-contact'));
   });
+  it('a title over a message names its channel, nearer than the page title', () => {
+    const doc = '# Voicemail and text drops\n\n## Follow-ups\n\n**Text 2 — a week on**\nFrank, any luck with the backhaul lanes? Two trucks a week are free in May.\n';
+    assert.equal(turnOf(doc, 'any luck').channel, 'message');
+    assert.ok(!ruleIdsOf(doc).includes('voicemail-essentials'));
+  });
   it('a role in brackets after a name says who speaks: “Kieran (Rep):”, “Priya (Prospect):”', () => {
     const review = '## Opener as Kieran ran it\n\n**Kieran (Rep):** Priya, Kieran from Ascentra. How is your week going?\n**Priya (Prospect):** Busy. What is it about?\n**Kieran (Rep):** We have looked after lifts since 1987.\n';
     assert.equal(voiceOf(review, 'How is your week'), 'rep');

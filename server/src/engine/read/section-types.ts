@@ -24,7 +24,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|voice notes?|voice messages?|message drops?|leaving a message)\b/i },
   { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin (?:connection )?(?:messages?|notes?|requests?|inmails?|dms?)|connection (?:notes?|requests?)|messages?)\b/i },
   // A text message: short by nature, so email measures do not apply (its heading may also say "Day 5").
-  { tag: 'sms', customerFacing: true, pattern: /\b(?:sms|texts? (?:messages? )?#?\d+|text messages?|texting|texts? (?:templates?|scripts?|cadences?|follow-?ups?|sequences?|replies|reminders?))\b/i },
+  { tag: 'sms', customerFacing: true, pattern: /^\W*texts?\W*$|\b(?:sms|texts? (?:messages? )?#?\d+|text messages?|texting|texts? (?:templates?|scripts?|cadences?|follow-?ups?|sequences?|replies|reminders?))\b/i },
   { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
   { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },

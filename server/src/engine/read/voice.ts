@@ -127,6 +127,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   for (const t of sec.tags) turn.contexts.add(t);
   const named = sec.depth === 0 && doc.named;
   if (named) for (const t of named.tags) turn.contexts.add(t);
+  titleChannel(turn);
   turn.speech = false;
   turn.voice = 'guidance';
   turn.channel = 'none';
@@ -341,6 +342,26 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
 }
 
 const VOICEMAIL_TITLE = /\b(?:voice-?mails?|vms?)\b/i;
+const TEXT_TITLE = /\b(?:sms|texts?|whatsapp)\b/i;
+
+/** A title line over the message ("**Text 2 — a week on**", "Email 3:") names its channel, nearer than any heading. */
+function titleChannel(turn: Turn): void {
+  const { unit } = turn;
+  const title = unit.turns[0];
+  if (title === turn || title.a !== 0 || !isTitleLine(unit, title.b)) return;
+  const text = unit.text.slice(0, title.b);
+  const spoken = VOICEMAIL_TITLE.test(text);
+  const written = WRITTEN_TITLE.test(text);
+  if (spoken === written) return;
+  const c = turn.contexts;
+  if (spoken) {
+    c.add('voicemail');
+    c.delete('sms');
+    return;
+  }
+  c.delete('voicemail');
+  c.add(TEXT_TITLE.test(text) ? 'sms' : 'email');
+}
 const WRITTEN_TITLE = /\b(?:e-?mails?|inmails?|linkedin|sms|texts?|dms?)\b/i;
 /** Words a voicemail says and an email does not: calling, a call back, a phone number read out. */
 const SPOKEN_CUES = /\b(?:calling|ringing|call(?:ed)? you|give me a (?:call|ring|shout|bell)(?: back)?|call me(?: back| on| at)?|call back|voicemail|left you a message)\b|\+?\d[\d\s().-]{7,}\d/i;
