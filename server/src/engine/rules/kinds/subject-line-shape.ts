@@ -73,12 +73,12 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     while (le > ls && /\s/.test(text[le - 1])) le--;
     return le > ls ? [{ a: ls, b: le, severity: 'warning', key: 'empty' }] : [];
   }
-  // "Re:" and "Fwd:" are the mail client's, not the writer's words: the length is the subject's own.
-  const own = s.replace(/^(?:\s*(?:re|fwd?|fw)\s*:\s*)+/i, '');
-  const words = countWords(own);
-  // A placeholder becomes a name or a company of about ten characters, whatever its own length ("Re:" holds none).
-  const chars = own.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
-  if (words > maxWords || chars > maxChars) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
+  // A reply or a forward keeps the thread's subject: its length was set by the first email, and the reply cannot shorten it.
+  const reply = /^\s*(?:re|fwd?|fw)\s*:/i.test(s);
+  const words = countWords(s);
+  // A placeholder becomes a name or a company of about ten characters, whatever its own length.
+  const chars = s.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
+  if (!reply && (words > maxWords || chars > maxChars)) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
   for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
     const w = m[0];
     if (acronyms.has(w.toUpperCase()) || /\d/.test(w)) continue;
