@@ -40,6 +40,8 @@ const INVITES = new RegExp(
   ].join('|'),
   'i',
 );
+/** A question written without its question mark: "Would Thursday at 2 suit you.", "Could you send the floor plan". */
+const MODAL_QUESTION = /(?:^|[.!]\s+|\n)(?:so |and )?(?:could|would|can|will|shall|do|does|did|are|is|have|might) (?:you|your (?:team|office|site)|it|this|that|[\p{Lu}][\p{L}]+ (?:at|on) \d)\b[^.?!\n]{3,}/iu;
 /** Every shape of ask above: a call-to-action phrase, an offer, a request, an invitation. */
 const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
 /**
@@ -49,7 +51,7 @@ const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
  */
 const GIVES = new RegExp(
   [
-    String.raw`\b(?:thanks? (?:you )?for (?:getting in touch|reaching out|your (?:note|email|message|question|time)|the (?:\w+ )?questions?)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for))`,
+    String.raw`\b(?:thank(?:s| you)(?: so much| very much| again)? for|(?:great|good|lovely|nice) (?:to (?:meet|see|speak|chat|talk)|meeting|seeing|speaking|chatting|talking)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for|whether|if|how|what|when|which)|(?:to|in) answer (?:to )?your question|(?:the )?short answer(?: is)?[:,]|on your question)`,
     String.raw`\bthought (?:this|it|these|you) (?:might|may|could|would) (?:be )?(?:useful|helpful|handy|of (?:use|interest)|interest you|help)`,
     String.raw`\b(?:following|after|further to) (?:our|the|today's|yesterday's|this morning's) (?:call|meeting|chat|conversation|demo|visit|site visit)\b[^.?!]{0,80}\b(?:agreed|discussed|covered|next steps?|recap|summary)`,
     String.raw`\bhere(?:'s| is| are) what we (?:agreed|discussed|covered|decided)`,
@@ -109,7 +111,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       const asking = withoutPassiveClosers(e.text);
       // A subject that asks ("15 minutes on Thursday?") is the email's ask too.
       const subjectAsks = e.subjects.some((t) => /\?\s*$/.test(t.unit.text.slice(t.a, t.b)));
-      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || ASK_SHAPES.some((re) => re.test(asking));
+      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || MODAL_QUESTION.test(e.text) || ASK_SHAPES.some((re) => re.test(asking));
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
