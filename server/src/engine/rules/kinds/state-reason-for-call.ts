@@ -55,14 +55,45 @@ export const stateReasonForCallKind: RuleKind<null> = {
     const inScope = (root: SectionNode, t: Turn) => (readFromContent.has(root) ? t.speech && t.channel === 'call' && !excluded.some((c) => t.contexts.has(c)) : ctx.inScope(t));
     for (const root of roots) {
       const repTurn = readFromContent.has(root) ? (t: Turn) => t.speech && t.channel === 'call' && t.role === 'rep' : isRepCallTurn;
-      const turns = subtree(model, root).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell').slice(0, n);
-      if (turns.length === 0 || !inScope(root, turns[0]) || !clearlySpoken(turns)) continue;
-      if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) continue;
-      const said = turns.some((t) => isReasonLabel(t.label) || statesReason(t.unit.text.slice(t.a, t.b)));
-      if (said) continue;
-      const first = turns[0];
-      const r = rangeIn(first, first.a, first.b);
-      ctx.report({ ...r, fixes: insertFixes(ctx.rule.fixes, r.end, ctx.placeholderStyle, undefined, undefined, { turn: first, model }), contexts: first.contexts });
+      const repTurnsOf = (s: SectionNode) => subtree(model, s).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell');
+      /** The first turn of a call opened with the rep's name that never says why the rep called; undefined when it does, or is no such call. */
+      const unexplained = (call: SectionNode): Turn | undefined => {
+        const turns = repTurnsOf(call).slice(0, n);
+        if (turns.length === 0 || !inScope(root, turns[0]) || !clearlySpoken(turns)) return undefined;
+        if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) return undefined;
+        return turns.some((t) => isReasonLabel(t.label) || statesReason(t.unit.text.slice(t.a, t.b))) ? undefined : turns[0];
+      };
+      // A call whose opening gives the reason may be the first of several versions side by side ("Version A",
+      // "Version B"), each opened with the rep's name: each version is its own call.
+      const first = unexplained(root);
+      const calls = first ? [first] : versionsOf(model, root, repTurnsOf).map(unexplained);
+      for (const turn of calls) {
+        if (!turn) continue;
+        const r = rangeIn(turn, turn.a, turn.b);
+        ctx.report({ ...r, fixes: insertFixes(ctx.rule.fixes, r.end, ctx.placeholderStyle, undefined, undefined, { turn, model }), contexts: turn.contexts });
+      }
     }
   },
 };
+
+/** A rep turn that opens a call: a greeting or the rep's name first. */
+const OPENS_CALL = /^\W*(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's|it is|my name is)\b|^\W*\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}/i;
+
+/**
+ * The sections of a call's versions: at the first level below `root` (through single sections) where
+ * two or more sections hold the rep's turns, those whose first rep turn opens a call, when two or more do.
+ */
+function versionsOf(model: PlaybookModel, root: SectionNode, repTurnsOf: (s: SectionNode) => Turn[]): SectionNode[] {
+  for (let at = root; ; ) {
+    const holding = model.sections.filter((c) => c.parent === at.index && repTurnsOf(c).length > 0);
+    if (holding.length === 1) {
+      at = holding[0];
+      continue;
+    }
+    const versions = holding.filter((c) => {
+      const t = repTurnsOf(c)[0];
+      return OPENS_CALL.test(t.unit.text.slice(t.a, t.b));
+    });
+    return versions.length >= 2 ? versions : [];
+  }
+}
