@@ -79,6 +79,18 @@ const ASKS: Array<[string, RegExp]> = [
  */
 const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you|(?:let me know|shout|give me a shout) if (?:you (?:ever )?need anything|there(?:'s| is) (?:ever )?anything)|if there(?:'s| is) (?:ever )?(?:anything|any ?way)\b[^.?!]{0,60}?(?:let me know|you know where to find me|just shout|give me a shout)|you know where to find me|(?:we(?:'re| are)|I(?:'m| am)) (?:always |still )?here (?:for you|if you need))\b/i;
 
+/**
+ * The email ends by turning to the buyer in words no shape above knows ("Shout if Thursday's delivery
+ * suits you better"): one of its last two sentences speaks to them and is not a passive closer. Saying
+ * "never asks" takes a close that leaves the next move to no one.
+ */
+function closesOnTheBuyer(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((t) => t.trim()).filter((t) => t !== '');
+  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
+}
+/** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
+const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;
+
 /** The email's text less its passive closers (a sentence with a question mark is kept). */
 function withoutPassiveClosers(text: string): string {
   return text
@@ -111,7 +123,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       const asking = withoutPassiveClosers(e.text);
       // A subject that asks ("15 minutes on Thursday?") is the email's ask too.
       const subjectAsks = e.subjects.some((t) => /\?\s*$/.test(t.unit.text.slice(t.a, t.b)));
-      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || MODAL_QUESTION.test(e.text) || ASK_SHAPES.some((re) => re.test(asking));
+      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || MODAL_QUESTION.test(e.text) || ASK_SHAPES.some((re) => re.test(asking)) || closesOnTheBuyer(e.text);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
