@@ -19,11 +19,11 @@ const PLEASANTRY = String.raw`(?:(?:I |we )?(?:hope|trust)\b[^.!?\n]{0,100}[.!?]
 /** An apology for writing at all ("Apologies for landing in your inbox unannounced."): like a pleasantry, it comes before the point. */
 const APOLOGY = String.raw`(?:(?:I |we )?apologi[sz]e|apologies|(?:I'm |I am |so |very )*sorry|forgive me|pardon (?:me|the))\b[^.!?\n]{0,120}[.!?]+\s*`;
 
-/** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries and apologies. */
 /** A salutation that is only the buyer's name on its own line: "Megan,". */
 const NAME_LINE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?[ \t]*[,—–-][ \t]*\n\s*`;
+/** What may come before the opening sentence inside one turn: header lines, a greeting, pleasantries and apologies. */
 const LEAD = new RegExp(String.raw`^\s*(?:(?:subject|re|fwd?)\s*:[^\n]*\n\s*)*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*|${NAME_LINE})?(?:${PLEASANTRY}|${APOLOGY})*$`, 'iu');
-/** A turn that holds only a greeting and pleasantries: the message opens after it. */
+/** A turn that holds only a greeting, pleasantries and apologies: the message opens after it. */
 const LEAD_ONLY = new RegExp(String.raw`^\s*(?:${GREETS}[^\n.!?]{0,40}[,!.:—–-]?\s*)?(?:${PLEASANTRY}|${APOLOGY})+$`, 'iu');
 
 /** A turn that opens with a greeting to someone starts a message ("Hey Hannah, my name's Josh…" under a bold title). */

@@ -342,7 +342,8 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
 }
 
 const VOICEMAIL_TITLE = /\b(?:voice-?mails?|vms?)\b/i;
-const TEXT_TITLE = /\b(?:sms|texts?|whatsapp)\b/i;
+const WRITTEN_TITLE = /\b(?:e-?mails?|inmails?|linkedin|sms|texts?|dms?)\b/i;
+const TEXT_TITLE = /\b(?:sms|texts?)\b/i;
 
 /** A title line over the message ("**Text 2 — a week on**", "Email 3:") names its channel, nearer than any heading. */
 function titleChannel(turn: Turn): void {
@@ -362,7 +363,7 @@ function titleChannel(turn: Turn): void {
   c.delete('voicemail');
   c.add(TEXT_TITLE.test(text) ? 'sms' : 'email');
 }
-const WRITTEN_TITLE = /\b(?:e-?mails?|inmails?|linkedin|sms|texts?|dms?)\b/i;
+
 /** Words a voicemail says and an email does not: calling, a call back, a phone number read out. */
 const SPOKEN_CUES = /\b(?:calling|ringing|call(?:ed)? you|give me a (?:call|ring|shout|bell)(?: back)?|call me(?: back| on| at)?|call back|voicemail|left you a message)\b|\+?\d[\d\s().-]{7,}\d/i;
 

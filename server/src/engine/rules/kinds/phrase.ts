@@ -338,7 +338,7 @@ function claimsConversation(compiled: CompiledPhrase, message: string): boolean 
   });
 }
 
-/** A unit that opens with a bold title line ("**Note 2 (Marco)**") over the message below it. */
+/** A unit that opens with a title line ("**Note 2 (Marco)**", "SMS — a week on:") over the message below it. */
 const titled = (u: Unit) => u.turns.length > 1 && u.turns[0].a === 0 && isTitleLine(u, u.turns[0].b);
 
 /**
@@ -346,7 +346,7 @@ const titled = (u: Unit) => u.turns.length > 1 && u.turns[0].a === 0 && isTitleL
  * section (a reply's quoted thread included), or, where the section holds
  * several emails one after another (pasted with "---" between them), the
  * units from the email's first line to the next email; outside an email, the
- * units from its bold title to the next one. Used for evidence that
+ * units from its title line to the next one. Used for evidence that
  * only the whole message holds, such as a real thread behind a "Re:" subject.
  */
 function messageText(model: PlaybookModel, unit: Unit): string {
@@ -355,7 +355,7 @@ function messageText(model: PlaybookModel, unit: Unit): string {
   let from = i > 0 ? emails[i].turns[0].unit.start : -Infinity;
   let to = i >= 0 && i + 1 < emails.length ? emails[i + 1].turns[0].unit.start : Infinity;
   if (i < 0) {
-    // Not part of an email (a one-line note, a text): its message runs from its bold title to the next one.
+    // Not part of an email (a one-line note, a text): its message runs from its title line to the next one.
     for (const u of model.units) {
       if (u.section !== unit.section || !titled(u)) continue;
       if (u.start <= unit.start) from = u.start;

@@ -120,7 +120,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     else if (t.unit.quote) key = t.unit.quote;
     else {
       // A subject line opens an email wherever it sits (under a pasted thread's From: and Date: lines too).
-      // So does a greeting, and the first line under a bold title ("**Note 3 (Sinéad)**").
+      // So does a greeting, and the first line under a title line ("**Note 3 (Sinéad)**").
       const opens = t.role === 'subject' || (t.a === 0 && GREETING.test(t.unit.text.split('\n', 1)[0])) || (t.unit.turns[1] === t && isTitleLine(t.unit, t.unit.turns[0].b));
       let cur = proseEmail.get(t.unit.section);
       if (!cur || (opens && cur.opened && !(t.role !== 'subject' && groups.get(cur.key)?.every((g) => g.role === 'subject')))) {
