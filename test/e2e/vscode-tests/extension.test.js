@@ -94,9 +94,17 @@ describe('Playbook Lint in VS Code', function () {
     const doc = await open('save-me.md');
     await until('diagnostics', () => ours(doc.uri).some((d) => codeOf(d) === 'buzzword-jargon'));
     const editor = vscode.window.activeTextEditor;
+    const fixed = () => /We can use the freight benchmark to cut/.test(doc.getText());
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '\n'));
     await doc.save();
-    await until('buzzwords replaced on save', () => /We can use the freight benchmark to cut/.test(doc.getText()));
+    // VS Code gives save participants a time budget; on a loaded machine the first save can run out of it
+    // while the server is still linting the edit. A second save must then apply the fixes.
+    const firstSave = await until('buzzwords replaced on save', fixed, 15_000).catch(() => false);
+    if (!firstSave) {
+      await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '\n'));
+      await doc.save();
+      await until('buzzwords replaced on a second save', fixed);
+    }
   });
 
   it('reports a broken .playbooklintrc.json on that file and still lints the playbook', async () => {
