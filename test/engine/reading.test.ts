@@ -197,6 +197,10 @@ describe('reading: transcripts', () => {
     assert.equal(turnOf(doc, 'any luck').channel, 'message');
     assert.ok(!ruleIdsOf(doc).includes('voicemail-essentials'));
   });
+  it('a heading naming LinkedIn holds written messages, even when it says "pitch"', () => {
+    const doc = '## LinkedIn: payroll pitch\n\nNadia, I came across your profile and love what you are building. Worth a chat?\n';
+    assert.equal(turnOf(doc, 'came across').channel, 'email');
+  });
   it('a role in brackets after a name says who speaks: “Kieran (Rep):”, “Priya (Prospect):”', () => {
     const review = '## Opener as Kieran ran it\n\n**Kieran (Rep):** Priya, Kieran from Ascentra. How is your week going?\n**Priya (Prospect):** Busy. What is it about?\n**Kieran (Rep):** We have looked after lifts since 1987.\n';
     assert.equal(voiceOf(review, 'How is your week'), 'rep');
