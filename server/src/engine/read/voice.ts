@@ -186,7 +186,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
-  if (unit.turns[0] === turn && unit.turns.length > 1 && isTitleLine(unit, turn.b)) return explicit(turn, 'guidance', 'a title over the message below it');
+  if (titleTurn(unit) === turn) return explicit(turn, 'guidance', 'a title over the message below it');
   if (unit.task) return explicit(turn, 'guidance', 'a checklist item');
   // "On 14 Apr, Priya Nair wrote: > …" under a reply: the earlier email it answers, not a new message.
   if (unit.kind === 'blockquote' && QUOTED_EARLIER.test(unit.text)) return explicit(turn, 'buyer', 'an earlier email quoted under a reply');
@@ -273,6 +273,12 @@ export function isTitleLine(unit: Unit, lineEnd: number): boolean {
   return to > from && (unit.emphasis.some(([a, b]) => a <= from && b >= to) || CHANNEL_TITLE.test(unit.text.slice(from, to)));
 }
 
+/** The unit's first turn when it is a title line over the message below it ("**Note A**", "SMS — a week on:"). */
+export function titleTurn(unit: Unit): Turn | undefined {
+  const first = unit.turns[0];
+  return unit.turns.length > 1 && first.a === 0 && isTitleLine(unit, first.b) ? first : undefined;
+}
+
 /** A heading naming a discovery or qualifying bank (bare "Questions" may be an FAQ). */
 const DISCOVERY_HEADING = /\b(?:discovery|qualif\w*|spin|meddicc?|bant)\b/i;
 /** A question for the rep about the deal ("Have you met the Economic Buyer?", "How can you leverage your Champion?"), not for the buyer. */
@@ -348,8 +354,8 @@ const TEXT_TITLE = /\b(?:sms|texts?)\b/i;
 /** A title line over the message ("**Text 2 — a week on**", "Email 3:") names its channel, nearer than any heading. */
 function titleChannel(turn: Turn): void {
   const { unit } = turn;
-  const title = unit.turns[0];
-  if (title === turn || title.a !== 0 || !isTitleLine(unit, title.b)) return;
+  const title = titleTurn(unit);
+  if (!title || title === turn) return;
   const text = unit.text.slice(0, title.b);
   const spoken = VOICEMAIL_TITLE.test(text);
   const written = WRITTEN_TITLE.test(text);

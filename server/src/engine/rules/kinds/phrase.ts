@@ -12,7 +12,7 @@ import { isMention } from '../../read/mention';
 import { endAt, startAt, type PlaybookModel, type Turn, type Unit } from '../../read/model';
 import { continuesThread, readsAsFirstTouch } from '../../read/thread';
 import { opensMessage } from '../../read/opening';
-import { isTitleLine } from '../../read/voice';
+import { titleTurn } from '../../read/voice';
 import { emailUnits, headedFirstTouch } from './units';
 import { oncePerModel } from './playbook-reading';
 import type { RuleDefinition } from '../rule-types';
@@ -338,9 +338,6 @@ function claimsConversation(compiled: CompiledPhrase, message: string): boolean 
   });
 }
 
-/** A unit that opens with a title line ("**Note 2 (Marco)**", "SMS — a week on:") over the message below it. */
-const titled = (u: Unit) => u.turns.length > 1 && u.turns[0].a === 0 && isTitleLine(u, u.turns[0].b);
-
 /**
  * The text around a match that belongs to the same message: every unit of its
  * section (a reply's quoted thread included), or, where the section holds
@@ -357,7 +354,7 @@ function messageText(model: PlaybookModel, unit: Unit): string {
   if (i < 0) {
     // Not part of an email (a one-line note, a text): its message runs from its title line to the next one.
     for (const u of model.units) {
-      if (u.section !== unit.section || !titled(u)) continue;
+      if (u.section !== unit.section || !titleTurn(u)) continue;
       if (u.start <= unit.start) from = u.start;
       else if (u.start < to) to = u.start;
     }

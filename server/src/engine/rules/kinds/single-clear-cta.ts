@@ -41,7 +41,7 @@ const INVITES = new RegExp(
   'i',
 );
 /** A question written without its question mark: "Would Thursday at 2 suit you.", "Could you send the floor plan". */
-const MODAL_QUESTION = /(?:^|[.!]\s+|\n)(?:so |and )?(?:could|would|can|will|shall|do|does|did|are|is|have|might) (?:you|your (?:team|office|site)|it|this|that|[\p{Lu}][\p{L}]+ (?:at|on) \d)\b[^.?!\n]{3,}/iu;
+const MODAL_QUESTION = /(?:^|[.!]\s+|\n)(?:so |and )?(?:could|would|can|will|shall|do|does|did|are|is|have|might) (?:you|your (?:team|office|site)|it|this|that|\p{L}+ (?:at|on) \d)\b[^.?!\n]{3,}/iu;
 /** Every shape of ask above: a call-to-action phrase, an offer, a request, an invitation. */
 const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
 /**
@@ -79,22 +79,25 @@ const ASKS: Array<[string, RegExp]> = [
  */
 const PASSIVE_CLOSE = /\b(?:(?:happy|glad|pleased|delighted|available) to (?:share|provide|send|give|offer|answer|discuss|tell you|go into) (?:you )?(?:more|any|further|additional|some)\b(?: (?:information|info|details?|background|context))?(?! (?:on|about|of) (?:the|your|a|how|what|our)\b)|at your (?:earliest )?convenience|(?:feel free|don'?t hesitate|do not hesitate) to (?:reach out|contact|get in touch|call|email|ask|let me know)|look(?:ing)? forward to (?:hearing|your (?:reply|response|thoughts))|hope to hear from you|(?:let me know|shout|give me a shout) if (?:you (?:ever )?need anything|there(?:'s| is) (?:ever )?anything)|if there(?:'s| is) (?:ever )?(?:anything|any ?way)\b[^.?!]{0,60}?(?:let me know|you know where to find me|just shout|give me a shout)|you know where to find me|(?:we(?:'re| are)|I(?:'m| am)) (?:always |still )?here (?:for you|if you need))\b/i;
 
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+
 /**
  * The email ends by turning to the buyer in words no shape above knows ("Shout if Thursday's delivery
  * suits you better"): one of its last two sentences speaks to them and is not a passive closer. Saying
  * "never asks" takes a close that leaves the next move to no one.
  */
 function closesOnTheBuyer(text: string): boolean {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((t) => t.trim()).filter((t) => t !== '');
+  const sentences = text.split(SENTENCE_BREAK).map((t) => t.trim()).filter((t) => t !== '');
   return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
 }
+
 /** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
 const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;
 
 /** The email's text less its passive closers (a sentence with a question mark is kept). */
 function withoutPassiveClosers(text: string): string {
   return text
-    .split(/(?<=[.!?])\s+|\n+/)
+    .split(SENTENCE_BREAK)
     .filter((s) => s.includes('?') || !PASSIVE_CLOSE.test(s))
     .join(' ');
 }

@@ -15,6 +15,9 @@ import type { RuleKind } from './kind';
 import { fill, rangeIn, str } from './units';
 
 const PLACEHOLDER_CHARS = 10;
+/** One word or a few characters over the length target is not worth a finding (see the rule's rationale). */
+const WORDS_OVER = 1;
+const CHARS_OVER = 5;
 const FIRST_NAME = /^(?:first[ _.-]?name|fname|firstname|contact\.first_?name|name)$/i;
 
 interface Draft {
@@ -78,8 +81,7 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
   const words = countWords(s);
   // A placeholder becomes a name or a company of about ten characters, whatever its own length.
   const chars = s.length + placeholders.reduce((n, p) => n + PLACEHOLDER_CHARS - p.length, 0);
-  // One word or a few characters over the target is not worth a finding (see the rule's rationale).
-  if (!reply && (words > maxWords + 1 || chars > maxChars + 5)) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
+  if (!reply && (words > maxWords + WORDS_OVER || chars > maxChars + CHARS_OVER)) out.push({ a, b, severity: 'info', key: 'long', fields: { words, chars, maxWords, maxChars } });
   for (const m of masked.matchAll(/\b[A-Z][A-Z'’]{4,}\b/g)) {
     const w = m[0];
     if (acronyms.has(w.toUpperCase()) || /\d/.test(w)) continue;

@@ -13,7 +13,7 @@ import { repMonologues, voicemailScripts, type Script } from '../../read/spoken'
 import { firstIndex } from '../../parse/positions';
 import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsFirstTouch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
-import { isTitleLine } from '../../read/voice';
+import { titleTurn } from '../../read/voice';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
 import { toPlaceholderStyle, isSnippet } from '../../fixes/snippets';
@@ -121,7 +121,7 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     else {
       // A subject line opens an email wherever it sits (under a pasted thread's From: and Date: lines too).
       // So does a greeting, and the first line under a title line ("**Note 3 (Sinéad)**").
-      const opens = t.role === 'subject' || (t.a === 0 && GREETING.test(t.unit.text.split('\n', 1)[0])) || (t.unit.turns[1] === t && isTitleLine(t.unit, t.unit.turns[0].b));
+      const opens = t.role === 'subject' || (t.a === 0 && GREETING.test(t.unit.text.split('\n', 1)[0])) || (t.unit.turns[1] === t && titleTurn(t.unit) !== undefined);
       let cur = proseEmail.get(t.unit.section);
       if (!cur || (opens && cur.opened && !(t.role !== 'subject' && groups.get(cur.key)?.every((g) => g.role === 'subject')))) {
         cur = { key: {}, opened: false };

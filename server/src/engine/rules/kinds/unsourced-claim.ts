@@ -8,6 +8,7 @@ import type { Turn } from '../../read/model';
 import type { RuleKind } from './kind';
 import { isRepVoice, objectionPairs, objectionRoots, turnRange, turnText, unitSource } from './playbook-reading';
 import { fill } from './units';
+import { sentencesIn } from '../../read/words';
 
 /** A percentage or a multiplier. */
 const FIGURE = /(?<![\w.$])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|per ?cent\b|x\b|×)|\d+(?:\.\d+)?\s?(?:times)\s(?:faster|more|higher|better))/giu;
@@ -44,14 +45,6 @@ function clearlyToBuyer(t: Turn): boolean {
 }
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
 
-/** Offset just past the sentence that starts at `from` (a full stop inside a web address does not end it). */
-function nextSentenceEnd(text: string, from: number): number {
-  const m = /[.!?]+(?=\s|$)|\n/g;
-  m.lastIndex = from;
-  const end = m.exec(text);
-  return end ? end.index + end[0].length : text.length;
-}
-
 export const unsourcedClaimKind: RuleKind<null> = {
   name: 'unsourced-claim',
   compile: () => null,
@@ -66,14 +59,17 @@ export const unsourcedClaimKind: RuleKind<null> = {
       const text = turnText(t);
       if (!/\d/.test(text) || (!CLAIMANT.test(text) && !NAMED_RESULT.test(text))) continue;
       if (MARKED_SOURCE.test(unitSource(model, t.unit))) continue;
+      let sentences: ReturnType<typeof sentencesIn> | undefined;
       for (const s of text.matchAll(SENTENCE)) {
         const sentence = s[0];
         if (sentence.trim().endsWith('?') || CONDITIONAL_OR_MEASURED.test(sentence)) continue;
-        // A link counts as the claim's source in its own sentence or the next one, not a booking link lines below.
-        const near = turnRange(t, t.a + s.index!, t.a + nextSentenceEnd(text, s.index! + sentence.length));
-        if (EVIDENCE.test(model.text.slice(near.start, near.end))) continue;
         const m = (RESULT.test(sentence) ? new RegExp(FIGURE.source, 'iu').exec(sentence) : null) ?? (MONEY_RESULT.test(sentence) ? new RegExp(MONEY.source, 'iu').exec(sentence) : null);
         if (!m) continue;
+        // A link counts as the claim's source in its own sentence or the next one, not a booking link lines below.
+        const after = s.index! + sentence.length;
+        sentences ??= sentencesIn(text, 0, text.length);
+        const near = turnRange(t, t.a + s.index!, t.a + (sentences.find((x) => x.b > after)?.b ?? text.length));
+        if (EVIDENCE.test(model.text.slice(near.start, near.end))) continue;
         const a = t.a + s.index! + m.index;
         ctx.report({ ...turnRange(t, a, a + m[0].length), message: fill(ctx.rule.message, { figure: m[0].trim() }), contexts: t.contexts });
         break; // one finding per turn: the fix (a source) is the same
