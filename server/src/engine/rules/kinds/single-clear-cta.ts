@@ -52,7 +52,8 @@ const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
 const GIVES = new RegExp(
   [
     String.raw`\b(?:thank(?:s| you)(?: so much| very much| again)? for|(?:great|good|lovely|nice) (?:to (?:meet|see|speak|chat|talk)|meeting|seeing|speaking|chatting|talking)|thought (?:I'?d|I would|you might) |pass(?:ing)? (?:it |this )?along|put you in touch|introduc(?:e|ing) you|congrat\w*|as promised|you asked (?:about|for|whether|if|how|what|when|which)|(?:to|in) answer (?:to )?your question|(?:the )?short answer(?: is)?[:,]|on your question)`,
-    String.raw`\bthought (?:this|it|these|you) (?:might|may|could|would) (?:be )?(?:useful|helpful|handy|of (?:use|interest)|interest you|help)`,
+    // Only with something to pass along (a link, an attachment, a write-up): "thought it might be of interest" after a bare pitch gives nothing.
+    String.raw`\bthought (?:this|it|these|you) (?:might|may|could|would) (?:be )?(?:useful|helpful|handy|of (?:use|interest)|interest you|help)(?=[^]*(?:https?:|\battach|\benclosed|\b(?:link|below|here(?:'s| is| are)|(?:write-up|guide|checklist|case study|article|report|deck|one-pager|benchmark|video|recording|post|template|playbook|breakdown|white ?paper|e-?book|study)s?)\b))`,
     String.raw`\b(?:following|after|further to) (?:our|the|today's|yesterday's|this morning's) (?:call|meeting|chat|conversation|demo|visit|site visit)\b[^.?!]{0,80}\b(?:agreed|discussed|covered|next steps?|recap|summary)`,
     String.raw`\bhere(?:'s| is| are) what we (?:agreed|discussed|covered|decided)`,
     String.raw`\b(?:a )?(?:quick |friendly |gentle )?reminder (?:that|about|of) (?:the|our|your|tomorrow's|today's|this week's|next week's) [^.?!]{0,60}\b(?:is|starts|begins|on|at)\b`,
@@ -88,8 +89,11 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
  */
 function closesOnTheBuyer(text: string): boolean {
   const sentences = text.split(SENTENCE_BREAK).map((t) => t.trim()).filter((t) => t !== '');
-  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
+  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && !SEEN_OF_THE_BUYER.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
 }
+
+/** What the rep saw or thinks of the buyer ("Came across your website and loved what you're building"): about them, not to them. */
+const SEEN_OF_THE_BUYER = /^\W*(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|read|heard|loved|love|admire|admired|was impressed)\b/i;
 
 /** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
 const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;

@@ -11,7 +11,7 @@
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
 import { firstIndex } from '../../parse/positions';
-import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsFirstTouch } from '../../read/thread';
+import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsColdPitch, readsAsFirstTouch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
 import { titleTurn } from '../../read/voice';
 import type { RuleContext } from './kind';
@@ -97,7 +97,7 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   // A "Re:" that answers the buyer's own email is a reply, not a chase of the rep's earlier note.
   if (answersBuyer) return stage;
   if (subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
-  if (NOTICED.test(text) && readsAsFirstTouch(text)) return 'first-touch';
+  if ((NOTICED.test(text) && readsAsFirstTouch(text)) || readsAsColdPitch(text)) return 'first-touch';
   return stage;
 }
 
