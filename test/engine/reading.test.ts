@@ -25,6 +25,13 @@ function voiceOf(text: string, needle: string): string {
 }
 
 describe('reading: messages and the words around them', () => {
+  it('"make the call" (decide) and "the email I sent" are a message’s words, not process words of a page', () => {
+    const doc = '# LinkedIn notes and texts\n\n## LinkedIn: nudge on the annual agreement\nQuick one, Greg: when are the partners going to make the call on the annual agreement?\n\n## SMS: answer to Tom\nTom, yes: the units are fine near the chilled goods. Details in the email I just sent.\n';
+    assert.equal(voiceOf(doc, 'Quick one'), 'rep');
+    assert.equal(voiceOf(doc, 'Tom, yes'), 'rep');
+    // A step of the team's process keeps its process words.
+    assert.equal(voiceOf('# Texts and notes\n\n## After the demo\nLog the call in the CRM and send the email from the template.\n', 'Log the call'), 'guidance');
+  });
   it('an email from greeting to sign-off is the rep’s, even when it names the buyer’s onboarding', () => {
     const doc = 'Hello Farah,\n\nAny news on the contract?\nWe have pencilled in an onboarding slot for the 14th.\n\nRegards,\nJonas\n';
     assert.equal(voiceOf(doc, 'Any news'), 'rep');
@@ -253,6 +260,13 @@ describe('reading: emails pasted one after another', () => {
     assert.deepEqual(buildModel(doc).sections.map((s) => s.title), [null]);
     assert.equal(voiceOf(doc, 'any movement on the racking'), 'rep');
     assert.ok(ruleIdsOf(doc).includes('no-decision-pressure-follow-up'), ruleIdsOf(doc).join(', '));
+  });
+  it('an email run together down to a company line in its signature, above a "---", is an email, at the end of a file too', () => {
+    const email = 'Subject: Pallet racking\nHi Omar,\nOur launch price ends tonight, and after that it is gone for good.\nBen Hale\nLiftwise Fork Truck Hire\n---\n';
+    for (const doc of [`${email}Subject: Forklift hire\nHi Omar,\n\nThe two reach trucks are free from 3 June.\n`, email, `${email}\nNotes for the team.\n`]) {
+      assert.deepEqual(buildModel(doc).sections.map((s) => s.title), [null], doc);
+      assert.ok(ruleIdsOf(doc).includes('no-false-urgency'), ruleIdsOf(doc).join(', '));
+    }
   });
 });
 

@@ -92,10 +92,11 @@ const OPENS_EMAIL = /^(?:subject|from|to|date|sent)\s*:|^(?:hi|hiya|hello|hey|de
 /**
  * Emails pasted one after another with "---" between them: CommonMark reads the
  * sign-off right above a "---" as a setext heading ("Tom" becomes a section),
- * and a short email written without blank lines, from its Subject: line to the
- * name, as one heading.
+ * and a short email written without blank lines, from its Subject: line or
+ * greeting down to its signature, as one heading.
  * When the line after the "---" opens another email (a Subject: or From: line,
- * a greeting), the writer meant the sign-off, then a break; the tree says so.
+ * a greeting), or the heading is a whole email and a blank line or the end
+ * follows, the writer meant the email, then a break; the tree says so.
  * Only the heading and the line right after it are read, both inside one
  * parse chunk (chunks start after a blank line), so the editor's parse agrees.
  */
@@ -110,10 +111,12 @@ function unsetextSignOffs(tree: Root, body: string): void {
     const lines = body.slice(h.position.start.offset!, underlineStart).trim().split(/\r?\n/);
     // The sign-off alone, or a whole short email run together from its header or greeting down to the name.
     const signOff = lines.every((l) => SIGN_OFF_LINE.test(l.trim()));
-    const wholeEmail = lines.length > 1 && OPENS_EMAIL.test(lines[0].trim()) && SIGN_OFF_LINE.test(lines[lines.length - 1].trim());
+    const wholeEmail = lines.length > 1 && OPENS_EMAIL.test(lines[0].trim());
     if (!signOff && !wholeEmail) continue;
     const nextStart = body.indexOf('\n', end) + 1;
-    if (nextStart === 0 || !OPENS_EMAIL.test(body.slice(nextStart, body.indexOf('\n', nextStart) >>> 0))) continue;
+    const next = nextStart === 0 ? '' : body.slice(nextStart, body.indexOf('\n', nextStart) >>> 0);
+    // A whole email is never meant as a heading, whatever follows; a lone name is, unless another email follows.
+    if (!OPENS_EMAIL.test(next) && !(wholeEmail && next.trim() === '')) continue;
     const contentEnd = body.slice(0, underlineStart).trimEnd().length;
     const endLine = h.position.end.line;
     const lastLineStart = body.lastIndexOf('\n', contentEnd - 1) + 1;
