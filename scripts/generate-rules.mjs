@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { checkRuleText } from './check-rule-file.mjs';
 import { parse } from 'yaml';
 import { expandPattern, tokenTable, tokensIn } from './rule-families.mjs';
+
+/** As server/src/engine/rules/kinds/patterns.ts MAX_LENGTH. */
+const MAX_PATTERN_LENGTH = 2000;
 import { transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +50,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.star
       try {
         list[i] = expandPattern(String(p), vocab);
         new RegExp(list[i], 'u');
+        // The engine refuses longer patterns (patterns.ts MAX_LENGTH); say so at build time, not as a lint error.
+        if (list[i].length > MAX_PATTERN_LENGTH) throw new Error(`expands to ${list[i].length} characters, more than ${MAX_PATTERN_LENGTH}; split it into several patterns`);
       } catch (e) {
         problems.push(`server/rules/${name}: ${key}/${i}: ${e.message}`);
       }

@@ -12,6 +12,7 @@ import { BUILTIN_RULES, fixText, snippetToPlainText, type Finding } from '../../
 import { lint } from '../helpers/findings';
 import { applyFix } from '../../scripts/fix-proof';
 import { pointsToEmail, statesReason } from '../../server/src/engine/read/call-reason';
+import { countPhoneNumbers } from '../../server/src/engine/read/phone-numbers';
 
 function findingOf(text: string, rule: string): Finding {
   const f = lint(text).findings.find((x) => x.ruleId === rule);
@@ -143,6 +144,11 @@ describe('rewrites use the document\'s own facts', () => {
   it('keeps the only pointer to an email in a voicemail that gives no number', () => {
     const voicemail = '## Voicemail\n> Hi Tom, Kieran at Ascentra again.\n> I wanted to see whether you had a chance to look at the email I sent about your lift contract.\n';
     for (const r of rewrites(voicemail, 'no-empty-check-in')) assert.ok(pointsToEmail(r.fixed), `${r.title} keeps the email: ${r.fixed}`);
+  });
+  it('keeps the only call-back number of a voicemail', () => {
+    const voicemail = '## Voicemail\n> Hi Sam, Priya at Kestrel. The free first visit I mentioned disappears at five o\'clock today, so if you want it, ring me before then on 0161 555 0142.\n';
+    const all = rewrites(voicemail, 'no-false-urgency');
+    for (const r of all) assert.ok(countPhoneNumbers(r.fixed) > 0, `${r.title} keeps the number: ${r.fixed}`);
   });
   it('does not name the buyer again after a greeting, or introduce the rep twice', () => {
     const text = '## Opener\n**Rep:** Hi Dana, it\'s Sam from Acme. How are you doing today?\n';

@@ -18,6 +18,7 @@ import { placeOf, type Facts, type Place } from './place';
 import type { Fix, TextEdit } from '../types';
 import { countWords, sentenceAt, type PlaceholderStyle } from '../read/words';
 import { pointsToEmail, statesReason } from '../read/call-reason';
+import { countPhoneNumbers } from '../read/phone-numbers';
 
 const MARKUP = /[*_`[\]<>~|\\]/;
 const LEADING_CLAUSE_TAIL = /^\s*(?:,|;|:|—|–|-{1,2}|\.\.\.|…)\s*(?:(?:but|and|so)\s+)?/i;
@@ -267,6 +268,8 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
         const rest = text.slice(turn.a, x) + text.slice(y, turn.b);
         if (statesReason(replaced) && !statesReason(out) && !statesReason(rest)) return undefined;
         if (pointsToEmail(replaced) && !pointsToEmail(out) && !pointsToEmail(rest)) return undefined;
+        // Nor the only call-back number ("…so ring me before then on 0161 555 0142").
+        if (countPhoneNumbers(replaced) > 0 && countPhoneNumbers(out) === 0 && countPhoneNumbers(rest) === 0) return undefined;
       }
       // "hope you're well, it's Sam from Acme." keeps the introduction, then the new sentence.
       if (span.intro) return [{ ...r, text: setInitialCase(span.intro, initial) + '. ' + setInitialCase(out, 'upper') }];
