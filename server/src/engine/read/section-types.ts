@@ -47,8 +47,8 @@ export const DOCUMENT_TYPE_TAGS: Readonly<Record<string, string>> = {
   'objection-handling': 'objection',
 };
 
-/** Topics of qualifying frameworks (BANT, MEDDIC(C), SPIN), by which objection and discovery banks file their entries. */
-export const QUALIFYING_TOPICS = String.raw`budget|authority|needs?|timeline|timing|metrics|economic buyer|decision criteria|decision process|paper process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff`;
+/** Topics of qualifying frameworks (BANT, MEDDIC(C), SPIN), by which objection and discovery banks file their entries; "Buying process" there is the buyer's. */
+export const QUALIFYING_TOPICS = String.raw`budget|authority|needs?|timeline|timing|metrics|economic buyer|decision criteria|(?:decision|paper|buying|purchasing|procurement|approval|sign-?off|evaluation|selection) process|identify pain|pain|champion|competition|situation|problem|implication|need[- ]payoff`;
 const TOPIC_WORDS = new RegExp(String.raw`\b(?:${QUALIFYING_TOPICS})\b`, 'gi');
 /**
  * Banks of the rep's words, filed by topic: "Loyalty and timing" under an objection bank holds timing
