@@ -296,9 +296,11 @@ export function checkFix(c: FixCase): FixOutcome {
   const off = OFF_CHANNEL[place.channel];
   if (off && off.test(afterLines) && !off.test(beforeLines)) failures.push(`(e) words that do not belong in a ${place.channel}: ${off.exec(afterLines)?.[0]}`);
   // The document's own facts instead of blanks, and no cold wording to a customer.
-  // Within 1,500 characters and the same section: another voicemail's number is not this one's.
-  const sectionStart = c.text.lastIndexOf('\n#', c.finding.start) + 1;
-  const nextHeading = c.text.indexOf('\n#', c.finding.end);
+  // Within 1,500 characters and the same section, or the same pasted email ("---" between emails): another
+  // voicemail's number is not this one's, nor is the next email's renewal this one's customer.
+  const sectionStart = Math.max(c.text.lastIndexOf('\n#', c.finding.start), c.text.lastIndexOf('\n---\n', c.finding.start)) + 1;
+  const ends = [c.text.indexOf('\n#', c.finding.end), c.text.indexOf('\n---\n', c.finding.end)].filter((i) => i >= 0);
+  const nextHeading = ends.length ? Math.min(...ends) : -1;
   const near = c.text.slice(Math.max(sectionStart, c.finding.start - 1500), Math.min(nextHeading < 0 ? c.text.length : nextHeading, c.finding.end + 1500));
   const added = (re: RegExp) => (afterLines.match(re) ?? []).length > (beforeLines.match(re) ?? []).length;
   if (/\d{3}[\s.-]\d{4}\b/.test(near) && added(/\{\{\s*rep_phone\s*\}\}|\[Rep Phone\]|\[(?:your )?(?:phone|number)\]/gi)) failures.push('(e) a blank for the number the voicemail already says');

@@ -235,6 +235,13 @@ describe('reading: prompts for an assistant', () => {
 });
 
 describe('reading: sequences', () => {
+  it('a section for the call the buyer answers ("If Priti picks up instead") on a page of voicemails is a live call', () => {
+    const doc = '# Voicemails: charity finance directors\n\n## First voicemail\n\n> Hi Priti, it\'s Tom at Clearwage on 020 7946 0321. I saw your trust is moving payroll in-house in April. Again, 020 7946 0321.\n\n## If Priti picks up instead\n\n**Rep:** Priti, it\'s Tom at Clearwage, thanks for picking up. I saw your trust is moving payroll in-house in April.\n**Prospect:** We haven\'t decided yet.\n';
+    const model = buildModel(doc);
+    const channelOf = (needle: string) => model.turns.find((t) => t.unit.text.slice(t.a, t.b).includes(needle))?.channel;
+    assert.equal(channelOf('on 020 7946'), 'voicemail');
+    assert.equal(channelOf('thanks for picking up'), 'call');
+  });
   it('a touch that lets the buyer go is the break-up, whatever its heading says', () => {
     const touch = (n: number, body: string) => `## Touch ${n} — Day ${n * 3}\n\nHi {{first_name}},\n\n${body}\n\nKofi\n\n`;
     const seq = '# Chiller service sequence\n\n' + touch(1, 'Your Tarrow plant posted a refrigeration tender; we service the chillers at two dairies nearby. Worth a call on Thursday?') + touch(2, 'Here is the two-page write-up of how Brookfield Dairy cut chiller call-outs by a third. Want the contact of their engineer?') + touch(3, 'I will assume the timing is off and stop emailing. If the tender comes back, I am one reply away.');

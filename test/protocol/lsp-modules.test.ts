@@ -73,7 +73,7 @@ describe('lsp modules', () => {
 
   it('hover shows metric figures', () => {
     const md = findingToMarkdown({ ...finding(0, 1), ruleId: 'voicemail-length', metrics: { seconds: 34, words: 85, limit: 25, budget: 25 } }, undefined);
-    assert.match(md, /About 34 seconds spoken \(85 words at 150 words a minute\); aim for 25 seconds or less, as the heading says\./);
+    assert.match(md, /About 34 seconds spoken \(85 words(?: and (?:a phone number|\d+ phone numbers) read out)? at 150 words a minute\); aim for 25 seconds or less, as the heading says\./);
     const monologue = findingToMarkdown({ ...finding(0, 1), ruleId: 'rep-monologue-length', metrics: { seconds: 1, words: 1, limit: 45 } }, undefined);
     assert.match(monologue, /About 1 second spoken \(1 word at 150 words a minute\); aim for 45 words or fewer\./);
   });

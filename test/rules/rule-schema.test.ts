@@ -77,7 +77,7 @@ describe('rule schema', () => {
 });
 
 describe('typed rule options', () => {
-  const text = '## Voicemail\n> Hi {{first_name}}, it is {{rep_name}} at Acme. I saw {{company}} opened a new warehouse in Reno and wanted to share the short checklist peers use in their first ninety days, along with the two numbers they watch each week the one report their night shift reads first, and the short list of questions their leads ask at the end of every shift. Call me at {{rep_phone}}, again {{rep_phone}}.\n';
+  const text = '## Voicemail\n> Hi {{first_name}}, it is {{rep_name}} at Acme. I saw {{company}} opened a new warehouse in Reno and wanted to share the short checklist peers use in their first ninety days, along with the two numbers they watch each week the one report their night shift reads first, and the short list of questions their leads ask at the end of every shift. It takes two minutes to read. Call me at {{rep_phone}}, again {{rep_phone}}.\n';
 
   it('an option of the wrong type is a config error and the default from the rule file is used', () => {
     const config = configFrom({ rules: { 'voicemail-length': { options: { infoSeconds: 'twenty' } } } });

@@ -52,7 +52,8 @@ function metricsToText(finding: Finding, rule: RuleDefinition | undefined): stri
   if (!m || m.seconds === undefined) return undefined;
   const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
   let text = `About ${plural(m.seconds, 'second')} spoken`;
-  if (m.words !== undefined) text += ` (${plural(m.words, 'word')} at ${wpm} words a minute)`;
+  const numbers = m.phoneNumbers ? ` and ${m.phoneNumbers === 1 ? 'a phone number' : `${m.phoneNumbers} phone numbers`} read out` : '';
+  if (m.words !== undefined) text += ` (${plural(m.words, 'word')}${numbers} at ${wpm} words a minute)`;
   if (m.budget !== undefined) text += `; aim for ${plural(m.budget, 'second')} or less, as the heading says`;
   else if (m.limit !== undefined) text += finding.ruleId === 'voicemail-length' ? `; aim for ${plural(m.limit, 'second')} or less` : `; aim for ${plural(m.limit, 'word')} or fewer`;
   return `${text}.`;

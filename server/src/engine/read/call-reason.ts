@@ -12,7 +12,10 @@
  * - a change at the buyer's company: "your Leeds depot moved to weekend
  *   shifts", "you're hiring three engineers"; or where they stand today:
  *   "three of your rooftop units still run on R-22";
- * - something the rep already sent for the buyer's matter: "I've emailed you the one-page map";
+ * - something the rep already sent for the buyer's matter: "I've emailed you the one-page map", "I've emailed
+ *   you the engineer's photos from the flue inspection";
+ * - the rep's own note on a named matter, or the buyer's priorities: "I emailed about an afternoon refresh",
+ *   "if washroom complaints are on your list";
  * - the rep's own framing of why it is worth a call: "the one thing worth a call:";
  * - a placeholder or a `Reason:` label for the trigger.
  * One recognizer serves call openers, voicemails and the structure check, so
@@ -27,7 +30,11 @@ const PURPOSE = new RegExp(
     String.raw`|\b(?:I'?m|I\s+am|I\s+was|am|was)\s+(?:just\s+)?${CALL}\s+(?:because|about|since|as|regarding|re\b|to\s+(?:share|ask|follow|see\s+if|let|show|help|offer|introduce\s+(?:an?|the|our)\s+idea)|after|following|with\s+(?:an?|one|a\s+quick)\s+(?:idea|question|thought))` +
     String.raw`|\bI(?:'d|\s+would)?\s+(?:wanted|want|like|love)\s+to\s+(?:tell|show|share\s+with|walk)\s+you\b` +
     String.raw`|\bbecause\b` +
-    String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b`,
+    String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b` +
+    // "I emailed about an afternoon refresh for your offices": the call follows the rep's own note on a named matter.
+    String.raw`|\b(?:I|we)(?:'ve|\s+have)?\s+(?:emailed|written|wrote|messaged)\s+(?:you\s+)?(?:about|regarding|re)\s+(?:an?|the|your)\s+\S` +
+    // "If washroom complaints are on your list this spring": the call hangs on the buyer's own priorities.
+    String.raw`|\bif\s+(?:[\w'-]+\s+){1,5}(?:is|are)\s+(?:on|high\s+on|near\s+the\s+top\s+of)\s+your\s+(?:list|radar|agenda|plate|mind)\b`,
   'i',
 );
 /** Something the buyer did, said the way people say it: "you asked", "you stopped by our stand and asked", "you'd booked a demo". */
@@ -38,7 +45,7 @@ const BUYER_DID =
  * start of a sentence. "Customers tell us it's the smoothest they have seen" is someone else seeing.
  */
 const OBSERVED =
-  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught(?!\s+you\b))\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:recent\s+|new\s+)?(?:post|article|announcement|launch|job\s+(?:post(?:ing)?|ad|advert|listing)s?|advert|tender|press\s+release|10-?k|webinar|talk|podcast|funding|expansion)\b|\byour\s+(?:new|recent|latest|upcoming)\s+[\w-]+/i;
+  /\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+just|\s+recently)?\s+(?:saw|seen|noticed|read|heard|came\s+across|spotted|caught(?!\s+you\b))\b|\b(?:I|we)\s+(?:walked|drove|went|was|were|passed)\b[^.?!\n]{1,60}?\band\s+(?:saw|noticed|spotted)\b|(?:^|[.!?;:,\u2014\u2013-]\s+|\n)(?:just\s+)?(?:saw|noticed|read|spotted|heard|came\s+across)\b|\bcongrat\w*|\bcaught\s+your\b|\byou\s+(?:just\s+|recently\s+)?announced\b|\byour\s+(?:[\w-]+'s\s+)?(?:recent\s+|new\s+|latest\s+)?(?:post|article|announcement|launch|job\s+(?:post(?:ing)?|ad|advert|listing)s?|advert|tender|rfp|rfq|rfi|invitation\s+to\s+tender|press\s+release|10-?k|annual\s+report|board\s+minutes|webinar|talk|podcast|funding|expansion)\b|\byour\s+(?:new|recent|latest|upcoming)\s+[\w-]+/i;
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
 const EARLIER =
   /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\bfollowing\s+up\s+(?:on|about)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:proposal|quote|e-?mail|note|demo|pilot|trial|order\s+form|contract)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
@@ -58,7 +65,7 @@ const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){0,4}?(?:lapses?|expires?|ends?|renew
 const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b/i;
 /** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
 /** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map", "the audit report is in your inbox". */
-const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b/i;
+const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted)\s+you\s+(?:over\s+)?(?:the|your)\s+(?![\w'-]*\s*(?:e-?mails?|messages?|notes?|voicemails?|texts?)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:from|for|of|on|about)\s+(?:the|your)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b/i;
 const WORTH_A_CALL = /\bworth\s+(?:a|the|your)\s+(?:call|ring|conversation|callback|call\s+back)\b/i;
 const TRIGGER =
   /\{\{\s*[\w.]*(?:trigger|reason|event|pain|insight|news|referr)[\w.]*\s*\}\}|\[[^\]]*(?:trigger|reason|event|pain|insight|news|specific)[^\]]*\]|\{[\w.]*(?:trigger|reason|event|pain)[\w.]*\}/i;

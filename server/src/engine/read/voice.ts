@@ -323,6 +323,11 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
     const text = turn.unit.text.slice(turn.a, turn.b);
     if (onlyWritten || (!onlyVoicemail && (inEmail || /^\s*subject\s*:/im.test(turn.unit.text) || !SPOKEN_CUES.test(text)))) c.delete('voicemail');
   }
+  // "If Priti picks up instead": the nearest heading that names a voicemail or a live answer decides; a live answer is a call.
+  if (c.has('voicemail')) {
+    const nearest = [...path(turn.unit.section)].reverse().find((s) => s.title && (VOICEMAIL_TITLE.test(s.title) || LIVE_TITLE.test(s.title)));
+    if (nearest && LIVE_TITLE.test(nearest.title!) && !VOICEMAIL_TITLE.test(nearest.title!)) c.delete('voicemail');
+  }
   if (c.has('voicemail')) return 'voicemail';
   if (c.has('sms') && !inEmail) {
     c.delete('email');
@@ -348,6 +353,8 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
 }
 
 const VOICEMAIL_TITLE = /\b(?:voice-?mails?|vms?)\b/i;
+/** A heading for the call the buyer answers: "If Priti picks up instead", "When they answer", "Live call". */
+const LIVE_TITLE = /\b(?:picks?|picked) up\b|\b(?:if|when|once) (?:[\w'’-]+ ){1,3}(?:answers?|gets? on the line)\b|\blive (?:call|conversation|answer)\b/i;
 const WRITTEN_TITLE = /\b(?:e-?mails?|inmails?|linkedin|sms|texts?|dms?)\b/i;
 const TEXT_TITLE = /\b(?:sms|texts?)\b/i;
 
