@@ -18,7 +18,10 @@ import { fill, insertFixes, str, voicemailsInScope } from './units';
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
 /** "Dana from Northwind here", "Tom Reyes at Acme", "Hi Dale, Tyler Reyes, FieldPulse, …": a name and a company (case matters here). */
 const NAME_AND_COMPANY = /\b\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?(?: again)? (?:from|at|with) (?:\p{Lu}|\{|\[)|\b\p{Lu}[\p{Ll}'-]+ here\b|^\W*(?:[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Gg]ood \p{Ll}+)\b[^,.!?\n]{0,25}[,.!—–-]\s*\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?\s*[,—–-]\s*(?:\p{Lu}|\{|\[)/u;
-const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I\s+have\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
+/** The buyer's own matter, named ("your Seaport office", "your boiler contract"), or something the rep has for them ("I've got a layout check for…"). */
+const BUYER_MATTER =
+  /\byour\s+(?!(?:convenience|earliest|time|day|week|morning|afternoon|number|phone|call|voicemail|message|inbox|diary|calendar|needs|business|company|questions?|street|alley|way|radar)\b)[\w'-]{3,}|\b(?:I|we)(?:'ve| have)? got (?:a|an|the|some|two|three) (?!(?:quick |short )?questions?\b)[\w-]+(?: [\w-]+)? (?:for|on|about|that|which|from)\b/i;
+const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I(?:\s+have|'ve\s+got|\s+have\s+got)\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
 const NO_CALL_BACK = /\b(?:no need to (?:call|ring|phone)(?: me)?(?: back)?|(?:don'?t|do not) (?:worry about|bother) (?:calling|ringing)(?: me)? back|(?:just |simply )?(?:reply|respond|answer) (?:there|to (?:that|the|my) (?:e-?mail|note|message))|(?:reply|respond) to (?:it|that) (?:instead|if))\b/i;
 const MESSAGE_SHAPE = new RegExp(String.raw`^\s*["“]?\s*${GREETING_WORD}\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b`, 'iu');
 
@@ -36,7 +39,10 @@ export const voicemailEssentialsKind: RuleKind<null> = {
       const found: Array<{ key: string; severity: Severity; fix?: string }> = [];
       const phones = countPhoneNumbers(s.text);
       const hasReason = statesReason(s.text) || s.turns.some((t) => isReasonLabel(t.label));
-      if (!hasReason) found.push(TEASE.test(s.text) ? { key: 'tease', severity: 'warning', fix: 'reason' } : { key: 'reason', severity: 'warning', fix: 'reason' });
+      // A voicemail about the buyer's own matter in words no reason family knows ("your Seaport office", "I've got a
+      // staffing pattern for…") may well give its reason: said only as a hint.
+      const reasonSeverity: Severity = TEASE.test(s.text) || !BUYER_MATTER.test(s.text) ? 'warning' : 'hint';
+      if (!hasReason) found.push({ key: TEASE.test(s.text) ? 'tease' : 'reason', severity: reasonSeverity, fix: 'reason' });
       // A voicemail that asks for no call back ("no need to call back, just reply to my email") needs no number.
       if (phones === 0 && !NO_CALL_BACK.test(s.text)) found.push({ key: 'number', severity: pointsToEmail(s.text) ? 'info' : 'warning', fix: 'again' });
       else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });
