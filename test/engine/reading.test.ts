@@ -62,6 +62,13 @@ describe('reading: messages and the words around them', () => {
     const doc = '# Call transcript\n\nRep: Lauren Ortiz, Coolpath. Prospect: Victor Hale, property manager.\n';
     assert.equal(voiceOf(doc, 'Lauren Ortiz'), 'guidance');
   });
+  it('a caller line with the call’s brief ("Caller: Marcus (AE). Target: practice owner.") is a field list, not the opener', () => {
+    const doc = '# Cold call: vet practices\n\nCaller: Marcus (AE, PawsLedger). Target: practice owner with one to three sites.\n\n**Rep:** Hi, is that Dr Lindqvist? It\'s Marcus at PawsLedger. I saw you opened a second site in Leeds.\n**Prospect:** I have two minutes.\n';
+    assert.equal(voiceOf(doc, 'Marcus (AE'), 'guidance');
+    assert.ok(!ruleIdsOf(doc).includes('state-reason-for-call'), ruleIdsOf(doc).join(', '));
+    // A field name that is a turn of talk stays a turn: "Rep: Hi Dana. Quick question: …".
+    assert.equal(voiceOf('## Call\n\nRep: Hi Dana. Quick question: how do you plan the rota?\n', 'Hi Dana'), 'rep');
+  });
   it('a named caller in a transcript speaks as the rep, so a long company overview is a monologue', () => {
     const overview = 'So, a bit about us: we were founded in 1998, we have 140 technicians, our vans carry the parts for twenty units, our portal shows every visit, and we run planned maintenance twice a year, emergency calls around the clock, and our own paperwork service. '.repeat(2);
     const doc = `# Call transcript\n\n[00:00:02] Lauren: Hi Victor, Lauren Ortiz with Coolpath. Two of your units still run on R-22.\n[00:00:09] Victor: Okay.\n[00:00:12] Lauren: ${overview}\n[00:01:30] Victor: Right.\n`;

@@ -74,16 +74,20 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
       if (!/^[\p{Lu}{]/u.test(raw) || words.length > 3) return undefined;
       role = 'other';
     }
-    // "Rep: Lauren Ortiz, Coolpath. Prospect: Victor Hale, property manager." names the people: a field list, not a turn.
+    // "Rep: Lauren Ortiz, Coolpath. Prospect: Victor Hale, property manager." names the people, and "Caller: Marcus
+    // (AE). Target: practice owner." briefs the call: a field list, not a turn.
     if (role === 'rep' || role === 'prospect') {
       for (const other of line.slice(m[0].length).matchAll(SECOND_LABEL)) {
         const r = roles.get(other[1].toLowerCase());
-        if (r === 'rep' || r === 'prospect') return { label: raw, role: 'guidance', labelStart: m[1].length, textStart: m[0].length };
+        if (r === 'rep' || r === 'prospect' || BRIEF_FIELD.test(other[1])) return { label: raw, role: 'guidance', labelStart: m[1].length, textStart: m[0].length };
       }
     }
     return { label: raw, role, labelStart: m[1].length, textStart: m[0].length };
   };
 }
+
+/** Fields of a call brief, next to the caller's name: who the call is for, what it is for, how long it runs. */
+const BRIEF_FIELD = /^(?:target|goal|objective|aim|purpose|duration|length|persona|audience|context|scenario|setting|stage|channel|outcome|account|company|industry|date|time)$/i;
 
 /** Another speaker's label further along the same line, after the end of a sentence or a field. */
 const SECOND_LABEL = /[.;|]\s+(\p{Lu}[\p{L} ]{0,30}?):\s/gu;
