@@ -76,14 +76,14 @@ const REACHING_OUT = /\b(?:I'm|I am|I'm just|I wanted to|just) reach(?:ing)? out
  * - a trigger the rep noticed about the buyer ("Saw your practice has just opened", "I noticed you're hiring");
  * - the rep reaching out to a stranger ("I'm reaching out as…");
  * - doubt about the reader, who would know the rep ("not sure this is even relevant to you", "apologies if this
- *   has landed with the wrong person", "I wasn't certain who looks after ordering");
+ *   has landed with the wrong person", "I wasn't certain who looks after ordering", "dropping in uninvited");
  * - the rep naming their company ("I'm Dan from Greenfold", "I head up sales at…", "We're a Leeds-based developer
  *   focused on…", "I thought I might mention that we…").
  */
 const COLD_SIGNS: readonly RegExp[] = [
-  /(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|read|heard)\s+(?:that\s+)?(?:your|you|you're|you've)\b(?!\s+(?:reply|response|note|e-?mail|message)\b)|\b(?:I|we) (?:just |recently )?(?:noticed|saw|spotted|came across|read|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)|\b(?:a (?:browse|look|read) (?:of|at|through)|(?:browsing|looking at|reading)) your (?:[\w'-]+ ){0,2}(?:website|site|profile|page|post|listing)\b/i,
+  /(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|stumbled (?:across|on|upon)|read|heard)\s+(?:that\s+)?(?:your|you|you're|you've)\b(?!\s+(?:reply|response|note|e-?mail|message)\b)|\b(?:I|we) (?:just |recently )?(?:noticed|saw|spotted|came across|read|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)|\b(?:a (?:browse|look|read) (?:of|at|through)|(?:browsing|looking at|reading)) your (?:[\w'-]+ ){0,2}(?:website|site|profile|page|post|listing)\b/i,
   REACHING_OUT,
-  /\b(?:(?:not|wasn't|was not|I'm not|I am not) (?:sure|certain)|unsure) (?:if|whether|who)\b[^.?!\n]{0,60}?\b(?:relevant|right person|the person|looks after|handles|is in charge|deals with|interest)|\b(?:wrong|right) person\b|\bwhether this is (?:even )?(?:relevant|of interest)/i,
+  /\b(?:(?:not|wasn't|was not|I'm not|I am not) (?:sure|certain)|unsure) (?:if|whether|who)\b[^.?!\n]{0,60}?\b(?:relevant|right person|the person|looks after|handles|is in charge|deals with|interest|on your (?:radar|list|agenda)|a priority)|\b(?:uninvited|out of the blue|unannounced|unsolicited)\b|\b(?:wrong|right) person\b|\bwhether this is (?:even )?(?:relevant|of interest)/i,
   /\bI(?:'m| am) [A-Z][a-z]+ (?:from|at|with)\b|\bI (?:head up|run|lead|look after) [^.?!\n]{0,40}\b(?:at|for)\b|\bI (?:thought I(?: might|'d| would) mention|figured I'd mention) that we\b|(?:^|[.!?]\s+|\n)we(?:'re| are) an? (?:[\w-]+ ){0,5}(?:company|firm|provider|supplier|developer|agency|consultancy|specialists?|manufacturer|distributor|platform|startup|business|team|partner)\b/i,
 ];
 
