@@ -129,7 +129,7 @@ describe('--print-config FILE', () => {
     assert.equal(shown.file, 'renewal.md');
     assert.deepEqual(shown.configFiles, ['.playbooklintrc.yaml']);
     assert.deepEqual(shown.document, { type: 'email-sequence', audience: 'customer', stage: 'existing' });
-    assert.deepEqual(shown.rules['voicemail-length'], { severity: 'warning', options: { wordsPerMinute: 150, infoSeconds: 30, warnSeconds: 25 } });
+    assert.deepEqual(shown.rules['voicemail-length'], { severity: 'warning', options: { wordsPerMinute: 150, infoSeconds: 30, marginSeconds: 4, warnSeconds: 25 } });
     assert.deepEqual(shown.rules['email-length'].severity, 'off');
     assert.equal(shown.rules['readability'].options.maxGrade, 10);
     assert.equal(shown.rules['readability'].options.minWords, 40, 'defaults next to the settings');
