@@ -105,6 +105,7 @@ export { INTERNAL_ERROR_RULE, lintText, lintModel, type LintOptions } from './li
 export { firstScreenCut, lintFirstScreen, FIRST_SCREEN_LINES, LONG_DOCUMENT_LINES, type FirstScreen } from './first-screen';
 export { buildModel, lineOf, lineStartsOf, type PlaybookModel } from './read/model';
 export { explainReading, NOTHING_READ, type ReadingLine } from './read/explain';
+export { numbersSaid } from './read/spoken';
 export { PRESETS } from './config/presets';
 export type { RuleDefinition, RuleExample, RuleSource, FixTemplate } from './rules/rule-types';
 export { citeSource } from './rules/rule-types';

@@ -1,7 +1,7 @@
 /** Hover on a finding: message, figures, rationale, a before → after example, sources. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citeSource, findRule, plural, ruleDocsUrl, type Annotation, type Finding, type RuleDefinition, type RuleSource } from '../engine';
+import { citeSource, findRule, numbersSaid, plural, ruleDocsUrl, type Annotation, type Finding, type RuleDefinition, type RuleSource } from '../engine';
 import { offsetsToRange } from './conversions';
 
 export function hoverAt(doc: TextDocument, offset: number, findings: readonly Finding[], annotations: readonly Annotation[] = []): Hover | null {
@@ -52,8 +52,7 @@ function metricsToText(finding: Finding, rule: RuleDefinition | undefined): stri
   if (!m || m.seconds === undefined) return undefined;
   const wpm = m.wpm ?? (typeof rule?.options?.wordsPerMinute === 'number' ? rule.options.wordsPerMinute : 150);
   let text = `About ${plural(m.seconds, 'second')} spoken`;
-  const numbers = m.phoneNumbers ? ` and ${m.phoneNumbers === 1 ? 'a phone number' : `${m.phoneNumbers} phone numbers`} read out` : '';
-  if (m.words !== undefined) text += ` (${plural(m.words, 'word')}${numbers} at ${wpm} words a minute)`;
+  if (m.words !== undefined) text += ` (${plural(m.words, 'word')}${numbersSaid(m.phoneNumbers ?? 0)} at ${wpm} words a minute)`;
   if (m.budget !== undefined) text += `; aim for ${plural(m.budget, 'second')} or less, as the heading says`;
   else if (m.limit !== undefined) text += finding.ruleId === 'voicemail-length' ? `; aim for ${plural(m.limit, 'second')} or less` : `; aim for ${plural(m.limit, 'word')} or fewer`;
   return `${text}.`;

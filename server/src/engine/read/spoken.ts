@@ -22,6 +22,11 @@ export interface Script {
   phoneNumbers: number;
 }
 
+/** " and 2 phone numbers read out": the estimate counts each as about ten words, so a message giving the words says so. */
+export function numbersSaid(n: number): string {
+  return n === 0 ? '' : ` and ${n === 1 ? 'a phone number' : `${n} phone numbers`} read out`;
+}
+
 export function spokenSeconds(words: number, phoneNumbers: number, wpm = DEFAULT_WPM, phoneWords = 10): number {
   return Math.round(((words + (phoneWords - 1) * phoneNumbers) * 60) / wpm);
 }

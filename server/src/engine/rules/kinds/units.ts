@@ -11,7 +11,7 @@
 import { startAt, endAt, type PlaybookModel, type SectionNode, type Turn, type Unit } from '../../read/model';
 import { repMonologues, voicemailScripts, type Script } from '../../read/spoken';
 import { firstIndex } from '../../parse/positions';
-import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsColdPitch, readsAsFirstTouch } from '../../read/thread';
+import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsColdPitch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
 import { titleTurn } from '../../read/voice';
 import type { RuleContext } from './kind';
@@ -85,8 +85,6 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
-/** The shape of a cold first email: a trigger the rep noticed about the buyer, then a pitch (read/thread.ts). */
-const NOTICED = /\b(?:I|we) (?:just |recently )?(?:noticed|saw|came across|read|spotted|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)/i;
 
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
@@ -97,7 +95,8 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   // A "Re:" that answers the buyer's own email is a reply, not a chase of the rep's earlier note.
   if (answersBuyer) return stage;
   if (subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
-  if ((NOTICED.test(text) && readsAsFirstTouch(text)) || readsAsColdPitch(text)) return 'first-touch';
+  // The shape of a cold first email: signs of a stranger's first touch, a trigger noticed, a pitch (read/thread.ts).
+  if (readsAsColdPitch(text)) return 'first-touch';
   return stage;
 }
 

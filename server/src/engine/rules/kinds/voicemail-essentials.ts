@@ -41,8 +41,8 @@ export const voicemailEssentialsKind: RuleKind<null> = {
       const hasReason = statesReason(s.text) || s.turns.some((t) => isReasonLabel(t.label));
       // A voicemail about the buyer's own matter in words no reason family knows ("your Seaport office", "I've got a
       // staffing pattern for…") may well give its reason: said only as a hint.
-      const reasonSeverity: Severity = TEASE.test(s.text) || !BUYER_MATTER.test(s.text) ? 'warning' : 'hint';
-      if (!hasReason) found.push({ key: TEASE.test(s.text) ? 'tease' : 'reason', severity: reasonSeverity, fix: 'reason' });
+      const tease = TEASE.test(s.text);
+      if (!hasReason) found.push({ key: tease ? 'tease' : 'reason', severity: tease || !BUYER_MATTER.test(s.text) ? 'warning' : 'hint', fix: 'reason' });
       // A voicemail that asks for no call back ("no need to call back, just reply to my email") needs no number.
       if (phones === 0 && !NO_CALL_BACK.test(s.text)) found.push({ key: 'number', severity: pointsToEmail(s.text) ? 'info' : 'warning', fix: 'again' });
       else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });

@@ -4,7 +4,7 @@
  * in the heading ("(≤ 25 seconds)") replaces both as the one threshold.
  * Option defaults are declared once, in server/rules/voicemail-length.yaml.
  */
-import { headingBudget, spokenSeconds } from '../../read/spoken';
+import { headingBudget, numbersSaid, spokenSeconds } from '../../read/spoken';
 import type { RuleKind } from './kind';
 import { fill, voicemailsInScope } from './units';
 
@@ -39,8 +39,3 @@ export const voicemailLengthKind: RuleKind<null> = {
     }
   },
 };
-
-/** " and 2 phone numbers read out": the estimate counts each as about ten words, so the message says they are in it. */
-function numbersSaid(n: number): string {
-  return n === 0 ? '' : ` and ${n === 1 ? 'a phone number' : `${n} phone numbers`} read out`;
-}
