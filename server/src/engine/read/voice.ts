@@ -317,16 +317,16 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
   // "Voicemails and texts" holds texts, even one that says "call me"), and a message written to be read (a
   // subject line, an email shape, no call words) is not a voicemail.
   if (c.has('voicemail') && (c.has('email') || c.has('sms') || inEmail)) {
-    const nearest = [...path(turn.unit.section)].reverse().find((s) => s.title && (VOICEMAIL_TITLE.test(s.title) || WRITTEN_TITLE.test(s.title)));
-    const onlyVoicemail = nearest !== undefined && VOICEMAIL_TITLE.test(nearest.title!) && !WRITTEN_TITLE.test(nearest.title!);
-    const onlyWritten = nearest !== undefined && WRITTEN_TITLE.test(nearest.title!) && !VOICEMAIL_TITLE.test(nearest.title!);
+    const nearest = nearestTitle(turn, path, VOICEMAIL_TITLE, WRITTEN_TITLE);
+    const onlyVoicemail = nearest !== undefined && VOICEMAIL_TITLE.test(nearest) && !WRITTEN_TITLE.test(nearest);
+    const onlyWritten = nearest !== undefined && WRITTEN_TITLE.test(nearest) && !VOICEMAIL_TITLE.test(nearest);
     const text = turn.unit.text.slice(turn.a, turn.b);
     if (onlyWritten || (!onlyVoicemail && (inEmail || /^\s*subject\s*:/im.test(turn.unit.text) || !SPOKEN_CUES.test(text)))) c.delete('voicemail');
   }
   // "If Priti picks up instead": the nearest heading that names a voicemail or a live answer decides; a live answer is a call.
   if (c.has('voicemail')) {
-    const nearest = [...path(turn.unit.section)].reverse().find((s) => s.title && (VOICEMAIL_TITLE.test(s.title) || LIVE_TITLE.test(s.title)));
-    if (nearest && LIVE_TITLE.test(nearest.title!) && !VOICEMAIL_TITLE.test(nearest.title!)) c.delete('voicemail');
+    const nearest = nearestTitle(turn, path, VOICEMAIL_TITLE, LIVE_TITLE);
+    if (nearest !== undefined && LIVE_TITLE.test(nearest) && !VOICEMAIL_TITLE.test(nearest)) c.delete('voicemail');
   }
   if (c.has('voicemail')) return 'voicemail';
   if (c.has('sms') && !inEmail) {
@@ -350,6 +350,16 @@ function channelOf(turn: Turn, inEmail: boolean, path: (s: SectionNode) => reado
   }
   if (CALL_TAGS.some((t) => c.has(t)) || turn.role === 'rep') return 'call';
   return 'message';
+}
+
+/** The title of the nearest heading above the turn that matches one of `kinds`. */
+function nearestTitle(turn: Turn, path: (s: SectionNode) => readonly SectionNode[], ...kinds: RegExp[]): string | undefined {
+  const secs = path(turn.unit.section);
+  for (let i = secs.length - 1; i >= 0; i--) {
+    const title = secs[i].title;
+    if (title && kinds.some((re) => re.test(title))) return title;
+  }
+  return undefined;
 }
 
 const VOICEMAIL_TITLE = /\b(?:voice-?mails?|vms?)\b/i;

@@ -55,7 +55,13 @@ export const stateReasonForCallKind: RuleKind<null> = {
     const inScope = (root: SectionNode, t: Turn) => (readFromContent.has(root) ? t.speech && t.channel === 'call' && !excluded.some((c) => t.contexts.has(c)) : ctx.inScope(t));
     for (const root of roots) {
       const repTurn = readFromContent.has(root) ? (t: Turn) => t.speech && t.channel === 'call' && t.role === 'rep' : isRepCallTurn;
-      const repTurnsOf = (s: SectionNode) => subtree(model, s).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell');
+      // Read once per section: a root's versions ask for their children's turns more than once.
+      const repTurnsBySection = new Map<SectionNode, Turn[]>();
+      const repTurnsOf = (s: SectionNode): Turn[] => {
+        let turns = repTurnsBySection.get(s);
+        if (!turns) repTurnsBySection.set(s, (turns = subtree(model, s).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell')));
+        return turns;
+      };
       /** The first turn of a call opened with the rep's name that never says why the rep called; undefined when it does, or is no such call. */
       const unexplained = (call: SectionNode): Turn | undefined => {
         const turns = repTurnsOf(call).slice(0, n);

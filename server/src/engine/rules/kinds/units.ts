@@ -85,7 +85,6 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
-
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
   if (LETS_GO.test(text)) return 'break-up';
