@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { BUILTIN_RULES } from '../../server/src/engine';
 import { AnchorIndex, anchorGroupsOf, anchorText, anchorsOf } from '../../server/src/engine/rules/kinds/phrase-anchors';
+import { foldedSource } from '../../server/src/engine/rules/kinds/folded-matching';
 import { boundedByWords } from '../../server/src/engine/rules/kinds/patterns';
 import { builtinAnchorGroups } from '../../server/src/engine/rules/kinds/builtin-anchors';
 import { PHRASE_ANCHOR_GROUPS } from '../../server/src/engine/rules/builtin-rules.generated';
@@ -127,7 +128,7 @@ test('a built-in phrase rule with anchors makes its patterns on first use, a tea
   assert.ok(compiled.anchors);
   assert.ok(compiled.patterns.every((p) => p === undefined));
   assert.equal(compiled.hintsFrom, builtin.patterns!.length);
-  assert.equal((compiled.makePattern(0) as RegExp).source, boundedByWords(builtin.patterns![0]));
+  assert.equal((compiled.makePattern(0) as RegExp).source, boundedByWords(foldedSource(builtin.patterns![0])!));
   const team = phraseKind.compile({ ...builtin, id: 'team/x', origin: 'team.json', patterns: ['touch base'], options: {} });
   assert.equal(team.patterns.length, 1);
   assert.ok(team.patterns[0]);

@@ -3,6 +3,8 @@
  * runs on normalised turn text (curly quotes folded, white space collapsed,
  * placeholders masked) with word boundaries added at both ends, so "touching
  * base" matches across a line break and "adjust" never matches "just".
+ * Built-in patterns run on a lower-case one-byte copy of that text (see
+ * folded-matching.ts), which halves their compiled code.
  * Team rules' patterns see at most MAX_MATCH_INPUT characters at a time: a
  * longer turn is matched sentence by sentence, so no user pattern ever runs on
  * a megabyte-long line.
@@ -23,6 +25,7 @@ import { expandTokens } from './families';
 import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } from './patterns';
 import { AnchorIndex, anchorText } from './phrase-anchors';
 import { builtinAnchorGroups } from './builtin-anchors';
+import { foldedSource, foldText } from './folded-matching';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -96,15 +99,24 @@ interface Slice {
 }
 
 /** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
-const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string }>();
+const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string; folded?: string }>();
 
-function matchText(turn: Turn): string {
+function matchText(turn: Turn): { body: string; folded?: string } {
   const { text } = turn.unit;
   const hit = bodies.get(turn);
-  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit.body;
+  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit;
   const body = maskPlaceholders(text.slice(turn.a, turn.b)).replace(/\n/g, ' ');
-  bodies.set(turn, { text, a: turn.a, b: turn.b, body });
-  return body;
+  const entry = { text, a: turn.a, b: turn.b, body };
+  bodies.set(turn, entry);
+  return entry;
+}
+
+/** Built-in patterns compiled from `foldedSource`: they run on `foldText` of the text. */
+const runsFolded = new WeakSet<Matcher>();
+
+/** What `re` runs on: the turn's match text, or its folded copy (same length, so offsets agree). */
+function subjectFor(re: Matcher, entry: { body: string; folded?: string }): string {
+  return runsFolded.has(re) ? (entry.folded ??= foldText(entry.body)) : entry.body;
 }
 
 export const phraseKind: RuleKind<CompiledPhrase> = {
@@ -120,7 +132,13 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const sources = [...patternSources, ...hintSources];
     // Patterns from `options.hintPatterns` are a softer sub-check reported at hint level.
     const hintsFrom = patternSources.length;
-    const makePattern = (k: number) => compilePattern(sources[k], k < hintsFrom ? `patterns/${k}` : `options/hintPatterns/${k - hintsFrom}`, phrase);
+    const makePattern = (k: number): Matcher => {
+      const folded = untrusted ? undefined : foldedSource(sources[k]);
+      if (folded === undefined) return compilePattern(sources[k], k < hintsFrom ? `patterns/${k}` : `options/hintPatterns/${k - hintsFrom}`, phrase);
+      const re = new RegExp(boundedByWords(folded), 'gu');
+      runsFolded.add(re);
+      return re;
+    };
     const anchored = untrusted ? undefined : builtinAnchorGroups(rule, sources);
     const anchors = anchored?.every((a) => a !== undefined) ? anchored.map((groups) => groups!.map((g) => g.map((x) => ANCHORS.id(x)))) : undefined;
     // Built-in patterns were checked at build time; others are made now (hints first, as before), so a bad team pattern is a config error.
@@ -179,7 +197,8 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
   for (const turn of ctx.model.turns) {
     if (!ctx.inScope(turn)) continue;
     const u = turn.unit;
-    const body = matchText(turn);
+    const entry = matchText(turn);
+    const { body } = entry;
     if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
     let found: Uint8Array | undefined;
     if (compiled.anchors) {
@@ -192,7 +211,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     for (let k = 0; k < compiled.patterns.length; k++) {
       if (found && !holdsAll(compiled.anchors![k], found)) continue;
       const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
-      for (const [x, y] of matchesIn(re, body, compiled.bounded, charge)) {
+      for (const [x, y] of matchesIn(re, subjectFor(re, entry), compiled.bounded, charge)) {
         const a = turn.a + x;
         const b = turn.a + y;
         if (body.slice(x, y).includes(OPAQUE)) continue;
@@ -323,11 +342,13 @@ function slicesOf(body: string): Slice[] {
 const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
 
 /** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */
-function claimsConversation(compiled: CompiledPhrase, message: string): boolean {
+function claimsConversation(compiled: CompiledPhrase, text: string): boolean {
+  const entry: { body: string; folded?: string } = { body: text };
   return compiled.patterns.some((_, k) => {
     if (k >= compiled.hintsFrom) return false;
     const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
     if (!(re instanceof RegExp)) return false;
+    const message = subjectFor(re, entry);
     re.lastIndex = 0;
     for (let m = re.exec(message); m; m = re.exec(message)) {
       if (!SUBJECT_PREFIX.test(m[0])) return true;
