@@ -19,6 +19,8 @@ import { BENCH_SETTINGS as SETTINGS, serverMemory } from './server-memory';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+/** Servers started for the memory figure (each opens the whole corpus, ~15 s). */
+const MEMORY_RUNS = 3;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -171,7 +173,10 @@ async function main(): Promise<void> {
   process.stderr.write('  editor latency, 200 lines…\n');
   const lat200 = await editorLatency(server, small, 'playbook-200');
   process.stderr.write('  server memory…\n');
-  const { rss } = await serverMemory(server, files, corpus);
+  // What a server holds depends on when V8 last collected: a median of three servers, not one reading.
+  const rssRuns: number[] = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) rssRuns.push((await serverMemory(server, files, corpus)).rss);
+  const rss = median(rssRuns);
   const cold = await coldStart(server);
   const bundles = Object.fromEntries(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, statSync(join(ROOT, 'dist', f)).size]));
 
@@ -187,7 +192,7 @@ async function main(): Promise<void> {
     ['keystroke → diagnostics, 200 lines (p50 / p95 / max)', `${lat200.p50.toFixed(1)} / ${lat200.p95.toFixed(1)} / ${lat200.max.toFixed(1)} ms`, '', ''],
     ['first diagnostics on open, 5,000 lines (the top of the file)', `${lat5k.firstLint.toFixed(0)} ms`, '≤ 300 ms', met(lat5k.firstLint <= 300)],
     ['whole file linted on open, 5,000 lines', `${lat5k.wholeLint.toFixed(0)} ms (server main thread ${lat5k.firstLintMainCpu} ms CPU)`, '', ''],
-    ['server RSS, every corpus file open', `${(rss / 2 ** 20).toFixed(0)} MB`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
+    [`server RSS, every corpus file open (median of ${MEMORY_RUNS} servers)`, `${(rss / 2 ** 20).toFixed(0)} MB (${rssRuns.map((r) => (r / 2 ** 20).toFixed(0)).join(', ')})`, '≤ 150 MB', met(rss <= 150 * 2 ** 20)],
     ['CLI peak RSS over the corpus', ours.peakRss ? `${(ours.peakRss / 2 ** 20).toFixed(0)} MB` : 'n/a', '≤ 300 MB', ours.peakRss ? met(ours.peakRss <= 300 * 2 ** 20) : ''],
     ['cold start (spawn → initialize result)', `${cold.toFixed(0)} ms`, '≤ 300 ms', met(cold <= 300)],
     ['bundles', Object.entries(bundles).map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', '), '', ''],
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ corpus: { kind, files: files.length, bytes }, runs: RUNS, node: process.version, cli: ours, parseOnly, markdownlintCli2: mdl, textlint: { ...tl, prhEntries: prh.entries }, latency5000: lat5k, latency200: lat200, serverRss: rss, coldStartMs: cold, bundles }, null, 2));
+  writeFileSync(file, JSON.stringify({ corpus: { kind, files: files.length, bytes }, runs: RUNS, node: process.version, cli: ours, parseOnly, markdownlintCli2: mdl, textlint: { ...tl, prhEntries: prh.entries }, latency5000: lat5k, latency200: lat200, serverRss: rss, serverRssRuns: rssRuns, coldStartMs: cold, bundles }, null, 2));
   process.stderr.write(`wrote ${relative(ROOT, file)}\n`);
 }
 
