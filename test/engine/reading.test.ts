@@ -36,6 +36,13 @@ describe('reading: messages and the words around them', () => {
     const doc = 'Hello Farah,\n\nAny news on the contract?\nWe have pencilled in an onboarding slot for the 14th.\n\nRegards,\nJonas\n';
     assert.equal(voiceOf(doc, 'Any news'), 'rep');
   });
+  it('thanks said to someone by name opens a message like a greeting, even beside the rep’s own process words', () => {
+    const doc = '# LinkedIn messages\n\n**After connecting**\nThanks for connecting, Dr. Amani! Have you had a think about the demo? Our spring onboarding calendar is filling up fast.\n';
+    assert.equal(voiceOf(doc, 'Thanks for connecting'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-false-urgency'));
+    // Thanks with no one named is not an opener: a process line stays guidance.
+    assert.equal(voiceOf('# LinkedIn messages\n\n**Notes**\nThanks for the onboarding calendar template, it is in the CRM now.\n', 'Thanks for the'), 'guidance');
+  });
   it('a salutation that is only the buyer’s name opens an email when a sign-off closes it', () => {
     const doc = 'Dana —\n\nYour Reno site opened last month. Sites that size lose an hour a day to late trucks.\n\nBest,\nSam\n';
     assert.equal(voiceOf(doc, 'Your Reno site'), 'rep');
