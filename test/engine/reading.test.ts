@@ -43,6 +43,11 @@ describe('reading: messages and the words around them', () => {
     // Thanks with no one named is not an opener: a process line stays guidance.
     assert.equal(voiceOf('# LinkedIn messages\n\n**Notes**\nThanks for the onboarding calendar template, it is in the CRM now.\n', 'Thanks for the'), 'guidance');
   });
+  it('inside an email the people it names are the addressee’s ("the new hires"), so its lines stay the rep’s', () => {
+    const doc = 'Subject: Before your renewal\nHi Femi,\n\nDo you want to add Arabic for the new hires?\n\nThanks,\nAnya\n';
+    assert.equal(voiceOf(doc, 'Do you want'), 'rep');
+    assert.equal(voiceOf('# Ramp plan\n\nDo the new hires shadow two calls before their first solo call?\n', 'Do the new hires'), 'guidance');
+  });
   it('a salutation that is only the buyer’s name opens an email when a sign-off closes it', () => {
     const doc = 'Dana —\n\nYour Reno site opened last month. Sites that size lose an hour a day to late trucks.\n\nBest,\nSam\n';
     assert.equal(voiceOf(doc, 'Your Reno site'), 'rep');

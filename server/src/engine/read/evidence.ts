@@ -47,6 +47,8 @@ const CONDITIONAL_IMPERATIVE = new RegExp(String.raw`^(?:if|when|once|where) (?!
 const RESOURCE_NOTE = /^(?:\uFFFC|\[[^\]]{1,80}\]\([^)]*\))\s*[-–—:]\s/;
 /** Reps, prospects and customers talked about in the third person ("your buyers" is READER_YOU's: one phrase, one cue). */
 const THIRD_PERSON_ROLE = /\b(?:the|a|an|each|every|their) (?:prospect|buyer|champion|economic buyer|rep|sales rep|AE|SDR|BDR|SA|CSM|account executive|solutions? architect|seller|salesperson|new hire)s?\b|\bthe (?:customer|lead|contact|recipient|decision[- ]maker|organi[sz]ation|client)\b|\b(?:prospects|reps|sellers|SDRs|BDRs|AEs|CSMs|salespeople|(?:sales|area|regional|account|frontline|first-line|district) managers)\b/i;
+/** The seller's side of the deal, as a playbook names it. */
+const SELLER_SIDE = /\b(?:prospects?|reps?|sales reps?|sellers?|salespeople|salesperson|SDRs?|BDRs?|AEs?|account executives?|economic buyers?|champions?)\b/i;
 /** "Are you the decision maker?", "I'm the account executive": a role said of the speaker or the listener. */
 const SELF_ROLE = /\b(?:are you|you(?:'re| are)|I(?:'m| am)|we(?:'re| are)) (?:the|a|an|your|our) /gi;
 /**
@@ -87,8 +89,11 @@ export function textCues(text: string, inEmail = false): Cue[] {
   if (you && FIRST_PERSON.test(text) && !readerYou) cues.push({ cue: '“I/we” talking to “you”', weight: 1 });
   if (IMPERATIVE.test(trimmed) || CONDITIONAL_IMPERATIVE.test(trimmed)) cues.push({ cue: 'instruction to the rep', weight: -3 });
   if (RESOURCE_NOTE.test(trimmed)) cues.push({ cue: 'points to a resource', weight: -2 });
-  if (THIRD_PERSON_ROLE.test(stripQuotes(text).replace(SELF_ROLE, ''))) cues.push({ cue: 'talks about reps or buyers', weight: -2.5 });
-  // Between a greeting and a sign-off "you" is first the addressee ("your buyers" of a customer's own firm).
+  // Between a greeting and a sign-off "you" is first the addressee ("your buyers" of a customer's own firm),
+  // and the people named are first the addressee's ("Do you want to add Arabic for the new hires?"), unless
+  // they are the seller's side (reps, prospects): no rep writes about those to a buyer.
+  const roles = stripQuotes(text).replace(SELF_ROLE, '');
+  if (THIRD_PERSON_ROLE.test(roles)) cues.push({ cue: 'talks about reps or buyers', weight: inEmail && !SELLER_SIDE.test(roles) ? -1 : -2.5 });
   if (readerYou) cues.push({ cue: '“you” is the rep', weight: inEmail ? -1 : -2 });
   // A question's process words are the listener's process ("How do you measure onboarding?"), not the team's.
   const asks = /\?\s*$/.test(trimmed) && !trimmed.includes('\n');
