@@ -34,6 +34,8 @@ export const SIGN_OFF_LINE = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| 
 export const SUBJECT_LINE = /^\s*(?:subject(?: line)?|subj|re|fwd?)\s*:/i;
 
 const MERGE_FIELD = /\{\{[^}]{1,40}\}\}|\*\|[A-Z0-9_]{1,30}\|\*|\{(?:first_?name|company|name|sender|rep|title|role|account)[\w.]*\}/i;
+/** The addressee named by a merge field between commas: "Apologies for the random request, {{first_name}}, I know…". */
+const MERGE_FIELD_VOCATIVE = /,\s*(?:\{\{\s*[\w.]*name[\w.]*\s*\}\}|\[(?:first ?name|name)\]|\{[\w.]*name[\w.]*\})\s*[,.!?—–-]/i;
 const SLOT = /\[(?:first name|name|company|prospect|your name|their|specific|insert|x|trigger|pain|result|metric|date|day|time)[^\]]{0,40}\]/i;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|our|us|my|me)\b/;
 const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|yours)\b/i;
@@ -94,7 +96,8 @@ export function textCues(text: string, inEmail = false): Cue[] {
   // they are the seller's side (reps, prospects): no rep writes about those to a buyer.
   const roles = stripQuotes(text).replace(SELF_ROLE, '');
   if (THIRD_PERSON_ROLE.test(roles)) cues.push({ cue: 'talks about reps or buyers', weight: inEmail && !SELLER_SIDE.test(roles) ? -1 : -2.5 });
-  if (readerYou) cues.push({ cue: '“you” is the rep', weight: inEmail ? -1 : -2 });
+  // So is a "you" next to the reader's name in a merge field ("Apologies, {{first_name}}, I know you must…").
+  if (readerYou) cues.push({ cue: '“you” is the rep', weight: inEmail || MERGE_FIELD_VOCATIVE.test(text) ? -1 : -2 });
   // A question's process words are the listener's process ("How do you measure onboarding?"), not the team's.
   const asks = /\?\s*$/.test(trimmed) && !trimmed.includes('\n');
   if (!inEmail && !asks && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
