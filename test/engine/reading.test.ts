@@ -49,9 +49,9 @@ describe('reading: messages and the words around them', () => {
     assert.equal(voiceOf('# Ramp plan\n\nDo the new hires shadow two calls before their first solo call?\n', 'Do the new hires'), 'guidance');
   });
   it('a "you" next to a merge field naming the reader ("Apologies, {{first_name}}, I know you must…") is the buyer', () => {
-    const doc = '# LinkedIn connection notes\n\n## Note C\n\nApologies for the random request, {{first_name}}, I know you must get loads of these.\n';
+    const doc = '# LinkedIn\n\n## Connection note C\n\nApologies for the random request, {{first_name}}, I know you must get loads of these.\n';
     assert.equal(voiceOf(doc, 'Apologies for'), 'rep');
-    assert.equal(voiceOf('# LinkedIn connection notes\n\n## Note C\n\nYou must get the request out within a day of the event.\n', 'You must'), 'guidance');
+    assert.equal(voiceOf('# LinkedIn\n\n## Connection note C\n\nYou must get the request out within a day of the event.\n', 'You must'), 'guidance');
   });
   it('a salutation that is only the buyer’s name opens an email when a sign-off closes it', () => {
     const doc = 'Dana —\n\nYour Reno site opened last month. Sites that size lose an hour a day to late trucks.\n\nBest,\nSam\n';
