@@ -208,6 +208,16 @@ describe('reading: messages are measured one by one', () => {
   });
 });
 
+describe('reading: run-in labels', () => {
+  it('a header the message carries ("Flash offer:") is the sender’s words, not a persona speaking', () => {
+    const doc = '# Texts\n\n## SMS - promo\nFlash offer: 15% off every project booked by midnight Sunday. Slots going fast, don’t miss out!\n';
+    assert.equal(voiceOf(doc, 'Slots going fast'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-false-urgency'));
+    // A capitalised name before a colon is still a persona.
+    assert.equal(voiceOf('# Role-play\n\nRep: Hi Dana, Sam from Lingwell.\nDana Reyes: Go on.\n', 'Go on'), 'buyer');
+  });
+});
+
 describe('reading: transcripts', () => {
   const doc = '# Call with Harlow — 14 Nov\n\n[00:00:03] Mei (Ordwell): Hi Colin, it is Mei from Ordwell. I am calling about your supplier onboarding.\n[00:00:09] Colin (Harlow): Go on.\n[00:00:12] Mei (Ordwell): How many suppliers did you add this quarter?\n';
   it('a time stamp with hours and a company after the name still make a speaker label', () => {

@@ -38,6 +38,8 @@ export interface SpeakerLabel {
 // words (letters, digits, spaces, ' & . - _ and {{ }}), then a colon and a space.
 const LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*)?)\[?((?:\{\{\s*)?[\p{L}][\p{L}\p{N} .'&_-]{0,30}?(?:\s*\}\})?)\]?\s*(?:\(([^)]{0,30})\))?\s*:(?:\s+|$)/u;
 const PART_LABEL = /^(?:part|step) \d+\b/i;
+/** A header the message itself carries ("Flash offer:", "Quick update:", "Reminder:"): the sender's words, not a persona. */
+const MESSAGE_HEADER = /(?:^|\s)(?:offer|promo|promotion|deal|sale|update|reminder|news|announcement|alert|heads[- ]?up|fyi|bonus|invitation|invite|save the date|last call|final call)$/i;
 const REP_WORD = /\b(?:rep|sdr|bdr|ae|seller|sales)\b/;
 
 /** The name a speaker label gives its speaker: its first word ("Dev (Kestrel)" → "Dev"). */
@@ -66,7 +68,7 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
       const said = roles.get(note) ?? (REP_WORD.test(note) ? 'rep' : undefined);
       if (said === 'rep' || said === 'prospect') role = said;
     }
-    if (!role && PART_LABEL.test(key)) role = 'structural';
+    if (!role && (PART_LABEL.test(key) || MESSAGE_HEADER.test(key))) role = 'structural';
     if (!role && REP_WORD.test(key)) role = 'rep';
     if (!role) {
       // Persona names are capitalised ("Dana:", "VP Ops:"); lower-case words
