@@ -22,6 +22,8 @@ describe('call reasons', () => {
       'You’re opening a second warehouse in Tucson, from what I read.',
       'One thing worth a callback: the freight rates change on the first.',
       'Two of your depots still rely on paper delivery notes.',
+      'I’ve written up Tuesday’s boiler survey at Harlow, including the two leaks we found.',
+      'We’ve priced up the roof repairs for your Leeds depot.',
     ])
       assert.equal(statesReason(line), true, line);
   });
@@ -34,6 +36,7 @@ describe('call reasons', () => {
       'We just launched a new version of our platform.',
       'Your time matters, so I will keep this short.',
       'Is your week still busy?',
+      'We’ve put together a new brochure for the spring.',
     ])
       assert.equal(statesReason(line), false, line);
   });
