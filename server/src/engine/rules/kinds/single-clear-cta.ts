@@ -62,12 +62,15 @@ const GIVES = new RegExp(
   'i',
 );
 const ASKS: Array<[string, RegExp]> = [
-  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to)\s+my\s+calendar|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
+  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to|in|into)\s+my\s+(?:calendar|diary)|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
   ['link', /(?:https?:\/\/(?!(?:www\.)?(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com)\b)|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b|\b(?:fill\s+(?:in|out)|complete|take)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+){0,3}(?:survey|form|questionnaire|quiz|assessment|checklist)\b|\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+at\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:on|at)\s+our\s+(?:web)?site\b)/i],
   // "Let me know" or a bare "reply" is how the buyer answers any of the others, not an ask of its own.
   ['reply', /\b(?:reply|respond|write\s+back)\s+with\b/i],
   // Something the buyer has to find and send: "send me the final room list".
-  ['send', /\b(?:send|email|share)\s+(?:me|us)\s+(?:the|your|a|an|any)\b/i],
+  ['send', /\b(?:send|email|share)\s+(?:(?:me|us)\s+(?:over\s+)?|over\s+|across\s+)(?:the|your|a|an|any)\b/i],
+  // Papers to sign and return: "can you sign and return the attached terms?".
+  ['sign', /\bsign\s+(?:and\s+(?:return|send\s+back)\s+)?(?:the|this|our|your)\s+(?:attached\s+)?(?:[\w-]+\s+)?(?:agreement|contract|terms|order\s+form|proposal|quote|SOW|paperwork)\b/i],
+  ['review', /\bleav(?:e|ing)\s+(?:us|me)\s+a\s+(?:[\w-]+\s+)?review\b/i],
   ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
@@ -89,11 +92,14 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
  */
 function closesOnTheBuyer(text: string): boolean {
   const sentences = text.split(SENTENCE_BREAK).map((t) => t.trim()).filter((t) => t !== '');
-  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && !SEEN_OF_THE_BUYER.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
+  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && !SEEN_OF_THE_BUYER.test(t) && !GUESSED_OF_THE_BUYER.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
 }
 
 /** What the rep saw or thinks of the buyer ("Came across your website and loved what you're building"): about them, not to them. */
 const SEEN_OF_THE_BUYER = /^\W*(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|read|heard|loved|love|admire|admired|was impressed)\b/i;
+
+/** What the rep supposes about the buyer ("You must be snowed under", "I imagine you're busy"): a remark, not an ask. */
+const GUESSED_OF_THE_BUYER = /^\W*(?:you(?:'re| are)? (?:must|probably|surely)|you must|I (?:imagine|guess|suspect|expect|bet|assume) (?:that )?you)\b/i;
 
 /** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
 const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;
@@ -112,7 +118,7 @@ const NEEDS_ASK = new Set(['first-touch', 'follow-up']);
 const VALUE_ONLY = /\b(?:nurture|value[- ]?add|newsletter|announcement|welcome|onboarding|receipt|notice|update)\b/i;
 
 /** The asks as a buyer would name them. */
-const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', send: 'something to send you', forward: 'a referral to someone else', call: 'a call back' };
+const ASK_NAMES: Record<string, string> = { meeting: 'a meeting', link: 'a link to click', reply: 'a reply', send: 'something to send you', sign: 'a signature', review: 'a review', forward: 'a referral to someone else', call: 'a call back' };
 
 export const singleClearCtaKind: RuleKind<RegExp> = {
   name: 'single-clear-cta',
