@@ -218,6 +218,14 @@ describe('reading: run-in labels', () => {
   });
 });
 
+describe('reading: subject lines', () => {
+  it('a shouted subject ("You’re invited!!! Limited places") is a subject, and prose after a "Subject:" label is not', () => {
+    const doc = 'Subject: You’re invited!!! Limited places\nHello,\nWe are opening the new showroom soon.\nTom\n';
+    assert.ok(ruleIdsOf(doc).includes('subject-line-shape'));
+    assert.equal(voiceOf('## Subject lines\n\nSubject: Keep it short. Buyers skim anything past six words.\n', 'Keep it short'), 'guidance');
+  });
+});
+
 describe('reading: transcripts', () => {
   const doc = '# Call with Harlow — 14 Nov\n\n[00:00:03] Mei (Ordwell): Hi Colin, it is Mei from Ordwell. I am calling about your supplier onboarding.\n[00:00:09] Colin (Harlow): Go on.\n[00:00:12] Mei (Ordwell): How many suppliers did you add this quarter?\n';
   it('a time stamp with hours and a company after the name still make a speaker label', () => {

@@ -64,8 +64,8 @@ const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|
 export const REP_SAYS = String.raw`(?<!\b(?:they|prospect|buyer|customer|client)s? )say`;
 const REP_COLUMN = new RegExp(String.raw`\b(?:response|rebuttal|${REP_SAYS}|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b`, 'i');
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
-/** Text that goes on past one sentence: a period, then a new capitalised sentence. */
-const RUNS_ON = /[.!?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
+/** Text that goes on past one sentence: a period or question mark, then a new capitalised sentence ("!!! Limited places" is a shouted subject). */
+const RUNS_ON = /[.?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
 /** `If they say "…": "…"` or `If the prospect says "…" → …`: what the rep says on that branch. */
 const BRANCH = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:if|when) (?:they|the (?:prospect|buyer|customer|caller)|he|she)(?: says?| asks?| responds?| replies?| objects?)?\s*[:,]?\s*["“][^"”]{2,200}["”]\s*(?:[:,—–→]|->|=>)/i;
 const CALL_TAGS = ['opener', 'call-script', 'discovery', 'objection'];
