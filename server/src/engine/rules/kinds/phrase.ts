@@ -98,10 +98,16 @@ interface Slice {
   cutEnd: boolean;
 }
 
-/** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
-const bodies = new WeakMap<Turn, { text: string; a: number; b: number; body: string; folded?: string }>();
+/** A turn's match text, and its folded copy once a folded pattern has asked for it. */
+interface MatchText {
+  body: string;
+  folded?: string;
+}
 
-function matchText(turn: Turn): { body: string; folded?: string } {
+/** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
+const bodies = new WeakMap<Turn, MatchText & { text: string; a: number; b: number }>();
+
+function matchText(turn: Turn): MatchText {
   const { text } = turn.unit;
   const hit = bodies.get(turn);
   if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit;
@@ -115,7 +121,7 @@ function matchText(turn: Turn): { body: string; folded?: string } {
 const runsFolded = new WeakSet<Matcher>();
 
 /** What `re` runs on: the turn's match text, or its folded copy (same length, so offsets agree). */
-function subjectFor(re: Matcher, entry: { body: string; folded?: string }): string {
+function subjectFor(re: Matcher, entry: MatchText): string {
   return runsFolded.has(re) ? (entry.folded ??= foldText(entry.body)) : entry.body;
 }
 
@@ -343,7 +349,7 @@ const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
 
 /** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */
 function claimsConversation(compiled: CompiledPhrase, text: string): boolean {
-  const entry: { body: string; folded?: string } = { body: text };
+  const entry: MatchText = { body: text };
   return compiled.patterns.some((_, k) => {
     if (k >= compiled.hintsFrom) return false;
     const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
