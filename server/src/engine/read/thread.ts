@@ -70,6 +70,8 @@ export const INTRODUCES_SENDER =
 
 /** The shape of a cold first email: what the rep's company does, or the rep reaching out to a stranger. */
 const PITCH = /\b(?:we|our (?:team|company|firm)) (?:also |now |already )?(?:help|run|handle|process|work with|partner with|make it easy|built|supply|offer|provide|install|deliver|sell|specialise in|specialize in|manufacture|cover)\b|\bour (?:team|company|firm) (?:helps|works with|supplies|offers|provides|processes|installs|delivers|sells|runs|handles|specialises in|specializes in|covers)\b|\b(?:helps|lets) (?:teams|companies|firms|brands|businesses|distributors|retailers|[a-z]+ (?:teams|leaders))\b/i;
+/** The company as the subject of its own pitch: "Lanternfield provides awareness training to 300 districts", "We've been building tracking for contractors since 2011". */
+const COMPANY_PITCH = /(?:^|[.!?]\s+|\n)(?:[A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2} (?:provides|offers|supplies|helps|gives|makes|builds|delivers|installs|specialises in|specializes in)\b|[Ww]e(?:'ve| have) been (?:building|making|supplying|providing|helping|serving|running|installing|selling)\b[^.?!\n]{1,60}?\b(?:since|for (?:over |more than )?\d+))/;
 const REACHING_OUT = /\b(?:I'm|I am|I'm just|I wanted to|just) reach(?:ing)? out (?:because|to|about|as)\b|\bI came across\b/i;
 
 /**
@@ -82,10 +84,10 @@ const REACHING_OUT = /\b(?:I'm|I am|I'm just|I wanted to|just) reach(?:ing)? out
  *   focused on…", "I thought I might mention that we…").
  */
 const COLD_SIGNS: readonly RegExp[] = [
-  /(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|stumbled (?:across|on|upon)|read|heard)\s+(?:that\s+)?(?:your|you|you're|you've)\b(?!\s+(?:reply|response|note|e-?mail|message)\b)|\b(?:I|we) (?:just |recently )?(?:noticed|saw|spotted|came across|read|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)|\b(?:a (?:browse|look|read) (?:of|at|through)|(?:browsing|looking at|reading)) your (?:[\w'-]+ ){0,2}(?:website|site|profile|page|post|listing)\b|(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|read|heard) (?:on|in|from|via) [^.?!\n]{1,30}? that (?:you|your)\b/i,
+  /(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came (?:across|upon)|stumbled (?:across|on|upon)|read|heard)\s+(?:that\s+)?(?:your|you|you're|you've)\b(?!\s+(?:reply|response|note|e-?mail|message)\b)|\b(?:I|we) (?:just |recently )?(?:noticed|saw|spotted|came (?:across|upon)|read|heard)\b(?! (?:your|the) (?:reply|response|note|e-?mail|message)\b)|\b(?:a (?:browse|look|read) (?:of|at|through)|(?:browsing|looking at|reading)) your (?:[\w'-]+ ){0,2}(?:website|site|profile|page|post|listing)\b|(?:^|[.!?]\s+|\n)(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|read|heard) (?:on|in|from|via) [^.?!\n]{1,30}? that (?:you|your)\b/i,
   REACHING_OUT,
   /\b(?:(?:not|wasn't|was not|I'm not|I am not) (?:sure|certain)|unsure) (?:if|whether|who)\b[^.?!\n]{0,60}?\b(?:relevant|right person|the person|looks after|handles|is in charge|deals with|interest|on your (?:radar|list|agenda)|a priority)|\b(?:uninvited|out of the blue|unannounced|unsolicited)\b|\b(?:wrong|right) person\b|\bwhether this is (?:even )?(?:relevant|of interest)/i,
-  /\bI(?:'m| am) [A-Z][a-z]+ (?:from|at|with)\b|\bI (?:head up|run|lead|look after) [^.?!\n]{0,40}\b(?:at|for)\b|\bI (?:thought I(?: might|'d| would) mention|figured I'd mention) that we\b|(?:^|[.!?:;\u2014\u2013]\s+|\n)we(?:'re| are) an? (?:[\w-]+ ){0,5}(?:company|firm|provider|supplier|developer|agency|consultancy|specialists?|manufacturer|distributor|platform|startup|business|team|partner)\b/i,
+  /\bI(?:'m| am) [A-Z][a-z]+,? (?:(?:the|a|an) (?:[\w-]+ ){0,4})?(?:from|at|with)\b|\bI (?:head up|run|lead|look after) [^.?!\n]{0,40}\b(?:at|for)\b|\bI (?:thought I(?: might|'d| would) mention|figured I'd mention) that we\b|(?:^|[.!?:;\u2014\u2013]\s+|\n)we(?:'re| are) an? (?:[\w-]+ ){0,5}(?:company|firm|provider|supplier|developer|agency|consultancy|specialists?|manufacturer|distributor|platform|startup|business|team|partner)\b/i,
 ];
 
 /**
@@ -94,7 +96,7 @@ const COLD_SIGNS: readonly RegExp[] = [
  */
 export function readsAsColdPitch(text: string): boolean {
   const t = text.replace(/[’‘]/g, "'");
-  let signs = PITCH.test(t) ? 1 : 0;
+  let signs = PITCH.test(t) || COMPANY_PITCH.test(t) ? 1 : 0;
   for (const re of COLD_SIGNS) if (re.test(t) && ++signs >= 2) return true;
   return false;
 }

@@ -62,7 +62,7 @@ const GIVES = new RegExp(
   'i',
 );
 const ASKS: Array<[string, RegExp]> = [
-  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to|in|into)\s+my\s+(?:calendar|diary)|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
+  ['meeting', /\b(?:\d+[- ]?min(?:ute)?s?\s+(?:call|chat|meeting)|(?:block(?:\s+out)?|set\s+aside|carve\s+out|free\s+up|spare)\s+(?:\d+|thirty|forty-five|fifteen|twenty)\s+min(?:ute)?s|for\s+a\s+(?:full\s+|quick\s+|short\s+)?(?:walkthrough|walk-through|demo|call)\b|(?:book|grab|pick|schedule|set\s+up)\s+(?:a\s+|some\s+)?(?:time|call|meeting|slot|demo|\d+\s+min(?:ute)?s?)|(?:on|to|in|into)\s+my\s+(?:calendar|diary)|calendar\s+link|calendly\.com|cal\.com\/|are\s+you\s+(?:free|available)|meet\s+(?:next|this|on)|(?:hop|jump)\s+on\s+a\s+call)\b/i],
   ['link', /(?:https?:\/\/(?!(?:www\.)?(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com)\b)|\bsign\s+up\b|\bregister\b|\bcheck\s+out\b|\blink\s+(?:below|above)\b|\bclick\b|\b(?:watch|read)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}(?:demo|video|case\s+study|article|post|guide|recording)\b|\b(?:fill\s+(?:in|out)|complete|take)\s+(?:the|this|our|a)\s+(?:[\w-]+\s+){0,3}(?:survey|form|questionnaire|quiz|assessment|checklist)\b|\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+at\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:on|at)\s+our\s+(?:web)?site\b)/i],
   // "Let me know" or a bare "reply" is how the buyer answers any of the others, not an ask of its own.
   ['reply', /\b(?:reply|respond|write\s+back)\s+with\b/i],
@@ -71,7 +71,7 @@ const ASKS: Array<[string, RegExp]> = [
   // Papers to sign and return: "can you sign and return the attached terms?".
   ['sign', /\bsign\s+(?:and\s+(?:return|send\s+back)\s+)?(?:the|this|our|your)\s+(?:attached\s+)?(?:[\w-]+\s+)?(?:agreement|contract|terms|order\s+form|proposal|quote|SOW|paperwork)\b/i],
   ['review', /\bleav(?:e|ing)\s+(?:us|me)\s+a\s+(?:[\w-]+\s+)?review\b/i],
-  ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|who(?:'s|\s+is)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
+  ['forward', /\b(?:forward\s+(?:this|it)|point\s+me\s+to|(?:should|to)\s+(?:copy|cc|loop)\s+in|who(?:'s|\s+is|\s+would\s+be|\s+might\s+be)\s+the\s+(?:right|best)\s+person|loop\s+in|introduce\s+me|(?:someone|somebody)\s+else\s+(?:owns|handles|runs|looks\s+after))\b/i],
   ['call', /\b(?:call\s+me|give\s+me\s+a\s+(?:call|ring)|text\s+me)\b/i],
 ];
 
