@@ -13,11 +13,11 @@ import { sentencesIn } from '../../read/words';
 /** A percentage or a multiplier. */
 const FIGURE = /(?<![\w.$])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|per ?cent\b|x\b|×)|\d+(?:\.\d+)?\s?(?:times)\s(?:faster|more|higher|better))/giu;
 /** A money amount. */
-const MONEY = /(?<![\w.$])\$\d[\d,.]*\s?(?:[km]\b|million\b|billion\b|mm\b)?/giu;
+const MONEY = /(?<![\w.$£€])[$£€]\d[\d,.]*\s?(?:[km]\b|million\b|billion\b|mm\b)?/giu;
 /** A result claimed for a percentage: a change, a saving, a comparison, a performance rate ("our fill rate is 97%"). */
 const RESULT = /\b(?:cut|cuts|cutting|reduc\w*|increas\w*|boost\w*|sav(?:e|ed|es|ing|ings)|grow\w*|grew|improv\w*|lift\w*|doubl\w*|tripl\w*|faster|quicker|more|less|fewer|higher|lower|drop\w*|(?:fall(?:s|ing|en)?|fell|shr[iu]nk\w*|shrank) by|halv\w*|decreas\w*|shorten\w*|sped|speed\w*|roi|return|gain\w*|jump\w*|slash\w*|uplift|win rates?|conversion|win(?:s|ning)? back|won back|recover\w*|climb\w*|ris(?:e|es|ing)|rose|soar\w*|(?:fill|success|retention|renewal|response|show|attendance|completion|satisfaction|approval|pass|placement|close|answer|on-time)[- ]rates?|uptime|accuracy|satisfaction|retention)\b/i;
 /** A result claimed for a money amount: saved, returned, generated. */
-const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|recover\w*|add(?:ed|s)? \$|in (?:new )?(?:revenue|pipeline|savings))\b/i;
+const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|recover\w*|add(?:ed|s)? [$£€]|in (?:new )?(?:revenue|pipeline|savings))\b/i;
 /** Who the result is claimed for: the seller's company or its customers ("We helped…", "Clients see…", "Acme cut…"). */
 const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like|[\p{L}-]+ like (?:yours|you))\b/iu;
 /** A named customer with its result: "Acme cut…", "when Acme switched…". */
