@@ -232,7 +232,8 @@ const OFF_CHANNEL: Record<string, RegExp> = {
   email: /\b(?:thanks? for picking up|the reason for my call|I(?:'m| am) calling)\b/i,
 };
 
-const CUSTOMER_TEXT = /\b(?:renewal|renew|your (?:contract|subscription|licen[cs]es?|seats)|as (?:a|our) customer|existing customers?)\b/i;
+/** Text to an existing customer; "our renewal process" in a pitch to a prospect is not. */
+const CUSTOMER_TEXT = /\b(?:(?<!\bour )renewal(?! process)|renew|your (?:contract|subscription|licen[cs]es?|seats)|as (?:a|our) customer|existing customers?)\b/i;
 
 /** The channel of the turn where an offset lands. */
 function channelAt(text: string, offset: number): { channel: string; stage: string } {

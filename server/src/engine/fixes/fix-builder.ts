@@ -318,7 +318,8 @@ function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: n
     const closeChar = lead[open] === '“' ? '”' : '"';
     const close = text.indexOf(closeChar, b);
     if (close > 0 && close <= s.b) return { x: s.a + open + 1, y: close, greeting: 0, initial: 'upper' };
-    if (!/\S/.test(lead.slice(0, open))) from = s.a + open + 1;
+    // Only a label ("Text, a week later:") or nothing stands before the quotation: the rewrite starts inside it.
+    if (!/\S/.test(lead.slice(0, open)) || /:[ \t]*$/.test(lead.slice(0, open))) from = s.a + open + 1;
   }
   const greeting = greetingBefore(text, from, a);
   let x = from + greeting;
@@ -349,8 +350,13 @@ function sentenceSpan(text: string, s: { a: number; b: number }, a: number, b: n
 function greetingBefore(text: string, from: number, to: number): number {
   if (to <= from) return 0;
   const g = GREETING.exec(text.slice(from, to));
-  return g && from + g[0].length <= to ? g[0].length : 0;
+  if (g && from + g[0].length <= to) return g[0].length;
+  // A texted greeting with no comma ("hey dana any news…"): the greeting word and one name are all that stands before the match.
+  const loose = LOOSE_GREETING.exec(text.slice(from, to));
+  return loose ? loose[0].length : 0;
 }
+
+const LOOSE_GREETING = /^(?:hi|hey|hiya|hello|morning)[ \t]+[\p{L}'’.-]+[ \t]+$/iu;
 
 /** The template's first letter in upper case, or after a greeting's comma in lower case (but "I" and acronyms). */
 function setInitialCase(template: string, mode: 'upper' | 'lower' | 'after-greeting'): string {
