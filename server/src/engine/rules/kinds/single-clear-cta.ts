@@ -99,7 +99,7 @@ function closesOnTheBuyer(text: string): boolean {
 const SEEN_OF_THE_BUYER = /^\W*(?:I |we )?(?:just |recently )?(?:noticed|saw|spotted|came across|read|heard|loved|love|admire|admired|was impressed)\b/i;
 
 /** What the rep supposes about the buyer ("You must be snowed under", "I imagine you're busy"): a remark, not an ask. */
-const GUESSED_OF_THE_BUYER = /^\W*(?:you(?:'re| are)? (?:must|probably|surely)|you must|I (?:imagine|guess|suspect|expect|bet|assume) (?:that )?you)\b/i;
+const GUESSED_OF_THE_BUYER = /^\W*(?:you(?:'re| are)? (?:must|probably|surely)|I (?:imagine|guess|suspect|expect|bet|assume) (?:that )?you)\b/i;
 
 /** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
 const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;
