@@ -62,9 +62,27 @@ const NEEDS_STAND_IN = /[\x80-\x9f]|[^\x00-\xff]/u;
 export function foldText(text: string): string {
   let folded = text;
   if (NEEDS_STAND_IN.test(folded)) folded = folded.replace(OUTSIDE_ASCII, (ch) => (ch.length === 1 && ch.charCodeAt(0) >= 0xa0 && ch.charCodeAt(0) <= 0xff ? ch : standIn(ch)));
-  // Latin-1 lower-cases within Latin-1, one character for one. The round trip through a
-  // latin1 Buffer is what makes V8 hold the result as one-byte (replace() keeps two-byte).
-  return Buffer.from(folded.toLowerCase(), 'latin1').toString('latin1');
+  // Latin-1 lower-cases within Latin-1, one character for one.
+  return oneByte(folded.toLowerCase());
+}
+
+/** Characters per String.fromCharCode call (well under any engine's argument limit). */
+const CHUNK = 4096;
+
+/**
+ * The same Latin-1 text held by V8 as a one-byte string: replace() and toLowerCase() keep a two-byte
+ * string two-byte, String.fromCharCode of codes under 256 makes it one-byte. (Pure JavaScript: the
+ * engine imports nothing from Node.)
+ */
+function oneByte(text: string): string {
+  let out = '';
+  for (let from = 0; from < text.length; from += CHUNK) {
+    const n = Math.min(CHUNK, text.length - from);
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(from + i);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /** Unicode properties that mean the same on lower-cased text as under the `i` flag. */
