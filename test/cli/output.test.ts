@@ -133,8 +133,8 @@ describe('--print-config FILE', () => {
     assert.deepEqual(shown.rules['email-length'].severity, 'off');
     assert.equal(shown.rules['readability'].options.maxGrade, 10);
     assert.equal(shown.rules['readability'].options.minWords, 40, 'defaults next to the settings');
-    assert.deepEqual(shown.rules['no-empty-check-in'], { severity: 'error', options: { oncePerSentence: true } });
-    assert.deepEqual(shown.rules['no-false-urgency'], { severity: 'warning' }, 'a rule without options shows no options');
+    assert.deepEqual(shown.rules['no-empty-check-in'], { severity: 'error', options: { oncePerSentence: true, sentenceModel: true } });
+    assert.deepEqual(shown.rules['spam-trigger-terms'], { severity: 'warning' }, 'a rule without options shows no options');
     assert.ok(!r.stdout.includes('"options": {}'));
     assert.equal(Object.keys(shown.rules).length, BUILTIN_RULES.length);
   });

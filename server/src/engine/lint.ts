@@ -162,7 +162,7 @@ export function lintModel(model: PlaybookModel, options: LintOptions, cache?: Li
   runRules(model, documentRules, placeholderStyle, findings, options.today, annotations);
 
   const phraseRules = new Set(ruleSet.rules.filter((r) => r.rule.kind === 'phrase').map((r) => r.rule.id));
-  const kept = dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules).sort(
+  const kept = dropModelFindingsBesidePhrases(dropNestedPhraseFindings(applyDirectives(findings, model.comments, model.lineStarts), phraseRules), phraseRules, model.lineStarts).sort(
     (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
   );
   return {
@@ -258,14 +258,16 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
       const base = d.severity ?? active.severity;
       // An override may silence a sub-check's own hint but not raise it: a hint is the rule saying its evidence is weak.
       const overridden = d.contexts ? severityFor(d.contexts, base) : base;
-      const severity = d.severity === 'hint' && overridden !== 'off' ? 'hint' : overridden;
-      if (severity === 'off') return;
+      const level = d.severity === 'hint' && overridden !== 'off' ? 'hint' : overridden;
+      if (level === 'off') return;
+      const severity = d.atMost && RANK[level] > RANK[d.atMost] ? d.atMost : level;
       const fixes = [...(d.fixes ?? [])];
       const suppress = suppressFix(model, rule.id, d.start);
       if (suppress) fixes.push(suppress);
       const turn = turnAtModel(model, d.start);
-      const reading = turn?.speech ? describeReading(turn) : undefined;
-      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}), ...(reading ? { reading } : {}) });
+      const read = turn?.speech ? describeReading(turn) : undefined;
+      const reading = read && d.basis === 'sentence' ? `${read} ${SENTENCE_BASIS}` : read;
+      out.push({ ruleId: rule.id, severity, message: d.message ?? rule.message, start: d.start, end: d.end, fixes, ...(d.metrics ? { metrics: d.metrics } : {}), ...(d.related?.length ? { related: d.related } : {}), ...(reading ? { reading } : {}), ...(d.basis ? { basis: d.basis } : {}) });
     },
     annotate(a) {
       annotations.push({ ruleId: rule.id, ...a });
@@ -275,6 +277,28 @@ function contextFor(model: PlaybookModel, active: ActiveRule, placeholderStyle: 
 
 const RANK = { error: 3, warning: 2, info: 1, hint: 0 } as const;
 
+/** Said in the hover of a sentence model's finding, after how the text was read. */
+const SENTENCE_BASIS = 'Found by reading the sentence as a whole, not from a listed phrase, so it is shown as information.';
+
+/**
+ * A sentence that a rule's phrases already flag (this rule's or another's) is
+ * not judged again by the sentence model: its finding would only repeat the
+ * point, or name a second move for the same words.
+ */
+function dropModelFindingsBesidePhrases(findings: Finding[], phraseRules: ReadonlySet<string>, lineStarts: readonly number[]): Finding[] {
+  if (!findings.some((f) => f.basis === 'sentence')) return findings;
+  const flagged = new Set<number>();
+  for (const f of findings) {
+    if (f.basis === 'sentence' || !phraseRules.has(f.ruleId)) continue;
+    for (let l = lineOf(lineStarts, f.start), last = lineOf(lineStarts, f.end); l <= last; l++) flagged.add(l);
+  }
+  return findings.filter((f) => {
+    if (f.basis !== 'sentence') return true;
+    for (let l = lineOf(lineStarts, f.start), last = lineOf(lineStarts, f.end); l <= last; l++) if (flagged.has(l)) return false;
+    return true;
+  });
+}
+
 /**
  * One problem, one finding: when a phrase finding lies inside a longer phrase
  * finding of another rule at the same or higher severity ("following up" inside
@@ -283,7 +307,8 @@ const RANK = { error: 3, warning: 2, info: 1, hint: 0 } as const;
  */
 function dropNestedPhraseFindings(findings: Finding[], phraseRules: ReadonlySet<string>): Finding[] {
   // One sweep in start order (longer first): per severity, the two phrase findings of different rules reaching furthest so far.
-  const phrase = findings.filter((f) => phraseRules.has(f.ruleId)).sort((a, b) => a.start - b.start || b.end - a.end);
+  // A sentence model's finding spans its whole sentence: it is set beside the phrases after this (dropModelFindingsBesidePhrases).
+  const phrase = findings.filter((f) => phraseRules.has(f.ruleId) && f.basis !== 'sentence').sort((a, b) => a.start - b.start || b.end - a.end);
   if (phrase.length < 2) return findings;
   const best: Array<Finding[]> = [[], [], [], [], []];
   const nested = new Set<Finding>();

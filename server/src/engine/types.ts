@@ -59,6 +59,8 @@ export interface Finding {
   related?: RelatedLocation[];
   /** How the text it sits in was read ("Read as an email under “Email 2”, your words to the buyer (…)"), for the hover. */
   reading?: string;
+  /** 'sentence': found by the sentence model reading the whole sentence, not by one of the rule's phrases. */
+  basis?: 'sentence';
 }
 
 export interface RelatedLocation {

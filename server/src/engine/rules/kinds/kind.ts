@@ -21,6 +21,10 @@ export interface FindingDraft {
   severity?: Severity;
   /** Other places the finding is about (the earlier touch it repeats). */
   related?: RelatedLocation[];
+  /** The highest severity the finding may have after overrides (weak evidence stays information). */
+  atMost?: Severity;
+  /** How it was found, when not from the rule's own words (see Finding.basis). */
+  basis?: 'sentence';
 }
 
 export interface RuleContext {

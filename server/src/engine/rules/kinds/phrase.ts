@@ -26,6 +26,8 @@ import { MAX_MATCH_INPUT, boundedByWords, compilePattern, type TeamMatcher } fro
 import { AnchorIndex, anchorText } from './phrase-anchors';
 import { builtinAnchorGroups } from './builtin-anchors';
 import { foldedSource, foldText } from './folded-matching';
+import { SENTENCE_THRESHOLD, encodeSentence, hasSentenceModel, sentenceScore, strongestMove } from '../sentence-model/model';
+import { modelSentences } from '../sentence-model/sentences';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -61,6 +63,8 @@ interface CompiledPhrase {
   openingOnly: boolean;
   /** A team rule: match on slices of at most MAX_MATCH_INPUT characters. */
   bounded: boolean;
+  /** A built-in rule with weights in the sentence model: sentences no pattern matched are scored too (unless `options.sentenceModel` is false). */
+  modelled: boolean;
   /**
    * Built-in rules: all patterns as one alternation, tried first. Most turns
    * match none, and one scan costs about what one pattern's does. (Team
@@ -164,6 +168,7 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
       unlessThread: !untrusted && rule.options?.unlessThread === true,
       openingOnly: rule.options?.openingOnly === true,
       bounded: untrusted,
+      modelled: !untrusted && hasSentenceModel(rule.id),
     };
   },
   check(ctx, compiled) {
@@ -205,16 +210,19 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
     const u = turn.unit;
     const entry = matchText(turn);
     const { body } = entry;
-    if (compiled.any && !compiled.any.test(body)) continue; // not global: test() starts at 0
+    const modelled = compiled.modelled && ctx.options.sentenceModel !== false;
+    // A pattern can match only where the rule's alternation matches and, with anchors, where a pattern's anchors all are.
     let found: Uint8Array | undefined;
-    if (compiled.anchors) {
+    let patternsMayMatch = !compiled.any || compiled.any.test(body); // not global: test() starts at 0
+    if (patternsMayMatch && compiled.anchors) {
       found = anchorsFound(turn, body);
-      if (!compiled.anchors.some((groups) => holdsAll(groups, found!))) continue;
+      patternsMayMatch = compiled.anchors.some((groups) => holdsAll(groups, found!));
     }
+    if (!patternsMayMatch && !modelled) continue;
     const taken: Array<[number, number]> = [];
     // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
     const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
-    for (let k = 0; k < compiled.patterns.length; k++) {
+    for (let k = 0; patternsMayMatch && k < compiled.patterns.length; k++) {
       if (found && !holdsAll(compiled.anchors![k], found)) continue;
       const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
       for (const [x, y] of matchesIn(re, subjectFor(re, entry), compiled.bounded, charge)) {
@@ -254,7 +262,47 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
         });
       }
     }
+    if (modelled) readWholeSentences(ctx, compiled, turn, taken);
   }
+}
+
+/**
+ * The sentence model's findings in a turn: each sentence no pattern matched,
+ * read as a whole (rules/sentence-model), under the same conditions as a
+ * match (not quoted, the opening sentence for an opening rule, no `unless`
+ * phrase, not a message that continues a thread). At most information.
+ */
+function readWholeSentences(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compiled: CompiledPhrase, turn: Turn, taken: Array<[number, number]>): void {
+  const u = turn.unit;
+  for (const { a, b, encoded } of encodedSentences(turn)) {
+    if (encoded.length === 0 || overlapsTaken(taken, a, b)) continue;
+    if (sentenceScore(ctx.rule.id, encoded) < SENTENCE_THRESHOLD || strongestMove(encoded) !== ctx.rule.id) continue;
+    if (isMention(turn, a, b)) continue;
+    if (compiled.openingOnly && !opensMessage(ctx.model.turns, turn, a)) continue;
+    const sentence = u.text.slice(a, b);
+    if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
+    if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section) && continuesThread(messageText(ctx.model, u))) continue;
+    ctx.report({
+      start: startAt(u, a),
+      end: endAt(u, b - 1),
+      message: ctx.rule.message.replace(/“\{match\}”|"\{match\}"|\{match\}/g, 'This sentence'),
+      contexts: turn.contexts,
+      atMost: 'info',
+      basis: 'sentence',
+    });
+  }
+}
+
+/** A turn's sentences with their encoded features, per turn and remembered: every modelled rule reads the same. */
+const encodedIn = new WeakMap<Turn, { text: string; a: number; b: number; sentences: Array<{ a: number; b: number; encoded: number[] }> }>();
+
+function encodedSentences(turn: Turn): Array<{ a: number; b: number; encoded: number[] }> {
+  const { text } = turn.unit;
+  const hit = encodedIn.get(turn);
+  if (hit && hit.text === text && hit.a === turn.a && hit.b === turn.b) return hit.sentences;
+  const sentences = modelSentences(turn).map((s) => ({ a: s.a, b: s.b, encoded: encodeSentence(s.text) }));
+  encodedIn.set(turn, { text, a: turn.a, b: turn.b, sentences });
+  return sentences;
 }
 
 /** Whether the turn holds an anchor of every group. */
