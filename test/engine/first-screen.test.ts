@@ -67,7 +67,16 @@ test('on every draft, the top reports what the whole reports within it', () => {
 });
 
 test('a file-wide disable comment below the cut: the whole is linted at once', () => {
-  const text = ['# Playbook', '', lines(130), '## Email', '', 'Just checking in.', '', lines(2000), '<!-- playbook-lint-disable-file no-empty-check-in -->', ''].join('\n');
+  const top = ['# Playbook', '', '## Email', '', 'Hi {{first_name}},', '', 'Just checking in.', '', lines(130)];
+  const rest = ['## Notes', '', lines(2000)];
+  assert.ok(lintFirstScreen([...top, ...rest].join('\n'), opts), 'the same document without the comment is cut');
+  const text = [...top, ...rest, '<!-- playbook-lint-disable-file no-empty-check-in -->', ''].join('\n');
+  assert.equal(lintFirstScreen(text, opts), undefined);
+});
+
+test('a top that shows no message waits for the full lint: a message further down makes its generic headings count for more', () => {
+  const questions = ['## Questions for the director', '', '1. Are you the final decision-maker on contracts?', '2. What does a missed shift cost you?', ''];
+  const text = ['# Discovery', '', ...questions, lines(130), '## Closing the call', '', 'Say: "Would it help if I sent the shift map by Friday?"', '', lines(2000)].join('\n');
   assert.ok(firstScreenCut(text) !== undefined);
   assert.equal(lintFirstScreen(text, opts), undefined);
 });

@@ -75,6 +75,14 @@ describe('rewrites fit the stage', () => {
     const text = '### Reply\nSubject: Re: pallet limits for Reno\n\nHi Dana, thanks for your question last week.\n\nJust checking in on this.\n';
     const first = rewrites(text, 'no-empty-check-in').find((r) => r.kind === 'rewrite')!;
     assert.match(first.fixed, /On pallet limits for Reno: \[the one new thing since your last email\]\./);
+
+  it('in a file of several emails, the rewrite takes the subject and name of its own email, never a shouted subject', () => {
+    const text = 'Subject: Re: pallet limits for Reno\nHi Dana,\nThanks for the floor plan. The Reno racks take 1,200 kg a level.\nSam\n\n---\n\nSubject: Re: dock doors at Sparks\nHi Lee,\nJust checking in on this.\nSam\n';
+    const first = rewrites(text, 'no-empty-check-in').find((r) => r.kind === 'rewrite')!;
+    assert.match(first.fixed, /Hi Lee,\nOn dock doors at Sparks: /);
+    const shouted = 'Subject: Re: YOUR DOCK QUOTE - ACT NOW!!\nHi Lee,\nJust checking in on this.\nSam\n';
+    for (const r of rewrites(shouted, 'no-empty-check-in')) assert.doesNotMatch(r.fixed.split('\n').slice(1).join('\n'), /ACT NOW/, r.fixed);
+  });
   });
 
   it('a cold follow-up is offered the trigger event first', () => {

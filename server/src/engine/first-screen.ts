@@ -9,9 +9,10 @@
  * kept: they read a section, the sections above it and the front matter, all
  * of which lie above the cut. Document-reach rules (the playbook's parts,
  * coverage, a discovery bank counted across sections) wait for the full lint.
- * What the document says about itself elsewhere (a caller introduced further
- * down, a message shown only later) could still change a reading; measured,
- * it does not: cut after 30, 60 and 120 lines, the kept findings equal the
+ * What the document says about itself elsewhere can change a reading: a
+ * generic heading ("Questions for the director") is trusted more in a
+ * document that shows a message anywhere, so a top that shows none waits for
+ * the full lint. Otherwise, measured, it does not: cut after 30, 60 and 120 lines, the kept findings equal the
  * full lint's within the cut in every file of the shared corpus, the eval
  * drafts and the rule examples (415, 329 and 182 files long enough to cut),
  * and on the 5,000-line benchmark playbook cut at 24 places
@@ -19,7 +20,7 @@
  * follows at once and replaces them.
  */
 import { chunkStarts } from './parse/chunks';
-import { lintText, type LintOptions } from './lint';
+import { lintModel, readDocument, type LintOptions } from './lint';
 import { RULE_KINDS } from './rules/kinds';
 import type { ConfigError, Finding } from './types';
 
@@ -66,6 +67,8 @@ export function lintFirstScreen(text: string, options: LintOptions, end = firstS
   // A file-wide disable comment below the cut would not be seen.
   if (text.includes('playbook-lint-disable-file', end)) return undefined;
   const documentReach = new Set([...options.rules, ...(options.config?.customRules ?? [])].filter((r) => RULE_KINDS.get(r.kind)?.reach === 'document').map((r) => r.id));
-  const top = lintText(text.slice(0, end), options);
+  const model = readDocument(text.slice(0, end), options.fileName);
+  if (typeof model === 'string' || !model.reading.showsMessages) return undefined;
+  const top = lintModel(model, options);
   return { end, findings: top.findings.filter((f) => !documentReach.has(f.ruleId)), configErrors: top.configErrors };
 }

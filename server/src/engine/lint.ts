@@ -41,16 +41,20 @@ export interface LintOptions {
 export const MAX_NESTING = 100;
 
 export function lintText(text: string, options: LintOptions): LintResult {
+  const model = readDocument(text, options.fileName);
+  return typeof model === 'string' ? unlintable(model) : lintModel(model, options);
+}
+
+/** The document parsed and read (sections, turns, voices), or why it cannot be linted. */
+export function readDocument(text: string, fileName?: string): PlaybookModel | string {
   const depth = nestingDepth(text, MAX_NESTING);
-  if (depth > MAX_NESTING) return unlintable(`This document nests lists or quotes more than ${MAX_NESTING} levels deep, so it was not linted; flatten the nesting.`);
-  let model: PlaybookModel;
+  if (depth > MAX_NESTING) return `This document nests lists or quotes more than ${MAX_NESTING} levels deep, so it was not linted; flatten the nesting.`;
   try {
-    model = buildModel(text, { fileName: options.fileName, parsed: parseInBatches(text) });
+    return buildModel(text, { fileName, parsed: parseInBatches(text) });
   } catch (e) {
-    if (e instanceof RangeError) return unlintable(`This document is too deeply nested to lint (${e.message}); flatten its lists and quotes.`);
+    if (e instanceof RangeError) return `This document is too deeply nested to lint (${e.message}); flatten its lists and quotes.`;
     throw e;
   }
-  return lintModel(model, options);
 }
 
 const withType = (type: string | undefined): { playbookType?: string } => (type ? { playbookType: type } : {});

@@ -67,15 +67,35 @@ export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): 
   const nextHeading = NEXT_HEADING.exec(after);
   const to = unit.end + (nextHeading ? nextHeading.index : after.length);
   const text = source.slice(from, to);
-  const facts = readFacts(text);
-  const place: Place = { channel: turn.channel, stage: readStage(turn, text, frontMatter), facts };
+  // The message's own greeting and subject sit above the unit's end; ones further down open the next message.
+  const mine = unit.end - from;
+  const facts = readFacts(text, mine);
+  const place: Place = { channel: turn.channel, stage: readStage(turn, text, mine, frontMatter), facts };
   cache.set(unit, { source, place });
   return place;
 }
 
-function readFacts(text: string): Facts {
+/** The last match of `re` starting before `end`: in a thread of emails, the one of the message that ends there. */
+function lastBefore(re: RegExp, text: string, end: number): RegExpExecArray | undefined {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let last: RegExpExecArray | undefined;
+  for (let m = all.exec(text); m && m.index < end; m = all.exec(text)) {
+    last = m;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return last;
+}
+
+/** A subject that reads as a topic to answer on: not shouted in capitals. */
+function topicOf(subject: string | undefined): string | undefined {
+  const topic = subject?.replace(REPLY_SUBJECT, '').replace(/[.!?]+$/, '').trim();
+  if (!topic || (/\p{Lu}{2}/u.test(topic) && !/\p{Ll}/u.test(topic) && /\s/.test(topic)) || topic.includes('!')) return undefined;
+  return topic;
+}
+
+function readFacts(text: string, mine: number): Facts {
   const facts: Facts = {};
-  const g = GREETING_NAME.exec(text);
+  const g = lastBefore(GREETING_NAME, text, mine);
   if (g && !NOT_A_NAME.test(g[1])) facts.firstName = g[1];
   const rep = REP_NAME.exec(text) ?? REP_HERE.exec(text);
   if (rep && !NOT_A_NAME.test(rep[1]) && rep[1] !== facts.firstName) {
@@ -86,16 +106,16 @@ function readFacts(text: string): Facts {
   if (company && company !== facts.repCompany) facts.company = company;
   const phone = firstPhoneNumber(text);
   if (phone) facts.phone = phone;
-  const subject = SUBJECT.exec(text)?.[1];
-  if (subject) facts.topic = subject.replace(REPLY_SUBJECT, '').replace(/[.!?]+$/, '').trim();
+  const topic = topicOf(lastBefore(SUBJECT, text, mine)?.[1]);
+  if (topic) facts.topic = topic;
   return facts;
 }
 
-function readStage(turn: Turn, text: string, fm: FrontMatter | undefined): Stage {
+function readStage(turn: Turn, text: string, mine: number, fm: FrontMatter | undefined): Stage {
   const declared = `${fm?.stage ?? ''} ${fm?.audience ?? ''}`.toLowerCase();
   if (/\b(?:existing|customer|renewal|expansion|account)\b/.test(declared)) return 'customer';
   if (turn.contexts.has('customer-proactive') || CUSTOMER_CUES.test(text)) return 'customer';
-  const subject = SUBJECT.exec(text)?.[1];
+  const subject = lastBefore(SUBJECT, text, mine)?.[1];
   if ((subject && REPLY_SUBJECT.test(subject)) || REPLY_CUES.test(text) || /\binbound\b/.test(declared)) return 'reply';
   return 'cold';
 }

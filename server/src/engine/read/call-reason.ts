@@ -14,7 +14,7 @@
  *   "three of your rooftop units still run on R-22";
  * - work the rep has done on the buyer's matter: "I've written up Tuesday's chiller survey at Salford";
  * - something the rep already sent for the buyer's matter: "I've emailed you the one-page map", "I've emailed
- *   you the engineer's photos from the flue inspection";
+ *   you the engineer's photos from the flue inspection", "I've put a filled-in example in your inbox";
  * - the rep's own note on a named matter, or the buyer's priorities: "I emailed about an afternoon refresh",
  *   "if washroom complaints are on your list";
  * - the rep's own framing of why it is worth a call: "the one thing worth a call:";
@@ -66,7 +66,7 @@ const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){0,4}?(?:lapses?|expires?|ends?|renew
 const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b/i;
 /** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
 /** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map", "the audit report is in your inbox". */
-const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted)\s+you\s+(?:over\s+)?(?:the|your)\s+(?![\w'-]*\s*(?:e-?mails?|messages?|notes?|voicemails?|texts?)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:from|for|of|on|about)\s+(?:the|your)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b/i;
+const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted)\s+you\s+(?:over\s+)?(?:the|your)\s+(?![\w'-]*\s*(?:e-?mails?|messages?|notes?|voicemails?|texts?)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:from|for|of|on|about)\s+(?:the|your)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:put|left|dropped|popped)\s+(?:[\w'-]+\s+){1,8}?in\s+your\s+(?:inbox|email)\b/i;
 /** Work the rep has done on the buyer's own matter: "I've written up Tuesday's chiller survey at Salford", "we've priced up your Leeds roof". */
 const DONE_FOR_THEM =
   /\b(?:I|[Ww]e)(?:'ve|\s+have)\s+(?:just\s+|now\s+)?(?:written\s+up|put\s+together|pulled\s+together|finished|completed|drafted|prepared|priced(?:\s+up)?|costed(?:\s+(?:up|out))?|mapped\s+out|worked\s+(?:out|up)|gone\s+through|looked\s+(?:over|through)|checked|reviewed)\s+(?:(?:your|[\w]+day's|today's|yesterday's|last\s+week's)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|the\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:for|at|on|from)\s+(?:your\b|[A-Z]))/;

@@ -25,6 +25,9 @@ const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+ba
 const NO_CALL_BACK = /\b(?:no need to (?:call|ring|phone)(?: me)?(?: back)?|(?:don'?t|do not) (?:worry about|bother) (?:calling|ringing)(?: me)? back|(?:just |simply )?(?:reply|respond|answer) (?:there|to (?:that|the|my) (?:e-?mail|note|message))|(?:reply|respond) to (?:it|that) (?:instead|if))\b/i;
 const MESSAGE_SHAPE = new RegExp(String.raw`^\s*["“]?\s*${GREETING_WORD}\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b`, 'iu');
 
+/** The whole script in quotation marks: words to be said, not guidance about them. */
+const WHOLLY_QUOTED = /^\s*["“][^"“”]*["”]\s*$/;
+
 export const voicemailEssentialsKind: RuleKind<null> = {
   name: 'voicemail-essentials',
   compile: () => null,
@@ -33,7 +36,7 @@ export const voicemailEssentialsKind: RuleKind<null> = {
     const messages = (o.messages ?? {}) as Record<string, string>;
     for (const s of voicemailsInScope(ctx)) {
       if (s.words < (o.minWords as number)) continue;
-      const quotedOrBlock = s.turns.some((t) => t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || t.role === 'rep' || t.role === 'structural');
+      const quotedOrBlock = s.turns.some((t) => t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || t.role === 'rep' || t.role === 'structural') || WHOLLY_QUOTED.test(s.text);
       if (!quotedOrBlock && !MESSAGE_SHAPE.test(s.text)) continue;
       const contexts = s.turns[0].contexts;
       const found: Array<{ key: string; severity: Severity; fix?: string }> = [];
