@@ -11,8 +11,9 @@
  * coverage, a discovery bank counted across sections) wait for the full lint.
  * What the document says about itself elsewhere can change a reading: a
  * generic heading ("Questions for the director") is trusted more in a
- * document that shows a message anywhere, so a top that shows none waits for
- * the full lint. Otherwise, measured, it does not: cut after 30, 60 and 120 lines, the kept findings equal the
+ * document that shows a message anywhere, so a top that shows none, and would
+ * be read otherwise if it did, waits for the full lint. Otherwise, measured,
+ * it does not: cut after 30, 60 and 120 lines, the kept findings equal the
  * full lint's within the cut in every file of the shared corpus, the eval
  * drafts and the rule examples (415, 329 and 182 files long enough to cut),
  * and on the 5,000-line benchmark playbook cut at 24 places
@@ -21,6 +22,8 @@
  */
 import { chunkStarts } from './parse/chunks';
 import { lintModel, readDocument, type LintOptions } from './lint';
+import { sectionPath, type PlaybookModel } from './read/model';
+import { readTurns, type DocumentReading } from './read/voice';
 import { RULE_KINDS } from './rules/kinds';
 import type { ConfigError, Finding } from './types';
 
@@ -68,7 +71,20 @@ export function lintFirstScreen(text: string, options: LintOptions, end = firstS
   if (text.includes('playbook-lint-disable-file', end)) return undefined;
   const documentReach = new Set([...options.rules, ...(options.config?.customRules ?? [])].filter((r) => RULE_KINDS.get(r.kind)?.reach === 'document').map((r) => r.id));
   const model = readDocument(text.slice(0, end), options.fileName);
-  if (typeof model === 'string' || !model.reading.showsMessages) return undefined;
+  if (typeof model === 'string' || readingHangsOnTheRest(model)) return undefined;
   const top = lintModel(model, options);
   return { end, findings: top.findings.filter((f) => !documentReach.has(f.ruleId)), configErrors: top.configErrors };
+}
+
+/** Whether the top would be read otherwise if the rest of the document showed a message (see the module comment). */
+function readingHangsOnTheRest(top: PlaybookModel): boolean {
+  if (top.reading.showsMessages) return false;
+  const readAs = (reading: DocumentReading) => {
+    for (const seg of top.segments) readTurns(seg.units, reading, (s) => sectionPath(top.sections, s));
+  };
+  const alone = top.turns.map((t) => `${t.voice} ${t.channel}`);
+  readAs({ ...top.reading, showsMessages: true });
+  const changed = top.turns.some((t, i) => `${t.voice} ${t.channel}` !== alone[i]);
+  readAs(top.reading);
+  return changed;
 }
