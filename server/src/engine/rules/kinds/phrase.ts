@@ -18,6 +18,7 @@ import { titleTurn } from '../../read/voice';
 import { emailUnits, headedFirstTouch } from './units';
 import { oncePerModel } from './playbook-reading';
 import type { RuleDefinition } from '../rule-types';
+import { BUILTIN_RULES } from '../builtin-rules.generated';
 import { OPAQUE } from '../../parse/text-builder';
 import { maskPlaceholders, sentenceAt, sentencesIn } from '../../read/words';
 import type { RuleKind } from './kind';
@@ -394,6 +395,34 @@ function slicesOf(body: string): Slice[] {
 
 /** A subject that claims a thread: "Re:", "Fwd:". */
 const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
+
+/** Built-in phrase rules compiled for `makesMove`, on first use. */
+const moveRules = new Map<string, CompiledPhrase>();
+
+/**
+ * Whether `sentence` makes the move of the built-in phrase rule `ruleId`: one of its patterns
+ * (not its hints) matches and none of its `unless` does, or the sentence model reads it so.
+ * Checks over a whole message or sequence ask this, so they judge a sentence with the same
+ * words as the rule about it, whichever rules the team has turned on.
+ */
+export function makesMove(ruleId: string, sentence: string): boolean {
+  let compiled = moveRules.get(ruleId);
+  if (!compiled) {
+    const rule = BUILTIN_RULES.find((r) => r.id === ruleId && r.kind === 'phrase');
+    if (!rule) throw new Error(`no built-in phrase rule ${ruleId}`);
+    moveRules.set(ruleId, (compiled = phraseKind.compile({ ...rule, origin: 'builtin' })));
+  }
+  const entry: MatchText = { body: maskPlaceholders(sentence).replace(/\n/g, ' ') };
+  const matched = compiled.patterns.some((_, k) => {
+    if (k >= compiled!.hintsFrom) return false;
+    const re = compiled!.patterns[k] ?? (compiled!.patterns[k] = compiled!.makePattern(k));
+    if (!(re instanceof RegExp)) return false;
+    re.lastIndex = 0;
+    return re.test(subjectFor(re, entry));
+  });
+  if (matched) return !compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)));
+  return hasSentenceModel(ruleId) && sentenceScore(ruleId, encodeSentence(sentence)) >= SENTENCE_THRESHOLD;
+}
 
 /** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */
 function claimsConversation(compiled: CompiledPhrase, text: string): boolean {

@@ -8,6 +8,7 @@
  *   point) said again from an earlier touch;
  * - `reminderOnly`: a follow-up whose every sentence only points back;
  * - `pressure` / `breakup`: guilt or pressure in a later touch (or the break-up) when the first touch had none;
+ *   a sentence is a reminder or pressure by this rule's words or the phrase rules' judgement (`makesMove`);
  * - `cadence`: three touches on three different days within `minDaysForThree` (3) days.
  * One finding per touch; the first check that fires wins. A second version of
  * the same numbered touch ("Email 2, rewritten") is compared only with the
@@ -17,11 +18,22 @@ import type { RelatedLocation } from '../../types';
 import type { RuleKind } from './kind';
 import { LETS_GO } from '../../read/thread';
 import { sequences, touchesBefore, type Touch } from './playbook-reading';
+import { makesMove } from './phrase';
 import { fill, num, str } from './units';
 
 const SENTENCES = /[^.!?\n]+[.!?]*/g;
 const REMINDER = /\b(?:(?:just )?following up|follow(?:ing)? up on|circl\w+ back|bump\w*|nudg\w* (?:this|it|my)|float\w* (?:this|it)|(?:bring|bringing|move|moving|bubbl\w+) (?:this|it) (?:back )?(?:up )?to the top|did you (?:see|get|have) (?:a chance|my)|in case (?:you missed|it (?:got (?:buried|lost)|slipped))|(?:just )?checking in|touch(?:ing)? base|any (?:updates?|thoughts)|wanted to make sure you (?:saw|got)|resurfac\w+|my (?:last|previous|earlier) (?:e-?mail|note|message)|(?:see|re:?) below|haven'?t heard back)\b/i;
 const PRESSURE = /\b(?:haven'?t heard (?:back|from you)|(?:you )?haven'?t (?:replied|responded|gotten back)|no (?:response|reply) (?:yet|from you)|ignor(?:e|ed|ing) (?:my|me|this)|(?:tried|reached out|emailed|called|written) (?:to you |you )?(?:several|multiple|many|a few|a number of|\d+|three|four|five) times|must be (?:really |very )?busy|surprised (?:I|we|that I|that we) haven'?t|disappointed|last chance|final (?:chance|offer|notice|warning)|before it'?s too late|(?:missing|losing) out|falling behind|your competitors (?:are|have|already)|still waiting|I guess (?:you'?re|you are) not|you (?:clearly|obviously) (?:don'?t|aren'?t|have)|too busy to (?:reply|respond))\b/i;
+/** The phrase rules whose move makes a sentence pressure, or only a reminder (judged as those rules judge it). */
+const PRESSURE_MOVES = ['no-passive-aggressive-reminder', 'no-decision-pressure-follow-up', 'no-false-urgency'];
+const REMINDER_MOVES = ['no-empty-check-in', 'no-presence-reminder'];
+
+function makes(sentence: string, words: RegExp, moves: readonly string[]): boolean {
+  return words.test(sentence) || moves.some((m) => makesMove(m, sentence));
+}
+const isPressure = (s: string) => makes(s, PRESSURE, PRESSURE_MOVES);
+const isReminder = (s: string) => makes(s, REMINDER, REMINDER_MOVES);
+
 const ASK = /\?|\b(?:worth a|open to|would you|are you free|grab (?:a|some) time|book (?:a|some) time|calendar|let me know|reply (?:with|yes)|15[- ]minute|20[- ]minute|30[- ]minute|quick call|chat)\b/i;
 const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'is', 'it', 'be', 'this', 'that', 'you', 'your', 'i', 'we', 'me', 'us', 'my', 'our', 'just', 'so', 'if', 'with']);
 
@@ -95,11 +107,11 @@ export const sequenceTouchesKind: RuleKind<null> = {
         // Guilt or pressure that the first touch did not have.
         const opening = before[0];
         // Noting the silence in the sentence that lets the buyer go ("I haven't heard back, so I'll assume…") is a release, not guilt.
-        const pressure = sentences.find((s) => PRESSURE.test(s) && !(t.breakup && LETS_GO.test(s.replace(/[’‘]/g, "'"))));
-        if (pressure && !sentencesOf(opening).some((s) => PRESSURE.test(s))) return report(t.breakup ? 'breakup' : 'pressure', opening, { match: quote(PRESSURE.exec(pressure)![0]) }, `${opening.label}: the first touch, without this pressure`);
+        const pressure = sentences.find((s) => isPressure(s) && !(t.breakup && LETS_GO.test(s.replace(/[’‘]/g, "'"))));
+        if (pressure && !sentencesOf(opening).some(isPressure)) return report(t.breakup ? 'breakup' : 'pressure', opening, { match: quote(PRESSURE.exec(pressure)?.[0] ?? pressure) }, `${opening.label}: the first touch, without this pressure`);
         // Only a reminder of an earlier touch.
         const previous = before[before.length - 1];
-        if (sentences.length > 0 && sentences.every((s) => REMINDER.test(s) || words(s).length < 3) && sentences.some((s) => REMINDER.test(s)))
+        if (sentences.length > 0 && sentences.every((s) => words(s).length < 3 || isReminder(s)) && sentences.some(isReminder))
           return report('reminderOnly', previous, {}, `${previous.label}: the touch it points back to`);
         // The same ask or the same opener as an earlier touch.
         const ask = askOf(t);
