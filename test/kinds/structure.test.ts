@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BUILTIN_RULES, lintText, resolveConfig, type ConfigHost, type EffectiveConfig } from '../../server/src/engine';
+import { BUILTIN_RULES, baseConfig, lintText, resolveConfig, type ConfigHost, type EffectiveConfig } from '../../server/src/engine';
 import { ageText, dayNumber } from '../../server/src/engine/rules/kinds/stale-playbook';
 import { formatFinding } from '../helpers/findings';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -201,6 +201,27 @@ describe('sequence-touches', () => {
     const found = lintText(seq, { rules: BUILTIN_RULES }).findings.filter((f) => f.ruleId === 'sequence-touches');
     assert.deepEqual(found.map((f) => [formatFinding(seq, f, true).split(' info ')[0], f.related?.[0].message]), [['7:1-7:20', 'Email 1 — Day 1: the touch it points back to']]);
     assert.match(found[0].message, /^Email 2 — Day 2 only points back to Email 1 — Day 1/);
+  });
+  it('judges a touch’s sentences as the phrase rules do, even with those rules off', () => {
+    const seq = [
+      '## Email 1 — Day 1',
+      'Hi Ines, your boiler certificate at Elm Street lapses on 30 March. We can inspect both units in one morning. Would the week of 10 March work?',
+      '',
+      '## Email 2 — Day 5',
+      'Hi Ines, has there been any movement at your end on the inspection?',
+      '',
+      '## Email 3 — Day 9',
+      'Hi Ines, I’d need your go-ahead by Thursday to keep the March slot.',
+      '',
+    ].join('\n');
+    const config = baseConfig(BUILTIN_RULES, 'recommended');
+    for (const id of ['no-empty-check-in', 'no-presence-reminder', 'no-passive-aggressive-reminder', 'no-decision-pressure-follow-up', 'no-false-urgency']) config.rules[id] = { ...config.rules[id], severity: 'off' };
+    for (const c of [undefined, config]) {
+      const found = lintText(seq, { rules: BUILTIN_RULES, ...(c ? { config: c } : {}) }).findings.filter((f) => f.ruleId === 'sequence-touches');
+      assert.equal(found.length, 2, found.map((f) => f.message).join('\n'));
+      assert.match(found[0].message, /^Email 2 — Day 5 only points back to Email 1/);
+      assert.match(found[1].message, /^Email 3 — Day 9 turns to pressure \(“I['’]d need your go-ahead/);
+    }
   });
   it('does not count a prompt library’s example outputs or alternatives as a sequence', () => {
     const library = '## Follow-up prompts\n\n### The simple bump\n\n> Bumping this up. Worth a quick chat?\n\n### The value bump\n\n> Came across this report and thought of you. Worth a quick chat?\n';

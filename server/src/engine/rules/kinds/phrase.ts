@@ -406,22 +406,27 @@ const moveRules = new Map<string, CompiledPhrase>();
  * words as the rule about it, whichever rules the team has turned on.
  */
 export function makesMove(ruleId: string, sentence: string): boolean {
+  const c = moveRule(ruleId);
+  const entry: MatchText = { body: maskPlaceholders(sentence).replace(/\n/g, ' ') };
+  const matched = c.patterns.some((_, k) => {
+    if (k >= c.hintsFrom) return false;
+    const re = c.patterns[k] ?? (c.patterns[k] = c.makePattern(k));
+    if (!(re instanceof RegExp)) return false;
+    re.lastIndex = 0;
+    return re.test(subjectFor(re, entry));
+  });
+  if (matched) return !c.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)));
+  return hasSentenceModel(ruleId) && sentenceScore(ruleId, encodeSentence(sentence)) >= SENTENCE_THRESHOLD;
+}
+
+function moveRule(ruleId: string): CompiledPhrase {
   let compiled = moveRules.get(ruleId);
   if (!compiled) {
     const rule = BUILTIN_RULES.find((r) => r.id === ruleId && r.kind === 'phrase');
     if (!rule) throw new Error(`no built-in phrase rule ${ruleId}`);
     moveRules.set(ruleId, (compiled = phraseKind.compile({ ...rule, origin: 'builtin' })));
   }
-  const entry: MatchText = { body: maskPlaceholders(sentence).replace(/\n/g, ' ') };
-  const matched = compiled.patterns.some((_, k) => {
-    if (k >= compiled!.hintsFrom) return false;
-    const re = compiled!.patterns[k] ?? (compiled!.patterns[k] = compiled!.makePattern(k));
-    if (!(re instanceof RegExp)) return false;
-    re.lastIndex = 0;
-    return re.test(subjectFor(re, entry));
-  });
-  if (matched) return !compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)));
-  return hasSentenceModel(ruleId) && sentenceScore(ruleId, encodeSentence(sentence)) >= SENTENCE_THRESHOLD;
+  return compiled;
 }
 
 /** Whether the message claims a conversation in another of the rule's patterns ("as we discussed"). */

@@ -75,7 +75,8 @@ export function askOf(t: Touch): string | undefined {
 }
 
 function quote(s: string): string {
-  const t = s.trim();
+  // A sentence quoted whole starts after its greeting ("Hi Ines, I'd need…").
+  const t = s.trim().replace(/^(?:hi|hello|hey|dear|morning)\s+[^,.!?]{1,30},\s*/i, '');
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
