@@ -93,6 +93,20 @@ describe('rewrites fit the stage', () => {
 });
 
 describe('rewrites are grammatical', () => {
+  it('a sentence added at the end goes above a formal sign-off ("With best regards,") and its name', () => {
+    const text = '## Cold email\nSubject: Training for your Seoul team\nDear Ms. Kim,\nOur company provides business English training with certified teachers, and our methodology is used by many international firms.\nIn case of interest, please feel free to contact me.\nLooking forward to hear from you.\nWith best regards,\nSvetlana\n';
+    const fixes = lint(text).findings.filter((f) => f.ruleId === 'single-clear-cta').flatMap((f) => f.fixes.filter((x) => x.kind !== 'suppress'));
+    assert.ok(fixes.length > 0, 'single-clear-cta offers a question to add');
+    for (const f of fixes) assert.match(applyFix(text, f).text, /contact me\. [^\n]*\?\nLooking forward to hear from you\.\nWith best regards,\nSvetlana\n$/);
+  });
+
+  it('marks in the middle of a subject become one dash, with no doubled space', () => {
+    const text = '## Follow-up email\nSubject: Gentle reminder !! Status of my previous mail\nHi Jo,\nThe March schedule is attached.\n';
+    const f = lint(text).findings.find((x) => x.ruleId === 'subject-line-shape' && /exclamation/i.test(x.message))!;
+    assert.ok(f, 'the exclamation marks are flagged');
+    assert.match(applyFix(text, f.fixes.find((x) => x.kind === 'safe')!).text, /Subject: Gentle reminder — Status of my previous mail\n/);
+  });
+
   it('keeps a greeting on the same line and lowers the word after its comma', () => {
     const text = '## Follow-up email\nHi Dana, just checking in on the proposal.\n';
     for (const r of rewrites(text, 'no-empty-check-in').filter((x) => x.kind === 'rewrite')) {

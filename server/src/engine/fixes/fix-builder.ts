@@ -103,7 +103,7 @@ export function buildInsertFixes(templates: readonly FixTemplate[] | undefined, 
 }
 
 /** A closing line or sentence: "Talk soon.", "Thanks,", "Best,", "— Sam", a lone name or the rep's name placeholder. */
-const SIGN_OFF = /^(?:(?:talk (?:to you )?soon|speak soon|thanks(?: again| so much| in advance)?|thank you|cheers|best(?: regards| wishes)?|kind regards|regards|warm(?:est)? regards|all the best|have a (?:great|good|nice) (?:day|week|weekend|one)|take care|bye(?: for now)?|sincerely|looking forward to (?:hearing from you|it))\b[^\n]{0,20}|(?:[—–-][ \t]*)?(?:\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?|\{\{[^}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])[.,]?)$/iu;
+const SIGN_OFF = /^(?:(?:talk (?:to you )?soon|speak soon|thanks(?: again| so much| in advance)?|thank you|cheers|(?:with )?(?:best|kind|warm(?:est)?)(?: regards| wishes)|best|regards|all the best|have a (?:great|good|nice) (?:day|week|weekend|one)|take care|bye(?: for now)?|sincerely|looking forward to (?:hear(?:ing)? from you|it))\b[^\n]{0,20}|(?:[—–-][ \t]*)?(?:\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?|\{\{[^}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])[.,]?)$/iu;
 
 /**
  * Where a sentence added at the end of a message goes: before its sign-off and

@@ -104,8 +104,9 @@ function checkSubject(turn: Turn, maxWords: number, maxChars: number, acronyms: 
     const x = a + m.index!;
     const y = x + m[0].length;
     const atEnd = y === b;
+    // The spaces before the marks go with them ("Gentle reminder !! Status" keeps one space).
     let from = x;
-    if (atEnd) while (from > a && text[from - 1] === ' ') from--;
+    while (from > a && text[from - 1] === ' ') from--;
     // Mid-subject "Big news! Reno…" becomes "Big news — Reno…"; a final "!" is dropped.
     const edit = { start: startAt(u, from), end: endAt(u, y - 1), text: !atEnd && text[y] === ' ' ? ' —' : '' };
     out.push({ a: x, b: y, severity: 'warning', key: 'exclamation', fixes: [{ title: 'Remove the exclamation mark', kind: 'safe', snippet: false, edits: [edit] }] });
