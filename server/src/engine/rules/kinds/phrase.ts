@@ -124,6 +124,11 @@ function matchText(turn: Turn): MatchText {
 
 /** Built-in patterns compiled from `foldedSource`: they run on `foldText` of the text. */
 const runsFolded = new WeakSet<Matcher>();
+/**
+ * One RegExp per built-in pattern, shared by every rule set of the process (a config per workspace
+ * folder) and by `makesMove`, so V8 keeps one compiled copy of each. Every use sets `lastIndex` first.
+ */
+const foldedPatterns = new Map<string, RegExp>();
 
 /** What `re` runs on: the turn's match text, or its folded copy (same length, so offsets agree). */
 function subjectFor(re: Matcher, entry: MatchText): string {
@@ -146,8 +151,11 @@ export const phraseKind: RuleKind<CompiledPhrase> = {
     const makePattern = (k: number): Matcher => {
       const folded = untrusted ? undefined : foldedSource(sources[k]);
       if (folded === undefined) return compilePattern(sources[k], k < hintsFrom ? `patterns/${k}` : `options/hintPatterns/${k - hintsFrom}`, phrase);
-      const re = new RegExp(boundedByWords(folded), 'gu');
-      runsFolded.add(re);
+      let re = foldedPatterns.get(folded);
+      if (!re) {
+        foldedPatterns.set(folded, (re = new RegExp(boundedByWords(folded), 'gu')));
+        runsFolded.add(re);
+      }
       return re;
     };
     const anchored = untrusted ? undefined : builtinAnchorGroups(rule, sources);
@@ -408,8 +416,10 @@ const moveRules = new Map<string, CompiledPhrase>();
 export function makesMove(ruleId: string, sentence: string): boolean {
   const c = moveRule(ruleId);
   const entry: MatchText = { body: maskPlaceholders(sentence).replace(/\n/g, ' ') };
+  // As in checkTurns: a pattern whose anchors are not all in the text cannot match, and is never compiled.
+  const found = c.anchors ? ANCHORS.found(anchorText(entry.body)) : undefined;
   const matched = c.patterns.some((_, k) => {
-    if (k >= c.hintsFrom) return false;
+    if (k >= c.hintsFrom || (found && !holdsAll(c.anchors![k], found))) return false;
     const re = c.patterns[k] ?? (c.patterns[k] = c.makePattern(k));
     if (!(re instanceof RegExp)) return false;
     re.lastIndex = 0;
