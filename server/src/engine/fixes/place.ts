@@ -38,13 +38,13 @@ export interface Place {
 
 /** Characters read on each side of the unit: a message's greeting, subject and number sit close to it. */
 const WINDOW = 1500;
-const GREETING_NAME = /(?:^|\n)[ \t>*]*(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening))[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*first[\w.]*\s*\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\]|\{first_?name\}|\*\|FNAME\|\*)[ \t]*[,!—–-]/iu;
+const GREETING_NAME = /(?:^|\n)[ \t>*]*(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening))[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*first[\w.]*\s*\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\]|\{first_?name\}|\*\|FNAME\|\*)[ \t]*[,!—–-]/giu;
 const NOT_A_NAME = /^(?:there|team|all|everyone|folks|guys|again|both)$/i;
 const REP_NAME = /\b(?:it's|it is|this is|my name is|I'm|I am)[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*(?:rep|sender|my|your)_?name[\w.]*\s*\}\}|\[(?:Your|Rep|My) ?Name\])(?:[ \t]+(?:from|at|with)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30}|\{\{\s*[\w.]*\s*\}\}|\[[^\]\n]{1,30}\]))?/u;
 const REP_HERE = /(?:^|[,.]\s+|\n[ \t>*]*)(\p{Lu}[\p{L}'’-]{1,20})[ \t]+(?:from|at|with)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30})[ \t]+here\b/u;
 const COMPANY_PLACEHOLDER = /\{\{\s*(?:company|account|company_name|account_name|organization|org)\s*\}\}|\[(?:Company|Company Name|Account|Their Company|Prospect Company)\]|\{company\}|\*\|COMPANY\|\*/i;
 const BUYER_COMPANY = /\b(?:(?:your )?(?:team|folks|people|everyone|ops team|colleagues) (?:at|over at)|congrats to|news (?:at|from)|you and the team at)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30})/u;
-const SUBJECT = /(?:^|\n)[ \t>*-]*(?:\*\*)?subject(?: line)?(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?[ \t]*(.{2,80}?)[ \t]*(?:\*\*)?[ \t]*(?:\n|$)/i;
+const SUBJECT = /(?:^|\n)[ \t>*-]*(?:\*\*)?subject(?: line)?(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?[ \t]*(.{2,80}?)[ \t]*(?:\*\*)?[ \t]*(?:\n|$)/gi;
 const REPLY_SUBJECT = /^(?:re|aw|sv)\s*:\s*/i;
 const REPLY_CUES = /\b(?:thanks (?:so much )?for (?:your|the) (?:email|note|reply|message|question|quick reply)|to answer your question|in answer to your|as you requested|per your (?:request|email|note)|good question)\b/i;
 const CUSTOMER_CUES = /\b(?:renewals?|renew(?:ing)?|your (?:contract|subscription|licen[cs]es?|seats|plan|account team|rollout|go-live|implementation)|as (?:a|our) (?:valued )?customer|since you (?:went live|rolled out|signed|started using)|our partnership|(?:your|the) QBR|business review|upsell|expansion|existing customers?)\b/i;
@@ -69,16 +69,17 @@ export function placeOf(turn: Turn, source: string, frontMatter?: FrontMatter): 
   const text = source.slice(from, to);
   // The message's own greeting and subject sit above the unit's end; ones further down open the next message.
   const mine = unit.end - from;
-  const facts = readFacts(text, mine);
-  const place: Place = { channel: turn.channel, stage: readStage(turn, text, mine, frontMatter), facts };
+  const subject = lastBefore(SUBJECT, text, mine)?.[1];
+  const facts = readFacts(text, mine, subject);
+  const place: Place = { channel: turn.channel, stage: readStage(turn, text, subject, frontMatter), facts };
   cache.set(unit, { source, place });
   return place;
 }
 
-/** The last match of `re` starting before `end`: in a thread of emails, the one of the message that ends there. */
-function lastBefore(re: RegExp, text: string, end: number): RegExpExecArray | undefined {
-  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+/** The last match of the global `all` starting before `end`: in a thread of emails, the one of the message that ends there. */
+function lastBefore(all: RegExp, text: string, end: number): RegExpExecArray | undefined {
   let last: RegExpExecArray | undefined;
+  all.lastIndex = 0;
   for (let m = all.exec(text); m && m.index < end; m = all.exec(text)) {
     last = m;
     if (m[0].length === 0) all.lastIndex++;
@@ -93,7 +94,7 @@ function topicOf(subject: string | undefined): string | undefined {
   return topic;
 }
 
-function readFacts(text: string, mine: number): Facts {
+function readFacts(text: string, mine: number, subject: string | undefined): Facts {
   const facts: Facts = {};
   const g = lastBefore(GREETING_NAME, text, mine);
   if (g && !NOT_A_NAME.test(g[1])) facts.firstName = g[1];
@@ -106,16 +107,15 @@ function readFacts(text: string, mine: number): Facts {
   if (company && company !== facts.repCompany) facts.company = company;
   const phone = firstPhoneNumber(text);
   if (phone) facts.phone = phone;
-  const topic = topicOf(lastBefore(SUBJECT, text, mine)?.[1]);
+  const topic = topicOf(subject);
   if (topic) facts.topic = topic;
   return facts;
 }
 
-function readStage(turn: Turn, text: string, mine: number, fm: FrontMatter | undefined): Stage {
+function readStage(turn: Turn, text: string, subject: string | undefined, fm: FrontMatter | undefined): Stage {
   const declared = `${fm?.stage ?? ''} ${fm?.audience ?? ''}`.toLowerCase();
   if (/\b(?:existing|customer|renewal|expansion|account)\b/.test(declared)) return 'customer';
   if (turn.contexts.has('customer-proactive') || CUSTOMER_CUES.test(text)) return 'customer';
-  const subject = lastBefore(SUBJECT, text, mine)?.[1];
   if ((subject && REPLY_SUBJECT.test(subject)) || REPLY_CUES.test(text) || /\binbound\b/.test(declared)) return 'reply';
   return 'cold';
 }

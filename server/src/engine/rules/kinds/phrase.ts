@@ -126,7 +126,7 @@ function matchText(turn: Turn): MatchText {
 const runsFolded = new WeakSet<Matcher>();
 /**
  * One RegExp per built-in pattern, shared by every rule set of the process (a config per workspace
- * folder) and by `makesMove`, so V8 keeps one compiled copy of each. Every use sets `lastIndex` first.
+ * folder) and by `makesAnyMove`, so V8 keeps one compiled copy of each. Every use sets `lastIndex` first.
  */
 const foldedPatterns = new Map<string, RegExp>();
 
@@ -404,29 +404,48 @@ function slicesOf(body: string): Slice[] {
 /** A subject that claims a thread: "Re:", "Fwd:". */
 const SUBJECT_PREFIX = /^(?:re|fwd?|fw)\s*:/i;
 
-/** Built-in phrase rules compiled for `makesMove`, on first use. */
+/** Built-in phrase rules compiled for `makesAnyMove`, on first use. */
 const moveRules = new Map<string, CompiledPhrase>();
+/** Verdicts of `makesAnyMove`, a pure function of its arguments: sequences ask again on every keystroke. */
+const moveVerdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4096;
 
 /**
- * Whether `sentence` makes the move of the built-in phrase rule `ruleId`: one of its patterns
- * (not its hints) matches and none of its `unless` does, or the sentence model reads it so.
- * Checks over a whole message or sequence ask this, so they judge a sentence with the same
- * words as the rule about it, whichever rules the team has turned on.
+ * Whether `sentence` makes the move of one of the built-in phrase rules `ruleIds`: one of a rule's
+ * patterns (not its hints) matches and none of its `unless` does, or, where no pattern matches, the
+ * sentence model reads it so. Checks over a whole message or sequence ask this, so they judge a
+ * sentence with the same words as the rules about it, whichever rules the team has turned on.
  */
-export function makesMove(ruleId: string, sentence: string): boolean {
-  const c = moveRule(ruleId);
+export function makesAnyMove(ruleIds: readonly string[], sentence: string): boolean {
+  const key = `${ruleIds.join(' ')}\u0000${sentence}`;
+  let verdict = moveVerdicts.get(key);
+  if (verdict === undefined) {
+    if (moveVerdicts.size >= MAX_VERDICTS) moveVerdicts.clear();
+    moveVerdicts.set(key, (verdict = judgeMoves(ruleIds, sentence)));
+  }
+  return verdict;
+}
+
+function judgeMoves(ruleIds: readonly string[], sentence: string): boolean {
   const entry: MatchText = { body: maskPlaceholders(sentence).replace(/\n/g, ' ') };
-  // As in checkTurns: a pattern whose anchors are not all in the text cannot match, and is never compiled.
+  let encoded: number[] | undefined;
+  return ruleIds.some((id) => {
+    const c = moveRule(id);
+    if (patternsMatch(c, entry)) return !c.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)));
+    return hasSentenceModel(id) && sentenceScore(id, (encoded ??= encodeSentence(sentence))) >= SENTENCE_THRESHOLD;
+  });
+}
+
+/** One of the rule's patterns (not its hints) matches; as in checkTurns, a pattern whose anchors are absent is never compiled. */
+function patternsMatch(c: CompiledPhrase, entry: MatchText): boolean {
   const found = c.anchors ? ANCHORS.found(anchorText(entry.body)) : undefined;
-  const matched = c.patterns.some((_, k) => {
+  return c.patterns.some((_, k) => {
     if (k >= c.hintsFrom || (found && !holdsAll(c.anchors![k], found))) return false;
     const re = c.patterns[k] ?? (c.patterns[k] = c.makePattern(k));
     if (!(re instanceof RegExp)) return false;
     re.lastIndex = 0;
     return re.test(subjectFor(re, entry));
   });
-  if (matched) return !c.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)));
-  return hasSentenceModel(ruleId) && sentenceScore(ruleId, encodeSentence(sentence)) >= SENTENCE_THRESHOLD;
 }
 
 function moveRule(ruleId: string): CompiledPhrase {

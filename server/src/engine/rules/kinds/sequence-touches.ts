@@ -8,7 +8,7 @@
  *   point) said again from an earlier touch;
  * - `reminderOnly`: a follow-up whose every sentence only points back;
  * - `pressure` / `breakup`: guilt or pressure in a later touch (or the break-up) when the first touch had none;
- *   a sentence is a reminder or pressure by this rule's words or the phrase rules' judgement (`makesMove`);
+ *   a sentence is a reminder or pressure by this rule's words or the phrase rules' judgement (`makesAnyMove`);
  * - `cadence`: three touches on three different days within `minDaysForThree` (3) days.
  * One finding per touch; the first check that fires wins. A second version of
  * the same numbered touch ("Email 2, rewritten") is compared only with the
@@ -18,7 +18,8 @@ import type { RelatedLocation } from '../../types';
 import type { RuleKind } from './kind';
 import { LETS_GO } from '../../read/thread';
 import { sequences, touchesBefore, type Touch } from './playbook-reading';
-import { makesMove } from './phrase';
+import { makesAnyMove } from './phrase';
+import { GREETING_WORD } from '../../read/evidence';
 import { fill, num, str } from './units';
 
 const SENTENCES = /[^.!?\n]+[.!?]*/g;
@@ -28,11 +29,10 @@ const PRESSURE = /\b(?:haven'?t heard (?:back|from you)|(?:you )?haven'?t (?:rep
 const PRESSURE_MOVES = ['no-passive-aggressive-reminder', 'no-decision-pressure-follow-up', 'no-false-urgency'];
 const REMINDER_MOVES = ['no-empty-check-in', 'no-presence-reminder'];
 
-function makes(sentence: string, words: RegExp, moves: readonly string[]): boolean {
-  return words.test(sentence) || moves.some((m) => makesMove(m, sentence));
-}
-const isPressure = (s: string) => makes(s, PRESSURE, PRESSURE_MOVES);
-const isReminder = (s: string) => makes(s, REMINDER, REMINDER_MOVES);
+const isPressure = (s: string) => PRESSURE.test(s) || makesAnyMove(PRESSURE_MOVES, s);
+const isReminder = (s: string) => REMINDER.test(s) || makesAnyMove(REMINDER_MOVES, s);
+/** A greeting that starts a sentence quoted whole ("Hi Ines, I'd need…"). */
+const LEADING_GREETING = new RegExp(String.raw`^${GREETING_WORD}\s+[^,.!?]{1,30},\s*`, 'i');
 
 const ASK = /\?|\b(?:worth a|open to|would you|are you free|grab (?:a|some) time|book (?:a|some) time|calendar|let me know|reply (?:with|yes)|15[- ]minute|20[- ]minute|30[- ]minute|quick call|chat)\b/i;
 const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'is', 'it', 'be', 'this', 'that', 'you', 'your', 'i', 'we', 'me', 'us', 'my', 'our', 'just', 'so', 'if', 'with']);
@@ -75,8 +75,7 @@ export function askOf(t: Touch): string | undefined {
 }
 
 function quote(s: string): string {
-  // A sentence quoted whole starts after its greeting ("Hi Ines, I'd need…").
-  const t = s.trim().replace(/^(?:hi|hello|hey|dear|morning)\s+[^,.!?]{1,30},\s*/i, '');
+  const t = s.trim().replace(LEADING_GREETING, '');
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
