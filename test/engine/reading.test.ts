@@ -411,6 +411,20 @@ describe('reading: pages that hold messages', () => {
   });
 });
 
+describe('reading: call scripts that label their speakers', () => {
+  it('plain prose above the first labelled turn is the page’s note on the call, not the rep’s words', () => {
+    const doc = '# Cold call: clinic managers\n\nRing the front desk first thing. Goal: ten minutes with whoever orders supplies.\n\n**Rep:** Hi, is that Amira? It’s Tom from Medline Supplies.\n**Prospect:** Speaking.\n';
+    assert.equal(voiceOf(doc, 'Ring the front desk'), 'guidance');
+    assert.equal(voiceOf(doc, 'is that Amira'), 'rep');
+  });
+  it('an unlabelled opener that greets the buyer is still the rep’s, and so is prose in another section', () => {
+    const greets = '# Cold call\n\nHi Amira, it’s Tom from Medline Supplies, calling about your new clinic in Leeds.\n\n**Rep:** Do you order for both sites?\n';
+    assert.equal(voiceOf(greets, 'Hi Amira'), 'rep');
+    const voicemail = '# Calls\n\n## Voicemail\n\n"Hi Amira, it’s Tom from Medline on 0113 496 0000, about your Leeds clinic."\n\n## Live call\n\n**Rep:** Hi Amira, it’s Tom.\n';
+    assert.equal(voiceOf(voicemail, 'on 0113'), 'rep');
+  });
+});
+
 describe('reading: a finding names the message it sits in', () => {
   it('the hover says which message and why it was read as the rep’s words', () => {
     const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';

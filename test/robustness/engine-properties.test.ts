@@ -41,6 +41,11 @@ test('a voicemail whose only rep turn is empty gives an empty spoken range, not 
   assertRangesInside(text, lintText(text, opts));
 });
 
+test('a call opened by an empty rep turn is judged from the words said, not the empty turn (found by the test above)', () => {
+  const text = '# Call script\r\n\r\n> Rep: \r\r\n> hi .\n';
+  assertRangesInside(text, lintText(text, opts));
+});
+
 test('fix-all applies non-overlapping edits, and fixing twice equals fixing once', () => {
   fc.assert(
     fc.property(playbook, (text) => {

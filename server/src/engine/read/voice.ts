@@ -89,15 +89,28 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   // "Send this one-liner:" speaks for the one block right after it, a paragraph too.
   let justBefore: LeadIn | undefined;
   const thread = new PastedThread();
-  for (const unit of units) {
+  // A call written as a dialogue: the rep and the buyer each speak under a label.
+  const script = units.some((u) => u.turns.some((t) => t.role === 'prospect')) ? units.findIndex(speaksUnderALabel) : -1;
+  for (const [i, unit] of units.entries()) {
     // Quotes introduced as the customer's words run while the items are quotes.
     if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
     const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
     thread.enter(unit);
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies, thread.markerFor(turn));
+    const framing = i < script && path(units[script].section).includes(unit.section) && !MESSAGE_CHANNELS.some((c) => unit.section.tags.includes(c));
+    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies, thread.markerFor(turn), framing);
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
     if (justBefore) leadIn = justBefore;
   }
+}
+
+/**
+ * Whether the rep speaks under a speaker label in the unit ("**Rep:** Hi, is that Sandra?"). A call script that
+ * labels its speakers labels the rep's words; plain prose above the first label, under the same headings and
+ * none naming a written message, is the page's note on the call ("Dial the direct line. Goal: a 15-minute
+ * call"), not something the rep says.
+ */
+function speaksUnderALabel(unit: Unit): boolean {
+  return unit.turns.some((t) => t.role === 'rep' && t.label !== undefined);
 }
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
@@ -120,7 +133,7 @@ function leadInOf(text: string): LeadIn | undefined {
   return undefined;
 }
 
-function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn, marker?: Marker): void {
+function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[], inEmail: boolean, besideTemplates: boolean, leadIn?: LeadIn, marker?: Marker, framesScript = false): void {
   const { unit } = turn;
   const sec = unit.section;
   turn.contexts.clear();
@@ -230,6 +243,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     default:
       if (FULLY_QUOTED.test(text.split('\n', 1)[0])) evidence.push({ cue: 'a quoted line', weight: 2.5 });
       else if (besideTemplates && !inEmail && !unit.table) evidence.push({ cue: 'plain prose next to written-out templates', weight: -1.5 });
+      else if (framesScript && !inEmail && !unit.table && turn.role === 'none') evidence.push({ cue: 'unlabelled prose above a script that labels its speakers', weight: -2 });
   }
   if (inEmail) evidence.push({ cue: 'inside an email (greeting to sign-off)', weight: 3 });
   if (leadIn === 'prompt') evidence.push({ cue: 'introduced as a prompt for an assistant', weight: -3 });

@@ -17,6 +17,9 @@ import { plural } from '../plural';
 import type { Fix } from '../../types';
 import { fill, monologuesInScope } from './units';
 
+/** Words to leave for the question a cut turn ends on. */
+const QUESTION_ROOM = 10;
+
 const SELF = /\b(?:I|I'm|I've|we|we're|we've|our|us|my|me)\b/gi;
 
 /**
@@ -70,7 +73,8 @@ export const repMonologueLengthKind: RuleKind<null> = {
         end: m.end,
         message: fill(message, { seconds, words: m.words, limit: budget, limitSeconds: Math.round((budget / wpm) * 60) }),
         metrics: { words: m.words, seconds, wpm, limit: budget, selfReferences: selfRefs },
-        fixes: lastText.length > 0 ? handOver(ctx, m.turns, budget, overview || hard) : [],
+        // A cut overview must come out under the overview length too, with room for the question it ends on.
+        fixes: lastText.length > 0 ? handOver(ctx, m.turns, overview ? Math.min(budget, (o.overviewWords as number) - QUESTION_ROOM) : budget, overview || hard) : [],
         contexts: tags,
       });
     }

@@ -59,7 +59,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
       const repTurnsBySection = new Map<SectionNode, Turn[]>();
       const repTurnsOf = (s: SectionNode): Turn[] => {
         let turns = repTurnsBySection.get(s);
-        if (!turns) repTurnsBySection.set(s, (turns = subtree(model, s).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell')));
+        if (!turns) repTurnsBySection.set(s, (turns = subtree(model, s).flatMap((seg) => seg.turns).filter((t) => repTurn(t) && t.role !== 'prospect' && t.unit.kind !== 'list-item' && t.unit.kind !== 'table-cell' && /\S/.test(t.unit.text.slice(t.a, t.b)))));
         return turns;
       };
       /** The first turn of a call opened with the rep's name that never says why the rep called; undefined when it does, or is no such call. */
