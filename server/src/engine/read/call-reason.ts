@@ -2,7 +2,7 @@
  * Does a rep's opening say why they are calling? A reason ties the call to
  * the buyer, and it comes in a few families rather than set phrases:
  * - a stated purpose: "the reason for my call", "the reason for today",
- *   "why I'm calling", "I'm calling because / about / to…", any "because";
+ *   "why I'm calling", "I'm calling because / about / to…", "I'm not calling to…", any "because";
  * - something the buyer did or said: "you mentioned", "you downloaded", "returning the request you sent";
  * - something the rep saw about the buyer: "I noticed", "congrats on";
  * - a referral or an earlier talk: "Dana suggested I call", "since we spoke";
@@ -11,9 +11,10 @@
  * - a date on the buyer's own calendar: "your certificate lapses on 12 September";
  * - a change at the buyer's company: "your Leeds depot moved to weekend
  *   shifts", "you're hiring three engineers"; or where they stand today:
- *   "three of your rooftop units still run on R-22";
+ *   "three of your rooftop units still run on R-22", "you've got eleven team-leader roles open";
  * - work the rep has done on the buyer's matter: "I've written up Tuesday's chiller survey at Salford";
- * - something the rep already sent for the buyer's matter: "I've emailed you the one-page map", "I've emailed
+ * - something the rep sent or is sending for the buyer's matter: "I've emailed you the one-page map", "I'm sending you
+ *   the duplicate-payment checklist", "I've emailed
  *   you the engineer's photos from the flue inspection", "I've put a filled-in example in your inbox";
  * - the rep's own note on a named matter, or the buyer's priorities: "I emailed about an afternoon refresh",
  *   "if washroom complaints are on your list";
@@ -31,6 +32,8 @@ const PURPOSE = new RegExp(
     String.raw`|\b(?:I'?m|I\s+am|I\s+was|am|was)\s+(?:just\s+)?${CALL}\s+(?:because|about|since|as|regarding|re\b|to\s+(?:share|ask|follow|see\s+if|let|show|help|offer|introduce\s+(?:an?|the|our)\s+idea)|after|following|with\s+(?:an?|one|a\s+quick)\s+(?:idea|question|thought))` +
     String.raw`|\bI(?:'d|\s+would)?\s+(?:wanted|want|like|love)\s+to\s+(?:tell|show|share\s+with|walk)\s+you\b` +
     String.raw`|\bbecause\b` +
+    // "I'm not calling to push the agreement along – I'd rather hear…": the rep says what the call is for by what it is not.
+    String.raw`|\b(?:I'?m|I\s+am)\s+not\s+${CALL}\s+to\b` +
     String.raw`|\b(?:call(?:ing)?|message|voicemail|note|reach(?:ing)?\s+out)\s+(?:because|about|regarding|since)\b` +
     // "I emailed about an afternoon refresh for your offices": the call follows the rep's own note on a named matter.
     String.raw`|\b(?:I|we)(?:'ve|\s+have)?\s+(?:emailed|written|wrote|messaged)\s+(?:you\s+)?(?:about|regarding|re)\s+(?:an?|the|your)\s+\S` +
@@ -63,10 +66,10 @@ const BUYER_CHANGE =
 /** A date on the buyer's own calendar: "Your Cyber Essentials certificate lapses on 12 September". */
 const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){0,4}?(?:lapses?|expires?|ends?|renews?|runs?\s+out|is\s+due|falls\s+due|comes\s+up|closes?)\b/i;
 /** Where the buyer stands today, as the rep found it: "three of your rooftop units still run on R-22". */
-const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b/i;
+const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b|\byou(?:'ve|\s+have)\s+got\s+(?:[\w'-]+\s+){1,5}?(?:open|opening|coming\s+up|due|live|running|on\s+the\s+go|in\s+the\s+pipeline)\b/i;
 /** The rep framing the message as worth the buyer's call: "the one thing worth a call:". */
 /** Something the rep already sent the buyer for their matter: "I've emailed you the one-page map", "the audit report is in your inbox". */
-const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted)\s+you\s+(?:over\s+)?(?:the|your)\s+(?![\w'-]*\s*(?:e-?mails?|messages?|notes?|voicemails?|texts?)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:from|for|of|on|about)\s+(?:the|your)\b|\b(?:is|are)\s+(?:now\s+)?in\s+your\s+inbox\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:put|left|dropped|popped)\s+(?:[\w'-]+\s+){1,8}?in\s+your\s+(?:inbox|email)\b/i;
+const SENT_THEM = /\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted|dropped)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers)\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:emailed|sent|posted)\s+you\s+(?:over\s+)?(?:the|your)\s+(?![\w'-]*\s*(?:e-?mails?|messages?|notes?|voicemails?|texts?)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:from|for|of|on|about)\s+(?:the|your)\b|\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:just\s+)?(?:sending|emailing|posting)\s+(?:you\s+)?(?:over\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:map|example|summary|breakdown|case\s+study|quote|proposal|report|guide|checklist|one-pager|benchmark|comparison|list|write-up|plan|figures|numbers|dates|photos|samples?)\b|\b(?:is|are|will\s+be|'ll\s+be)\s+(?:now\s+)?in\s+your\s+inbox\b|\b(?:I|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:put|left|dropped|popped)\s+(?:[\w'-]+\s+){1,8}?in\s+your\s+(?:inbox|email)\b/i;
 /** Work the rep has done on the buyer's own matter: "I've written up Tuesday's chiller survey at Salford", "we've priced up your Leeds roof". */
 const DONE_FOR_THEM =
   /\b(?:I|[Ww]e)(?:'ve|\s+have)\s+(?:just\s+|now\s+)?(?:written\s+up|put\s+together|pulled\s+together|finished|completed|drafted|prepared|priced(?:\s+up)?|costed(?:\s+(?:up|out))?|mapped\s+out|worked\s+(?:out|up)|gone\s+through|looked\s+(?:over|through)|checked|reviewed)\s+(?:(?:your|[\w]+day's|today's|yesterday's|last\s+week's)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|the\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:for|at|on|from)\s+(?:your\b|[A-Z]))/;

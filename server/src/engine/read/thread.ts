@@ -60,9 +60,9 @@ const KNOWN_DOCUMENT =
  */
 const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b|\b(?:thanks|thank you)(?: (?:so|very) much| again)? for (?:(?:walking|showing) (?:us|me) (?:round|around|through)|(?:having|hosting) (?:us|me)\b|(?:the|your|today's|yesterday's|[a-z]+day's) (?:site visit|visit|tour|walk-?round|walk-?through))|\b(?:here(?:'s| is| are)|attached(?: are| is)?|sharing) (?:the |my |our )?(?:notes|recording|recap|minutes|summary)\b/i;
 
-/** A message that lets the buyer go: "I'll assume the timing is off", "I won't follow up again", "this is my last note". */
+/** A message that lets the buyer go: "I'll assume the timing is off", "I'll take the quiet as a sign", "I won't follow up again", "this is my last note". */
 export const LETS_GO =
-  /\b(?:I(?:'?ll| will) (?:assume|take (?:that|it|the silence) as|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up))|I (?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch) (?:again|further|any ?more)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
+  /\b(?:I(?:'?ll| will) (?:assume|take (?:that|it|the (?:silence|quiet|hint))(?: as| to mean)?|close (?:your|the|this) file|stop (?:reaching out|e-?mailing|following up|writing|here))|(?:I |and )(?:won'?t|will not) (?:reach out|e-?mail|follow up|write|bother you|be in touch)(?: to you)? (?:again|further|any ?more)|and stop (?:here|there)|(?:this|it) (?:is|will be) my (?:last|final) (?:e-?mail|note|message|attempt)|closing (?:the|this) loop|(?:close|closing) (?:out )?(?:your|the) file)\b/i;
 
 /** The sender introducing themselves: a first touch. */
 export const INTRODUCES_SENDER =

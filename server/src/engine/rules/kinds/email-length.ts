@@ -10,7 +10,8 @@
  * Option defaults are declared once, in server/rules/email-length.yaml.
  */
 import type { RuleKind } from './kind';
-import { emailsInScope, fill, rangeIn } from './units';
+import { emailsInScope, fill, rangeIn, sectionPath } from './units';
+import type { SectionNode } from '../../read/model';
 import { deliversSomething } from '../../read/thread';
 
 /** A bracket the writer fills with prose ("[2 sentences about their pain]"): the count can't see that text. */
@@ -23,6 +24,16 @@ const HIDDEN_LENGTH = /\[[^\]\n]{0,60}?\b(?:sentences?|paragraphs?|lines?|bullet
 /** A reply to something the buyer said ("Thanks, that works.", "Understood, I'll pause here."): short is right. */
 const REPLIES = /^\W*(?:thanks|thank you|great to hear|good to hear|glad to hear|understood|noted|no problem|no worries|yes|yep|sure|of course|confirmed|got it|perfect|sounds good|will do|absolutely|makes sense)\b/i;
 const CONCRETE = /\d|https?:\/\/|\uFFFC|\b(?:attached|attachment|enclosed|link (?:below|above|here))\b/i;
+
+/** A heading naming a written channel that is not email: a LinkedIn note, an InMail, a text, a DM. */
+const NOTE_TITLE = /\b(?:linkedin|inmails?|sms|texts?|dms?|whatsapp)\b/i;
+const EMAIL_TITLE = /\be-?mails?\b/i;
+
+/** The nearest heading that names a channel names a note ("Day 3 — LinkedIn"): a short note there is the norm, not a thin bump. */
+function isNote(path: readonly SectionNode[]): boolean {
+  const nearest = [...path].reverse().find((s) => s.title && (NOTE_TITLE.test(s.title) || EMAIL_TITLE.test(s.title)));
+  return nearest?.title !== undefined && nearest.title !== null && NOTE_TITLE.test(nearest.title) && !EMAIL_TITLE.test(nearest.title);
+}
 
 /** How a message names the email: "This follow-up email is…", never "This other email". */
 const EMAIL_NAME: Record<string, string> = { 'first-touch': 'first-touch email', 'follow-up': 'follow-up email', recap: 'recap email', 'break-up': 'break-up email', other: 'email' };
@@ -55,7 +66,7 @@ export const emailLengthKind: RuleKind<null> = {
           break;
         case 'follow-up':
           over(Infinity, (o.followUpWarn as number));
-          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text) && !deliversSomething(e.text) && !REPLIES.test(e.text)) {
+          if (!severity && e.words < (o.followUpMin as number) && !CONCRETE.test(e.text) && !deliversSomething(e.text) && !REPLIES.test(e.text) && !isNote(sectionPath(ctx.model, e.turns[0].unit.section))) {
             [severity, limit] = ['info', (o.followUpMin as number)];
             message = o.tooThinMessage as string;
           }
