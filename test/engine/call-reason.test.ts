@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { statesReason, isReasonLabel } from '../../server/src/engine/read/call-reason';
+import { statesReason, isReasonLabel, opensCall } from '../../server/src/engine/read/call-reason';
+
+describe('how a call opens', () => {
+  it('opens with a greeting in any English, or with the rep’s own name', () => {
+    for (const line of ['G’day, is that Leanne? Jono from Kestrel Cover.', 'Morning Priya, it’s Tom.', 'Jono here from Kestrel Cover.', 'This is Sam with Acme.', 'Hi {{first_name}}, {{rep_name}} at Acme.']) assert.ok(opensCall(line), line);
+    for (const line of ['So what does your fleet look like today?', 'Is anyone here responsible for payroll?']) assert.ok(!opensCall(line), line);
+  });
+});
 
 describe('call reasons', () => {
   it('finds a reason in each family', () => {

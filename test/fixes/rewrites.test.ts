@@ -131,6 +131,14 @@ describe('rewrites are grammatical', () => {
   it('keeps the rep\'s introduction around a rewritten clause', () => {
     const text = '## Cold call script\n**Rep:** Hi Fatima, it\'s Gus at Palletry, sorry to intrude on your afternoon.\n';
     for (const t of only(rewrites(text, 'no-apology-for-contact'))) assert.match(t, /Hi Fatima, it's Gus at Palletry/, t);
+    // A full name and a company of several words, joined by a dash, stay too; the rewrite does not ask for them again.
+    const long = '## Cold call script\n**Rep:** Hi, is that Claire? It’s Tom Reilly from Wheelgate Minibus Leasing – how’s the term treating you so far?\n**Prospect:** Busy.\n';
+    const all = only(rewrites(long, 'no-how-are-you-opener'));
+    assert.ok(all.length >= 2);
+    for (const t of all) {
+      assert.match(t, /It’s Tom Reilly from Wheelgate Minibus Leasing\. [A-Z]/, t);
+      assert.doesNotMatch(t, /rep_name|how’s the term/, t);
+    }
   });
 
   it('adds a sentence before the sign-off, closing an open sentence first', () => {

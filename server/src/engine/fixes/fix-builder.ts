@@ -295,7 +295,14 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
 }
 
 /** "it's Sam from Acme, " / "Owen from Crateflow here, ": the rep introducing themselves, kept before a rewritten clause. */
-const INTRO_CLAUSE = /^(?:(?:it's|it is|this is|my name is|I'm|I am)[ \t]+\S+(?:[ \t]+(?:from|at|with)[ \t]+\S+)?|\p{Lu}[\p{L}'’-]+[ \t]+(?:from|at|with)[ \t]+\S+(?:[ \t]+here)?)[ \t]*(?:,|—|–)[ \t]+$/iu;
+/** A word of a name: capitalised, or a placeholder for it. */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\])`;
+/** The rep's introduction as a clause: "it's Tom Reilly from Wheelgate Minibus Leasing – ", "Sam from Acme here, ". */
+const INTRO_CLAUSE = new RegExp(
+  String.raw`^(?:(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|[Mm]y name is|I['’]m|I am)[ \t]+${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2}|${NAME_WORD}(?:[ \t]+${NAME_WORD})?(?=[ \t]+(?:from|at|with)\b))` +
+    String.raw`(?:[ \t]+(?:from|at|with)[ \t]+\S+(?:[ \t]+\S+){0,4}?)?(?:[ \t]+here)?[ \t]*(?:,|—|–)[ \t]+$`,
+  'u',
+);
 
 /**
  * What a sentence rewrite replaces in `text`: the sentence `s` holding the match

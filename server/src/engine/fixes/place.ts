@@ -40,7 +40,7 @@ export interface Place {
 const WINDOW = 1500;
 const GREETING_NAME = /(?:^|\n)[ \t>*]*(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening))[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*first[\w.]*\s*\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\]|\{first_?name\}|\*\|FNAME\|\*)[ \t]*[,!—–-]/giu;
 const NOT_A_NAME = /^(?:there|team|all|everyone|folks|guys|again|both)$/i;
-const REP_NAME = /\b(?:it's|it is|this is|my name is|I'm|I am)[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*(?:rep|sender|my|your)_?name[\w.]*\s*\}\}|\[(?:Your|Rep|My) ?Name\])(?:[ \t]+(?:from|at|with)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30}|\{\{\s*[\w.]*\s*\}\}|\[[^\]\n]{1,30}\]))?/u;
+const REP_NAME = /\b(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|[Mm]y name is|I['’]m|I am)[ \t]+(\p{Lu}[\p{L}'’-]{1,20}|\{\{\s*[\w.]*(?:rep|sender|my|your)_?name[\w.]*\s*\}\}|\[(?:Your|Rep|My) ?Name\])(?:[ \t]+\p{Lu}[\p{L}'’-]{1,20})?(?:[ \t]+(?:from|at|with)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30}|\{\{\s*[\w.]*\s*\}\}|\[[^\]\n]{1,30}\]))?/u;
 const REP_HERE = /(?:^|[,.]\s+|\n[ \t>*]*)(\p{Lu}[\p{L}'’-]{1,20})[ \t]+(?:from|at|with)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30})[ \t]+here\b/u;
 const COMPANY_PLACEHOLDER = /\{\{\s*(?:company|account|company_name|account_name|organization|org)\s*\}\}|\[(?:Company|Company Name|Account|Their Company|Prospect Company)\]|\{company\}|\*\|COMPANY\|\*/i;
 const BUYER_COMPANY = /\b(?:(?:your )?(?:team|folks|people|everyone|ops team|colleagues) (?:at|over at)|congrats to|news (?:at|from)|you and the team at)[ \t]+(\p{Lu}[\p{L}&'’-]{1,30})/u;

@@ -24,6 +24,19 @@
  * they agree on what counts as a reason.
  */
 
+import { GREETING_WORD } from './evidence';
+
+/** How a caller opens: a greeting ("G'day, is that Leanne?") or the rep's name ("it's Sam from Acme"). */
+const OPENS_CALL = new RegExp(String.raw`\b(?:${GREETING_WORD}|this is|it'?s|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]`, 'i');
+/** "Jono here from Kestrel Cover": the rep's name, then "here". */
+const NAME_HERE = /(?:^|[\s,.!?])\p{Lu}[\p{Ll}'-]+ here\b/u;
+
+/** True when a rep's turn opens a call: a greeting or the rep's own name. */
+export function opensCall(text: string): boolean {
+  const t = text.replace(/[’‘]/g, "'");
+  return OPENS_CALL.test(t) || NAME_HERE.test(t);
+}
+
 const CALL = String.raw`(?:call(?:ing)?|voicemail|message|ring(?:ing)?|phon(?:e|ing)|reach(?:ing)? out|getting in touch|(?:this|today'?s) (?:call|chat|conversation)|today)`;
 const PURPOSE = new RegExp(
   String.raw`\b(?:reason|purpose|point)s?\s+(?:for|of|behind)\s+(?:my|this|the|our)?\s*${CALL}` +

@@ -18,14 +18,14 @@ export interface Cue {
 /** A title before the buyer's name in a greeting: "Hi Dr. Okafor,". */
 export const HONORIFIC = String.raw`(?:Dr|Mr|Mrs|Ms|Mx|Prof)`;
 /** The words a greeting starts with, in every register ("Dear", "Hiya", "Morning"). */
-export const GREETING_WORD = String.raw`(?:hi|hiya|hello|hey|heya|howdy|dear|good (?:morning|afternoon|evening|day)|greetings|morning)`;
+export const GREETING_WORD = String.raw`(?:hi|hiya|hello|hey|heya|howdy|g['’]?day|dear|good (?:morning|afternoon|evening|day)|greetings|morning)`;
 /** "Hi {{first_name}},", "Hey Sam —", "Dear Ms Ortiz,", "Hi Dr. Okafor," — alone on its line. */
 export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETING_WORD}\b(?:\s+${HONORIFIC}\.)?[^.!?\n]{0,40}[,!:—–-]?\s*$`, 'i');
 /**
  * A greeting that opens a line and carries on ("Hi Dana, just checking in…"), or thanks said to someone by
  * name ("Thanks for connecting, Dr. Amani!"): either way the line speaks to a person.
  */
-export const GREETING_START = new RegExp(String.raw`^\s*(?:hi|hiya|hello|hey|heya|howdy|dear|morning|(?:thanks|thank you|many thanks)(?: so much| again)?(?: for [^,.!?\n]{1,60}?)?,)\s+(?:${HONORIFIC}\.?\s+)?(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]`, 'iu');
+export const GREETING_START = new RegExp(String.raw`^\s*(?:hi|hiya|hello|hey|heya|howdy|g['’]?day|dear|morning|(?:thanks|thank you|many thanks)(?: so much| again)?(?: for [^,.!?\n]{1,60}?)?,)\s+(?:${HONORIFIC}\.?\s+)?(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]`, 'iu');
 /** A salutation that is only the buyer's name: "Dana —", "Ms Ortiz,", "{{first_name}},". An email only when a sign-off closes it. */
 export const NAME_SALUTATION = /^\s*(?:\{\{\s*[\w.]*(?:first|name)[\w.]*\s*\}\}|\[(?:first ?name|name)\]|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?)\s*[,—–-]\s*$/u;
 /** "Best,", "Thanks,", "— Dana", "Cheers, {{sender}}". */

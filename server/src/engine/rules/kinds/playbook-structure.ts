@@ -7,7 +7,7 @@
  * `types` option, which the config file's `structure:` block extends.
  */
 import { toPlaceholderStyle } from '../../fixes/snippets';
-import { isReasonLabel, statesReason } from '../../read/call-reason';
+import { isReasonLabel, opensCall, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
 import { startAt, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
@@ -51,7 +51,6 @@ const SKELETONS: Record<string, { title: string; body: string }> = {
   questions: { title: 'Questions', body: '- ${1:How do you handle … today?}\n- ${2:What would change if …?}' },
 };
 
-const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon)|this is|it'?s|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
 const NAME = /\b(?:this is|it'?s|my name is|I'?m)\s+(?:\p{Lu}\w+|\{\{[^}]+\}\}|\[[^\]]+\]|\{[^}]+\})|\{\{\s*(?:rep|your|my|sender)_?name\s*\}\}|\[(?:your|rep|my) ?name\]/iu;
 const NEXT_STEP_HEADING = /\b(?:next steps?|close|closing|booking|book(?:ing)? the meeting|call to action|cta|the ask)\b/i;
 const NEXT_STEP = /\b(?:calendar|next step|book\w*|schedule|(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d+[- ]minute|send (?:you )?(?:an? )?invite)\b/i;
@@ -144,7 +143,7 @@ export function hasPart(model: PlaybookModel, part: string, type = '', custom?: 
   }
   switch (part) {
     case 'opener':
-      return [...sectionsWithRep].some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && INTRO.test(turnText(rep[0])));
+      return [...sectionsWithRep].some((s) => s.ownTags.includes('opener')) || (rep.length > 0 && opensCall(turnText(rep[0])));
     case 'reason-for-call':
       return statesReason(repText) || rep.some((t) => isReasonLabel(t.label));
     case 'discovery':

@@ -10,13 +10,12 @@
  */
 import { subtree, type PlaybookModel, type SectionNode, type Turn } from '../../read/model';
 import { isRepCallTurn } from '../../read/spoken';
-import { isReasonLabel, statesReason } from '../../read/call-reason';
+import { isReasonLabel, opensCall, statesReason } from '../../read/call-reason';
 import type { RuleKind } from './kind';
 import { clearlySpoken, insertFixes, rangeIn } from './units';
 import { callDialogues, isConversation } from './playbook-reading';
 
 /** An opening line: a greeting or the rep saying who they are. Without one the text is not a call opener. */
-const INTRO = /\b(?:hi|hey|hello|good (?:morning|afternoon|evening)|this is|it's|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]/i;
 const SKIP = ['voicemail', 'email', 'anti-example', 'process', 'objection', 'ooo'];
 
 function isCallRoot(model: PlaybookModel, s: SectionNode): boolean {
@@ -66,7 +65,7 @@ export const stateReasonForCallKind: RuleKind<null> = {
       const unexplained = (call: SectionNode): Turn | undefined => {
         const turns = repTurnsOf(call).slice(0, n);
         if (turns.length === 0 || !inScope(root, turns[0]) || !clearlySpoken(turns)) return undefined;
-        if (!turns.some((t) => INTRO.test(t.unit.text.slice(t.a, t.b)))) return undefined;
+        if (!turns.some((t) => opensCall(t.unit.text.slice(t.a, t.b)))) return undefined;
         return turns.some((t) => isReasonLabel(t.label) || statesReason(t.unit.text.slice(t.a, t.b))) ? undefined : turns[0];
       };
       // A call whose opening gives the reason may be the first of several versions side by side ("Version A",

@@ -85,6 +85,9 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
   return 'other';
 }
 
+/** A subject line that names a recap: "Recap: …", "Summary of Tuesday's call", "Next steps for …", "Notes from …". */
+const RECAP_SUBJECT = /^\s*(?:subject\s*:\s*)?(?:recap|summary|notes from|next steps)\b/i;
+
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
   if (LETS_GO.test(text)) return 'break-up';
@@ -92,6 +95,8 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   if (INTRODUCES_SENDER.test(text)) return 'first-touch';
   if (FOLLOWS_OWN_NOTE.test(text)) return 'follow-up';
   // A "Re:" that answers the buyer's own email is a reply, not a chase of the rep's earlier note.
+  // A subject that names a recap ("Recap: BSC plan for the Hoffman building") places the email like a "Recap" heading.
+  if (subjects.some((s) => RECAP_SUBJECT.test(s.unit.text.slice(s.a, s.b)))) return 'recap';
   if (answersBuyer) return stage;
   if (subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
   // The shape of a cold first email: signs of a stranger's first touch, a trigger noticed, a pitch (read/thread.ts).
