@@ -425,6 +425,15 @@ describe('reading: call scripts that label their speakers', () => {
   });
 });
 
+describe('reading: transcripts between named people', () => {
+  it('the participant named with a sales role is the rep, though they never say their own name', () => {
+    const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
+    assert.equal(voiceOf(doc, 'your budget'), 'rep');
+    assert.equal(voiceOf(doc, 'Right, go on'), 'buyer');
+    assert.ok(ruleIdsOf(doc).includes('no-blunt-qualifying-question'));
+  });
+});
+
 describe('reading: a finding names the message it sits in', () => {
   it('the hover says which message and why it was read as the rep’s words', () => {
     const doc = '## Email 2 — Day 3\n\nHi Marcus,\n\nJust checking in on the quote.\n\nBest,\nDana\n';

@@ -684,13 +684,19 @@ export function readingKey(r: DocumentReading): string {
  * Named speakers ("Mei:", "[00:00:03] Mei (Ordwell):") who introduce themselves in their own turn ("it's Mei
  * from Ordwell", "this is Mei"): in a transcript or a role-play the one who says who they are and why they
  * called is the rep, whatever their name; a buyer returning the rep's call introduces themselves too, and then
- * the rep is the one who answers them. Lower-cased label names.
+ * the rep is the one who answers them. A transcript's list of who was on the call ("Derek Voss (AE, Meridian)")
+ * names the rep by their sales role. Lower-cased label names.
  */
 function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   const out = new Set<string>();
   // Indexed loop: every turn of a new segment, on each keystroke.
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
+    // A transcript's list of who was on the call names the seller by their sales role: "Derek Voss (AE, Meridian)".
+    if (t.role === 'none' && t.unit.kind === 'paragraph' && SELLER_ROLE_HINT.test(t.unit.text)) {
+      for (const m of t.unit.text.slice(t.a, t.b).matchAll(SELLER_ROLE)) out.add(m[1].toLowerCase());
+      continue;
+    }
     if (t.role !== 'other' || !t.label) continue;
     // Most turns hold no self-introduction: look for one in place before slicing anything.
     SELF_INTRO_ANYWHERE.lastIndex = t.a;
@@ -714,6 +720,10 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   }
   return [...out];
 }
+
+/** A participant named with a sales role in brackets: "Derek Voss (AE, Meridian Calibration)", "Priya (SDR)", "Tom Reilly (account manager)". */
+const SELLER_ROLE = /\b(\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?\s*\((?:[^()\n]{0,40}?[\s,;/])?(?:AE|SDR|BDR|account (?:executive|manager)|sales(?: rep(?:resentative)?| lead| executive| manager)?|rep|seller|us)(?:[\s,;/][^()\n]{0,60})?\)/gu;
+const SELLER_ROLE_HINT = /\((?:[^()\n]{0,40}?[\s,;/])?(?:AE|SDR|BDR|[Aa]ccount (?:executive|manager)|[Ss]ales|rep|seller|us)\b/u;
 
 /** A caller who is returning the other's call: "I'm returning a voicemail from…", "just ringing you back", "got your message". */
 const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[\w-]+ )?(?:call|voicemail|voice-?mail|message)|(?:calling|ringing|phoning|getting) (?:you )?back|got (?:a|your) (?:voicemail|voice-?mail|message)|you (?:left|called|rang) (?:me|us)|(?:saw|had) (?:a )?missed call)\b/i;
