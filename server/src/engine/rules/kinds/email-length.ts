@@ -31,8 +31,8 @@ const EMAIL_TITLE = /\be-?mails?\b/i;
 
 /** The nearest heading that names a channel names a note ("Day 3 — LinkedIn"): a short note there is the norm, not a thin bump. */
 function isNote(path: readonly SectionNode[]): boolean {
-  const nearest = [...path].reverse().find((s) => s.title && (NOTE_TITLE.test(s.title) || EMAIL_TITLE.test(s.title)));
-  return nearest?.title !== undefined && nearest.title !== null && NOTE_TITLE.test(nearest.title) && !EMAIL_TITLE.test(nearest.title);
+  const nearest = [...path].reverse().map((s) => s.title ?? '').find((t) => NOTE_TITLE.test(t) || EMAIL_TITLE.test(t));
+  return nearest !== undefined && !EMAIL_TITLE.test(nearest);
 }
 
 /** How a message names the email: "This follow-up email is…", never "This other email". */
