@@ -54,11 +54,12 @@ const KNOWN_DOCUMENT =
   /\b(?:the|our|my|that) (?:[\w'-]+ ){0,2}(?:proposal|quote|quotation|order form|SOW|statement of work|contract|agreement|redlines?)\b|\bthe (?:pilot|proof of concept|POC|POV)\b/i;
 
 /**
- * An earlier talk, told in passing while delivering on it ("as promised", "since we spoke", "here are the notes"), or a
+ * An earlier talk, told in passing while delivering on it ("as promised", "since we spoke", "here are the notes", "I've
+ * attached three CVs for the technician role"; a brochure or a deck is a pitch, not a delivery), or a
  * visit the buyer hosted ("Thanks for walking us round Canal Street"), which no cold email can claim in passing. "When
  * we spoke" and "thanks for the call" are left out: they are the very claims the fake-familiarity rule judges.
  */
-const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b|\b(?:thanks|thank you)(?: (?:so|very) much| again)? for (?:(?:walking|showing) (?:us|me) (?:round|around|through)|(?:having|hosting) (?:us|me)\b|(?:the|your|today's|yesterday's|[a-z]+day's) (?:site visit|visit|tour|walk-?round|walk-?through))|\b(?:here(?:'s| is| are)|attached(?: are| is)?|sharing) (?:the |my |our )?(?:notes|recording|recap|minutes|summary)\b/i;
+const EARLIER_TALK = /\bsince we (?:spoke|talked|met|last spoke)\b|\bas promised\b|\b(?:thanks|thank you)(?: (?:so|very) much| again)? for (?:(?:walking|showing) (?:us|me) (?:round|around|through)|(?:having|hosting) (?:us|me)\b|(?:the|your|today's|yesterday's|[a-z]+day's) (?:site visit|visit|tour|walk-?round|walk-?through))|\b(?:here(?:'s| is| are)|attached(?: are| is)?|sharing) (?:the |my |our )?(?:notes|recording|recap|minutes|summary)\b|\b(?:I|we)(?:'ve| have) attached (?:the |your |(?:\d+|two|three|four|five|six) )(?![\w-]+ (?:brochure|deck|overview|catalogue|profile)s?\b)[\w-]+(?: [\w-]+){0,3} for (?:the|your)\b/i;
 
 /** A message that lets the buyer go: "I'll assume the timing is off", "I'll take the quiet as a sign", "I won't follow up again", "this is my last note". */
 export const LETS_GO =
