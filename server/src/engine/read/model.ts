@@ -721,9 +721,12 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   return [...out];
 }
 
+/** Sales roles, as a transcript's list of participants gives them: "AE", "SDR", "account manager", "sales lead". */
+const SELLER_ROLES = String.raw`(?:AE|SDR|BDR|account (?:executive|manager)|sales(?: rep(?:resentative)?| lead| executive| manager)?|rep|seller|us)`;
 /** A participant named with a sales role in brackets: "Derek Voss (AE, Meridian Calibration)", "Priya (SDR)", "Tom Reilly (account manager)". */
-const SELLER_ROLE = /\b(\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?\s*\((?:[^()\n]{0,40}?[\s,;/])?(?:AE|SDR|BDR|account (?:executive|manager)|sales(?: rep(?:resentative)?| lead| executive| manager)?|rep|seller|us)(?:[\s,;/][^()\n]{0,60})?\)/gu;
-const SELLER_ROLE_HINT = /\((?:[^()\n]{0,40}?[\s,;/])?(?:AE|SDR|BDR|[Aa]ccount (?:executive|manager)|[Ss]ales|rep|seller|us)\b/u;
+const SELLER_ROLE = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?\s*\((?:[^()\n]{0,40}?[\s,;/])?${SELLER_ROLES}(?:[\s,;/][^()\n]{0,60})?\)`, 'gu');
+/** A quick look for a bracketed sales role before the names are read. */
+const SELLER_ROLE_HINT = new RegExp(String.raw`\((?:[^()\n]{0,40}?[\s,;/])?${SELLER_ROLES}\b`, 'u');
 
 /** A caller who is returning the other's call: "I'm returning a voicemail from…", "just ringing you back", "got your message". */
 const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[\w-]+ )?(?:call|voicemail|voice-?mail|message)|(?:calling|ringing|phoning|getting) (?:you )?back|got (?:a|your) (?:voicemail|voice-?mail|message)|you (?:left|called|rang) (?:me|us)|(?:saw|had) (?:a )?missed call)\b/i;

@@ -91,12 +91,13 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   const thread = new PastedThread();
   // A call written as a dialogue: the rep and the buyer each speak under a label.
   const script = units.some((u) => u.turns.some((t) => t.role === 'prospect')) ? units.findIndex(speaksUnderALabel) : -1;
+  const scriptPath = script >= 0 ? path(units[script].section) : [];
   for (const [i, unit] of units.entries()) {
     // Quotes introduced as the customer's words run while the items are quotes.
     if (unit.kind === 'paragraph' || unit.kind === 'table-cell' || (unit.kind === 'list-item' && leadIn === 'buyer' && !/^["“]/.test(unit.text.trim()))) leadIn = undefined;
     const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
     thread.enter(unit);
-    const framing = i < script && path(units[script].section).includes(unit.section) && !MESSAGE_CHANNELS.some((c) => unit.section.tags.includes(c));
+    const framing = i < script && scriptPath.includes(unit.section) && !MESSAGE_CHANNELS.some((c) => unit.section.tags.includes(c));
     for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies, thread.markerFor(turn), framing);
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
     if (justBefore) leadIn = justBefore;
