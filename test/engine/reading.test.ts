@@ -411,6 +411,29 @@ describe('reading: pages that hold messages', () => {
   });
 });
 
+describe('reading: meeting notes', () => {
+  it('an action item under a “Follow-ups” heading is the team’s task, not a message to a buyer', () => {
+    const doc = '# Pipeline review\n\n## Check-ins and follow ups\n\n- Marco to check in with the Tempe HOA board about the front-roof panel question.\n- Aoife and Kyle to follow up with SEAI on the three stuck grant applications.\n';
+    assert.equal(voiceOf(doc, 'Marco to check in'), 'guidance');
+    assert.equal(voiceOf(doc, 'Aoife and Kyle'), 'guidance');
+    assert.ok(!ruleIdsOf(doc).includes('no-empty-check-in'));
+  });
+  it('“Happy to…” or “Great to…” starts a message, not an action item', () => {
+    const doc = '## Follow-up email\n\nHappy to send the grant checklist we used in Mesa; just checking in on the survey date.\n';
+    assert.equal(voiceOf(doc, 'Happy to send'), 'rep');
+  });
+});
+
+describe('reading: a step that names a call and an email', () => {
+  it('the email written out under it is read as an email, so email rules judge it', () => {
+    const doc = '## Touch 3 — Day 3 (call, then email if no answer)\nSubject: Dock audit\nHi {{first_name}},\nHope your week is off to a flying start.\nThe audit checklist we used at Kempton Park is attached.\nThabo\n';
+    const t = turnOf(doc, 'flying start');
+    assert.equal(t.channel, 'email');
+    assert.ok(!t.contexts.has('call-script'));
+    assert.ok(ruleIdsOf(doc).includes('no-hope-finds-you-well'));
+  });
+});
+
 describe('reading: call scripts that label their speakers', () => {
   it('plain prose above the first labelled turn is the page’s note on the call, not the rep’s words', () => {
     const doc = '# Cold call: clinic managers\n\nRing the front desk first thing. Goal: ten minutes with whoever orders supplies.\n\n**Rep:** Hi, is that Amira? It’s Tom from Medline Supplies.\n**Prospect:** Speaking.\n';
@@ -426,6 +449,11 @@ describe('reading: call scripts that label their speakers', () => {
 });
 
 describe('reading: transcripts between named people', () => {
+  it('a note above a transcript whose caller introduces themselves is the page’s, not the rep’s opener', () => {
+    const doc = '# Transcript — Dairy co-op, cold call\n\nAuto-transcribed by the dialer and lightly cleaned up. For the coaching review on Thursday.\n\n[00:00:02] Bev Shaw: Hi there, is this Sheila? How’s your day treating you?\n[00:00:06] Sheila Lind: It’s busy. Who is this?\n[00:00:08] Bev Shaw: Oh gosh, sorry, this is Bev Shaw calling from Tallgrass Benefits.\n';
+    assert.equal(voiceOf(doc, 'Auto-transcribed'), 'guidance');
+    assert.equal(voiceOf(doc, 'is this Sheila'), 'rep');
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

@@ -24,9 +24,9 @@ const MARKUP = /[*_`[\]<>~|\\]/;
 const LEADING_CLAUSE_TAIL = /^\s*(?:,|;|:|—|–|-{1,2}|\.\.\.|…)\s*(?:(?:but|and|so)\s+)?/i;
 /**
  * A greeting at the start of a sentence, kept when the sentence is rewritten:
- * "Hi Dana, ", "Hey {{first_name}} — ", "[Name], ", "Morning all! ".
+ * "Hi Dana, ", "Hey {{first_name}} — ", "[Name], ", "Morning all! ", "hey dev 👋 " (a texted name and a wave).
  */
-const GREETING = /^(?:(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[\w.]{1,30}\}|\*\|\w+\|\*|there|all|team|everyone|again)){0,3}|\{\{[^}\n]{1,40}\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\])[ \t]*(?:,|!|—|–|-)[ \t]+/iu;
+const GREETING = /^(?:(?:(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[\w.]{1,30}\}|\*\|\w+\|\*|there|all|team|everyone|again)){0,3}|\{\{[^}\n]{1,40}\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\])[ \t]*(?:,|!|—|–|-)|(?:hi|hello|hey|hiya)[ \t]+[\p{L}'’.-]+[ \t]*[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+)[ \t]+/iu;
 /** A template's opening vocative, `{{first_name}}, ` (filled or as a placeholder), dropped after a greeting. */
 const LEADING_NAME = /^(?:\{\{\s*first_name\s*\}\}|\$\{\d+:Name\}),\s*/;
 /** Words that keep their capital after a greeting's comma. */

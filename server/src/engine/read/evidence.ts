@@ -65,6 +65,19 @@ const PROMPT = /^(?:please )?(?:create|generate|write|draft|compose|craft|produc
 /** Changelogs, release notes, meeting notes. */
 const NOTES_SHAPE = /^(?:\d{4}-\d{2}-\d{2}\b|v?\d+\.\d+(?:\.\d+)?\b|(?:attendees|agenda|action items?|decisions?|owner|dri|due|status|added|changed|fixed|removed|deprecated)\s*:)/i;
 
+/**
+ * An action item of meeting notes: a person, then what they are to do ("Marco to check in with the Tempe HOA
+ * board", "Aoife and Kyle to follow up with SEAI"). Capitalised words that often start a sentence before "to"
+ * ("Happy to help", "Great to meet you") are not names.
+ */
+const ACTION_ITEM = /^(\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+)?\s+to\s+(?!(?:be|the|you|your|me|us)\b)\p{Ll}+\b/u;
+const NOT_NAMES = new Set('happy glad great good nice lovely keen pleased delighted thrilled excited want wanted need going ready time how where what when thanks thank welcome back up due next hard easy sorry able quick just worth free best better remember try trying hoping writing calling reaching looking here had have has is was used nothing everything something anything nobody someone everyone listen careful important hope reply respond prefer rather said seems seem plan planning easier faster cheaper only also still so and or but not yes no ok okay'.split(' '));
+
+function isActionItem(text: string): boolean {
+  const m = ACTION_ITEM.exec(text);
+  return m !== null && !NOT_NAMES.has(m[1].toLowerCase());
+}
+
 /** The text itself is shaped as a message: it opens with a greeting or holds a merge field. */
 export function hasMessageShape(text: string): boolean {
   const firstLine = text.trim().split('\n', 1)[0];
@@ -103,6 +116,7 @@ export function textCues(text: string, inEmail = false): Cue[] {
   if (!inEmail && !asks && PROCESS.test(stripQuotes(text))) cues.push({ cue: 'process words', weight: -1.5 });
   if (PROMPT.test(trimmed.replace(/^["“'‘*_]+/, ''))) cues.push({ cue: 'instructions to an assistant', weight: -3 });
   if (NOTES_SHAPE.test(trimmed)) cues.push({ cue: 'notes or changelog line', weight: -2 });
+  else if (!inEmail && isActionItem(trimmed)) cues.push({ cue: 'an action item for someone on the team', weight: -2 });
   if (!inEmail && LEAD_IN.test(trimmed)) cues.push({ cue: 'a lead-in to what follows', weight: -2 });
   return cues;
 }

@@ -90,7 +90,7 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   let justBefore: LeadIn | undefined;
   const thread = new PastedThread();
   // A call written as a dialogue: the rep and the buyer each speak under a label.
-  const script = units.some((u) => u.turns.some((t) => t.role === 'prospect')) ? units.findIndex(speaksUnderALabel) : -1;
+  const script = units.some((u) => u.turns.some((t) => answersTheRep(t, doc))) ? units.findIndex((u) => speaksUnderALabel(u, doc)) : -1;
   const scriptPath = script >= 0 ? path(units[script].section) : [];
   for (const [i, unit] of units.entries()) {
     // Quotes introduced as the customer's words run while the items are quotes.
@@ -106,12 +106,17 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
 
 /**
  * Whether the rep speaks under a speaker label in the unit ("**Rep:** Hi, is that Sandra?"). A call script that
- * labels its speakers labels the rep's words; plain prose above the first label, under the same headings and
+ * labels its speakers (by role, or by name in a transcript whose caller is known) labels the rep's words; plain prose above the first label, under the same headings and
  * none naming a written message, is the page's note on the call ("Dial the direct line. Goal: a 15-minute
  * call"), not something the rep says.
  */
-function speaksUnderALabel(unit: Unit): boolean {
-  return unit.turns.some((t) => t.role === 'rep' && t.label !== undefined);
+function speaksUnderALabel(unit: Unit, doc: DocumentReading): boolean {
+  return unit.turns.some((t) => t.label !== undefined && (t.role === 'rep' || (t.role === 'other' && isCaller(doc, t.label))));
+}
+
+/** The buyer's turn of a labelled call: "Prospect:", or in a transcript between named people, anyone but the caller. */
+function answersTheRep(t: Turn, doc: DocumentReading): boolean {
+  return t.role === 'prospect' || (t.role === 'other' && t.label !== undefined && (doc.callers?.length ?? 0) > 0 && !isCaller(doc, t.label));
 }
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
@@ -192,6 +197,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (/^\s*re\s*:/i.test(unit.text.slice(turn.a, turn.b)) && doc.subjects?.includes(threadSubject(unit.text.slice(turn.a, turn.b)))) turn.contexts.add('thread-reply');
       turn.channel = 'subject';
       turn.speech = true;
+      readAsWritten(turn, inEmail);
       return;
     case 'rep':
     case 'structural':
@@ -273,7 +279,16 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     const shaped = (inEmail || hasMessageShape(text)) && MESSAGE_CHANNELS.some((c) => turn.contexts.has(c));
     if (leadIn === 'use' || (shaped && !path(sec).some((s) => s.title && NOT_OUTREACH.test(s.title)))) turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
+    readAsWritten(turn, inEmail);
   }
+}
+
+/**
+ * An email written out (greeting to sign-off) under a heading that names a call as well ("Touch 3 — call, then
+ * email if no answer") is the email: the call's tags belong to the step's other touch, not to these words.
+ */
+function readAsWritten(turn: Turn, inEmail: boolean): void {
+  if (inEmail && (turn.channel === 'email' || turn.channel === 'subject')) for (const t of CALL_TAGS) turn.contexts.delete(t);
 }
 
 /** A line naming the channel of the message under it and ending in a colon: "SMS — to a warm contact, the day before the call:". */
@@ -313,6 +328,7 @@ function speaks(turn: Turn, cue: string, inEmail: boolean, path: (s: SectionNode
   turn.speech = true;
   turn.contexts.add('rep');
   turn.channel = channelOf(turn, inEmail, path);
+  readAsWritten(turn, inEmail);
 }
 
 /** What the headings above a turn say, weighed by how specific they are. */

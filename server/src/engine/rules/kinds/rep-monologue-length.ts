@@ -43,8 +43,8 @@ function handOver(ctx: RuleContext, turns: readonly Turn[], budget: number, cut:
       cutFrom = endAt(t.unit, s.b - 1);
     }
   }
-  const cutFixes = cutFrom === undefined ? [] : buildFixes(ctx.rule.fixes, { ...site, cutFrom });
-  // Without a clean place to cut (one long sentence), a question at the end would leave the turn as long: no fix.
+  // Without a clean place to cut (a first sentence already over the budget), a question at the end would leave the turn as long: no fix.
+  const cutFixes = cutFrom === undefined || kept > budget ? [] : buildFixes(ctx.rule.fixes, { ...site, cutFrom });
   return cutFixes.map((f) => ({ ...f, title: `Cut to the first ${plural(kept, 'word')}, then ${f.title.replace(/^Hand over: /, '')}` }));
 }
 
@@ -62,6 +62,7 @@ export const repMonologueLengthKind: RuleKind<null> = {
       const selfRefs = (m.text.match(SELF) ?? []).length;
       const overview = selfRefs >= (o.overviewSelfReferences as number) && m.words > (o.overviewWords as number);
       const hard = m.words > (o.hardMaxWords as number);
+      const aboutUs = selfRefs >= (o.overviewSelfReferences as number) && m.words + QUESTION_ROOM > (o.overviewWords as number);
       if (!hard && !overview && (asks || m.words <= budget)) continue;
       const seconds = spokenSeconds(m.words, m.phoneNumbers, wpm);
       const last = m.turns[m.turns.length - 1];
@@ -73,8 +74,9 @@ export const repMonologueLengthKind: RuleKind<null> = {
         end: m.end,
         message: fill(message, { seconds, words: m.words, limit: budget, limitSeconds: Math.round((budget / wpm) * 60) }),
         metrics: { words: m.words, seconds, wpm, limit: budget, selfReferences: selfRefs },
-        // A cut overview must come out under the overview length too, with room for the question it ends on.
-        fixes: lastText.length > 0 ? handOver(ctx, m.turns, overview ? Math.min(budget, (o.overviewWords as number) - QUESTION_ROOM) : budget, overview || hard) : [],
+        // A cut overview must come out under the overview length too, with room for the question it ends on; so must
+        // a turn about the sender that the question alone would carry over that length.
+        fixes: lastText.length > 0 ? handOver(ctx, m.turns, aboutUs ? Math.min(budget, (o.overviewWords as number) - QUESTION_ROOM) : budget, aboutUs || hard) : [],
         contexts: tags,
       });
     }

@@ -20,10 +20,11 @@ const OFFER = /\b(?:if (?:it|that) helps|happy to|glad to|I can (?:send|share|wa
  * shout", "take a look"), a wish for their reply ("would love your feedback"),
  * a shared next move ("let's connect") or a button to press ("[Update payment →]").
  */
-const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:the|an|any) (?:opportunity|chance|pleasure) to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat)|(?:\d+|a few|ten|fifteen|twenty|thirty) min(?:ute)?s|(?:some|a little|a bit) of your time)|(?:I|we) (?:look forward|hope to hear)|(?:hit|just) reply|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
+const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:get|be) in touch|reach out|drop me a (?:line|note)|(?:take|have) a (?:quick )?look|check (?:it|this|them) out|(?:click|tap|update|reply|respond|confirm|join|register|sign up|download|grab|book|pick|choose|start|try) (?:here|now|below|the|your|a|an|this|it|to|with|back)|(?:(?:I|we)(?:'?d| would)|would) (?:(?:\w+ly|therefore|also|so|still) )?(?:love|like|appreciate|welcome|value) (?:your|to [a-z]+|(?:the|an|any) (?:opportunity|chance|pleasure) to [a-z]+|(?:a|an|the) (?:[\w-]+ ){0,3}(?:reply|response|answer|word|call|chat)|(?:\d+|a few|ten|fifteen|twenty|thirty) min(?:ute)?s|(?:some|a little|a bit) of your time)|(?:I|we) (?:look forward|hope to hear)|(?:hit|just) reply|let'?s (?:connect|talk|chat|meet|find|set|schedule|catch up|get|grab|hop|jump|plan|pick))\b|\[[^\]\n]{2,40}(?:→|->)\s*\]|(?:→|->)\s*\S/i;
 /**
  * Asks in the shapes people write them rather than set phrases:
- * - a request that starts the sentence ("Send me a good time", "Give it a read and tell me…", "Say yes and…");
+ * - a request that starts the sentence ("Send me a good time", "Give it a read and tell me…", "Say yes and…"),
+ *   or any verb after "please" or "kindly" ("Kindly block 45 minutes in your calendar");
  * - an offer or an opening that hangs on the buyer's interest ("if you want it", "if a call helps",
  *   "if this is on your radar, I'm around Thursday");
  * - a next step the rep names with a time ("I'll call you Tuesday at 10 unless…", "I'll hold Thursday at 2 for us");
@@ -33,6 +34,8 @@ const REQUEST = /\b(?:let me know|give (?:me|us) a (?:shout|call|ring|buzz)|(?:g
 const INVITES = new RegExp(
   [
     String.raw`(?:^|[.!?]\s+|\n)(?:(?:just|please|so|and)\s+)?(?:send|tell|shoot|drop|give|say|grab|pick|book|reply|forward|loop|point|ping|text|call|email|ring|write|choose|hit)\s+(?:me|us|it|them|a|an|the|your|yes|back|over|the\s+word)\b`,
+    // "Please confirm…", "Kindly block 45 minutes…", "Do revert…": a polite request of any verb; "please find attached" or "please note" gives, not asks.
+    String.raw`(?:^|[.!?]\s+|\n)(?:please|kindly|do)\s+(?!(?:find|see|note|accept|allow|permit|excuse|forgive|feel|do\s+not|don'?t|not|hesitate|ignore|disregard|bear|keep|know|be\s+(?:aware|assured))\b)(?:(?:[a-z]+ly)\s+)?[a-z]+\s+(?:me|us|the|a|an|your|this|it|at|by|on|in|back|whether|if|which|when|\d)`,
     String.raw`\bif\s+(?:(?:you|your\s+\w+)\s+(?:would\s+)?find\s+[^.?!\n]{0,40}?\b(?:useful|helpful|handy|of\s+use)|you(?:'d)?\s+(?:want|like|prefer|need|fancy)|(?:it|this|that|a\s+\w+)\s+(?:helps|would\s+help|is\s+(?:useful|helpful|relevant|on\s+your\s+radar|a\s+priority|of\s+(?:use|interest)))|it'?s\s+(?:useful|helpful|relevant|of\s+(?:use|interest)))\b`,
     String.raw`\bI(?:'ll|\s+will)\s+(?:(?:call|ring|phone|try)\s+(?:you\s+)?|(?:hold|pencil\s+in|keep)\s+(?:us\s+in\s+for\s+|a\s+(?:slot|spot|seat)\s+(?:for\s+you\s+)?(?:on\s+)?)?)(?:on\s+|at\s+|this\s+|next\s+|tomorrow|monday|tuesday|wednesday|thursday|friday)`,
     String.raw`\b(?:keen|eager|would\s+love|happy|glad|delighted|pleased)\s+to\s+(?:compare\s+notes|swap\s+notes|hear|chat|talk|connect|walk\s+you|show\s+you|host\s+you|meet(?:\s+you)?|see\s+you|welcome\s+you|have\s+you)\b`,
@@ -104,13 +107,19 @@ const GUESSED_OF_THE_BUYER = /^\W*(?:you(?:'re| are)? (?:must|probably|surely)|I
 /** A sentence about the sender, the buyer only its object ("We'd be delighted to add you to our list of clients"). */
 const ABOUT_THE_SENDER = /^\W*(?:anyway,?\s*|so,?\s*)?(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|our|my)\b/i;
 
-/** The email's text less its passive closers (a sentence with a question mark is kept). */
+/** The email's text less its passive closers (a sentence with a question mark is kept whole). */
 function withoutPassiveClosers(text: string): string {
   return text
     .split(SENTENCE_BREAK)
-    .filter((s) => s.includes('?') || !PASSIVE_CLOSE.test(s))
+    .map((s) => (s.includes('?') ? s : s.replace(PASSIVE_CLOSES, ' | ')))
     .join(' ');
 }
+/**
+ * Every passive closer in a sentence, cut out so the rest of it ("I'd welcome a 45-minute visit at your earliest
+ * convenience") can still ask; the mark left in its place keeps the words around it apart ("Please [don't hesitate to
+ * contact] me at…" is not "Please … me").
+ */
+const PASSIVE_CLOSES = new RegExp(PASSIVE_CLOSE.source, 'gi');
 
 /** Stages of a sequence where the email exists to get a reply. */
 const NEEDS_ASK = new Set(['first-touch', 'follow-up']);

@@ -22,8 +22,8 @@ const MONEY_RESULT = /\b(?:sav(?:e|ed|es|ing|ings)|return\w*|roi|generat\w*|reco
 const CLAIMANT = /\b(?:we|we've|we're|our|us|clients?|customers?|users|teams like|companies like|[\p{L}-]+ like (?:yours|you))\b/iu;
 /** A named customer with its result: "Acme cut…", "when Acme switched…". */
 const NAMED_RESULT = /\b(?:[Ww]hen|[Aa]fter) \p{Lu}\w+ (?:switched|moved|started|rolled)\b|\b\p{Lu}\w+ (?:cut|saw|reduced|increased|booked|grew|saved|doubled|tripled)\b/u;
-/** A source the buyer can check next to the claim: a link (not a booking or calendar link), a web address, a named source in parentheses ("(Gong, 2024)"). */
-const EVIDENCE = /\]\((?![^)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|https?:\/\/(?![^\s)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\bwww\.|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/u;
+/** A source the buyer can check next to the claim: a link (not a booking or calendar link), a web address ("faultline.dev/customers/loopwise"), a named source in parentheses ("(Gong, 2024)"). */
+const EVIDENCE = /\]\((?![^)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|https?:\/\/(?![^\s)]*(?:calendly|cal\.com|\/meetings|booking|schedul|calendar))|\bwww\.|\b(?!(?:cal|calendly|savvycal)\.com\b)[a-z0-9-]+\.[a-z]{2,}\/(?![^\s)]*(?:calendly|meetings|booking|schedul|calendar))[\w/.-]*[\w/]|\((?:per |via |source: )?\p{Lu}[\w&.-]*(?: \p{Lu}[\w&.-]*){0,3}(?:,? \d{4})?\)/u;
 /** A source marked anywhere in the unit: a footnote, a "Source:" line, a pointer to the study. */
 const MARKED_SOURCE = /\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹]|\bsource\s*:|\(source\b|\bsee (?:the )?(?:case study|report|study)\b/iu;
 /** "If we downgrade to save $20k…" is a trade-off, "we confirmed a 43% reduction" the buyer's own test result. */
