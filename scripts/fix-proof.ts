@@ -326,8 +326,9 @@ export function checkFix(c: FixCase): FixOutcome {
     // A placeholder counts as ten characters, as subject-line-shape counts it.
     const subjectOf = (line: string) => line.replace(/^.*?subject(?:\*\*)?\s*:?\s*(?:\*\*)?\s*/i, '').replace(/\[[^\]]*\]|\{\{[^}]*\}\}/g, 'x'.repeat(10));
     const subject = subjectOf(afterLines);
-    // A fix of one thing in a subject that is already long (its length is another finding) may leave it long, not make it longer.
-    if (subject.length > Math.max(45, subjectOf(beforeLines).length) || /[.!?]\s+\S/.test(subject)) failures.push(`(e) not a subject line: ${subject.length} characters`);
+    // A fix of one thing in a subject that is already long or runs on (another finding) may leave it so, not make it worse.
+    const breaks = (t: string) => /[.!?]\s+\S/.test(t);
+    if (subject.length > Math.max(45, subjectOf(beforeLines).length) || (breaks(subject) && !breaks(subjectOf(beforeLines)))) failures.push(`(e) not a subject line: ${subject.length} characters`);
   }
   return { case: c, fixed, failures };
 }

@@ -454,6 +454,11 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'Auto-transcribed'), 'guidance');
     assert.equal(voiceOf(doc, 'is this Sheila'), 'rep');
   });
+  it('a “Participants:” line names the rep by their sales role too', () => {
+    const doc = '# Discovery call transcript: Bayfront Clinics\n\nParticipants: Shawn Tan (Kestrel, AE), Dr Rachel Ong (owner).\n\n[00:00:03] Shawn Tan (Kestrel): Morning Dr Ong! How are you today?\n[00:00:06] Rachel Ong: Good. We have thirty minutes.\n[00:02:44] Shawn Tan (Kestrel): Okay. Are you the one who decides on this?\n';
+    assert.equal(voiceOf(doc, 'Are you the one who decides'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-blunt-qualifying-question'));
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

@@ -24,9 +24,10 @@ const MARKUP = /[*_`[\]<>~|\\]/;
 const LEADING_CLAUSE_TAIL = /^\s*(?:,|;|:|—|–|-{1,2}|\.\.\.|…)\s*(?:(?:but|and|so)\s+)?/i;
 /**
  * A greeting at the start of a sentence, kept when the sentence is rewritten:
- * "Hi Dana, ", "Hey {{first_name}} — ", "[Name], ", "Morning all! ", "hey dev 👋 " (a texted name and a wave).
+ * "Hi Dana, ", "Hey {{first_name}} — ", "[Name], ", "Morning all! ", "hey dev 👋 " (a texted name and a wave),
+ * "Hi there " before the rep's introduction ("Hi there its Declan from Glas Energy, …").
  */
-const GREETING = /^(?:(?:(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[\w.]{1,30}\}|\*\|\w+\|\*|there|all|team|everyone|again)){0,3}|\{\{[^}\n]{1,40}\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\])[ \t]*(?:,|!|—|–|-)|(?:hi|hello|hey|hiya)[ \t]+[\p{L}'’.-]+[ \t]*[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+)[ \t]+/iu;
+const GREETING = /^(?:(?:(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}\n]{1,40}\}\}|\[[^\]\n]{1,40}\]|\{[\w.]{1,30}\}|\*\|\w+\|\*|there|all|team|everyone|again)){0,3}|\{\{[^}\n]{1,40}\}\}|\[(?:First ?Name|Name|Prospect(?: Name)?)\])[ \t]*(?:,|!|—|–|-)|(?:hi|hello|hey|hiya)[ \t]+[\p{L}'’.-]+[ \t]*[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+|(?:hi|hello|hey|hiya|morning)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|there|all|team|everyone)){0,2}(?=[ \t]+(?:it['’]?s|this is|my name is|I['’]m)\b))[ \t]+/iu;
 /** A template's opening vocative, `{{first_name}}, ` (filled or as a placeholder), dropped after a greeting. */
 const LEADING_NAME = /^(?:\{\{\s*first_name\s*\}\}|\$\{\d+:Name\}),\s*/;
 /** Words that keep their capital after a greeting's comma. */
@@ -297,9 +298,9 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
 /** "it's Sam from Acme, " / "Owen from Crateflow here, ": the rep introducing themselves, kept before a rewritten clause. */
 /** A word of a name: capitalised, or a placeholder for it. */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\])`;
-/** The rep's introduction as a clause: "it's Tom Reilly from Wheelgate Minibus Leasing – ", "Sam from Acme here, ". */
+/** The rep's introduction as a clause: "it's Tom Reilly from Wheelgate Minibus Leasing – ", "Sam from Acme here, ", "its Declan from Glas Energy, " (texted). */
 const INTRO_CLAUSE = new RegExp(
-  String.raw`^(?:(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|[Mm]y name is|I['’]m|I am)[ \t]+${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2}|${NAME_WORD}(?:[ \t]+${NAME_WORD})?(?=[ \t]+(?:from|at|with)\b))` +
+  String.raw`^(?:(?:[Ii]t['’]?s|[Ii]t is|[Tt]his is|[Mm]y name is|I['’]m|I am)[ \t]+${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2}|${NAME_WORD}(?:[ \t]+${NAME_WORD})?(?=[ \t]+(?:from|at|with)\b))` +
     String.raw`(?:[ \t]+(?:from|at|with)[ \t]+\S+(?:[ \t]+\S+){0,4}?)?(?:[ \t]+here)?[ \t]*(?:,|—|–)[ \t]+$`,
   'u',
 );
@@ -358,12 +359,12 @@ function greetingBefore(text: string, from: number, to: number): number {
   if (to <= from) return 0;
   const g = GREETING.exec(text.slice(from, to));
   if (g && from + g[0].length <= to) return g[0].length;
-  // A texted greeting with no comma ("hey dana any news…"): the greeting word and one name are all that stands before the match.
+  // A texted greeting with no comma ("hey dana any news…", "hey {{first_name}} just checkin in"): the greeting word and one name are all that stands before the match.
   const loose = LOOSE_GREETING.exec(text.slice(from, to));
   return loose ? loose[0].length : 0;
 }
 
-const LOOSE_GREETING = /^(?:hi|hey|hiya|hello|morning)[ \t]+[\p{L}'’.-]+[ \t]+$/iu;
+const LOOSE_GREETING = /^(?:hi|hey|hiya|hello|morning)[ \t]+(?:[\p{L}'’.-]+|\{\{[^}\n]{1,40}\}\})[ \t]+$/iu;
 
 /** The template's first letter in upper case, or after a greeting's comma in lower case (but "I" and acronyms). */
 function setInitialCase(template: string, mode: 'upper' | 'lower' | 'after-greeting'): string {

@@ -692,8 +692,9 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   // Indexed loop: every turn of a new segment, on each keystroke.
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
-    // A transcript's list of who was on the call names the seller by their sales role: "Derek Voss (AE, Meridian)".
-    if (t.role === 'none' && t.unit.kind === 'paragraph' && SELLER_ROLE_HINT.test(t.unit.text)) {
+    // A transcript's list of who was on the call names the seller by their sales role: "Derek Voss (AE, Meridian)",
+    // in a plain line or after a "Participants:" label.
+    if ((t.role === 'none' || (t.role === 'other' && PARTICIPANTS_LABEL.test(t.label ?? ''))) && t.unit.kind === 'paragraph' && SELLER_ROLE_HINT.test(t.unit.text)) {
       for (const m of t.unit.text.slice(t.a, t.b).matchAll(SELLER_ROLE)) out.add(m[1].toLowerCase());
       continue;
     }
@@ -720,6 +721,9 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   }
   return [...out];
 }
+
+/** The label of a transcript's list of who was on the call. */
+const PARTICIPANTS_LABEL = /^\s*(?:participants|attendees|on the call|present|speakers|people on the call|who was on the call)\s*$/i;
 
 /** Sales roles, as a transcript's list of participants gives them: "AE", "SDR", "account manager", "sales lead". */
 const SELLER_ROLES = String.raw`(?:AE|SDR|BDR|account (?:executive|manager)|sales(?: rep(?:resentative)?| lead| executive| manager)?|rep|seller|us)`;

@@ -29,6 +29,7 @@ import { builtinAnchorGroups } from './builtin-anchors';
 import { foldedSource, foldText } from './folded-matching';
 import { SENTENCE_THRESHOLD, encodeSentence, hasSentenceModel, sentenceScore, strongestMove } from '../sentence-model/model';
 import { modelSentences } from '../sentence-model/sentences';
+import { spellOut, type SpelledOut } from '../../read/texting';
 
 type Matcher = RegExp | TeamMatcher;
 
@@ -107,6 +108,13 @@ interface Slice {
 interface MatchText {
   body: string;
   folded?: string;
+  /** The body with texting spellings written out (null: none in it), once a rule has asked. */
+  texted?: (SpelledOut & { folded?: string }) | null;
+}
+
+function spelledOutOf(entry: MatchText): (SpelledOut & { folded?: string }) | undefined {
+  if (entry.texted === undefined) entry.texted = spellOut(entry.body) ?? null;
+  return entry.texted ?? undefined;
 }
 
 /** The text patterns run on, per turn and remembered: every phrase rule reads the same one. */
@@ -227,14 +235,25 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
       found = anchorsFound(turn, body);
       patternsMayMatch = compiled.anchors.some((groups) => holdsAll(groups, found!));
     }
-    if (!patternsMayMatch && !modelled) continue;
+    // Texting spellings ("did u get a chance", "just checkin in") are matched spelled out, and found where the rep wrote them.
+    const texted = spelledOutOf(entry);
+    let textedMayMatch = texted !== undefined && (!compiled.any || compiled.any.test(texted.text));
+    let textedFound: Uint8Array | undefined;
+    if (texted && textedMayMatch && compiled.anchors) {
+      textedFound = ANCHORS.found(anchorText(texted.text));
+      textedMayMatch = compiled.anchors.some((groups) => holdsAll(groups, textedFound!));
+    }
+    if (!patternsMayMatch && !textedMayMatch && !modelled) continue;
     const taken: Array<[number, number]> = [];
     // A rule about one move of the sentence ("checking in", "any update?") says it once per sentence.
     const sentencesTaken: Set<number> | undefined = ctx.rule.options?.oncePerSentence === true ? new Set() : undefined;
-    for (let k = 0; patternsMayMatch && k < compiled.patterns.length; k++) {
-      if (found && !holdsAll(compiled.anchors![k], found)) continue;
+    for (let k = 0; (patternsMayMatch || textedMayMatch) && k < compiled.patterns.length; k++) {
+      const inBody = patternsMayMatch && !(found && !holdsAll(compiled.anchors![k], found));
+      const inTexted = textedMayMatch && !(textedFound && !holdsAll(compiled.anchors![k], textedFound));
+      if (!inBody && !inTexted) continue;
       const re = compiled.patterns[k] ?? (compiled.patterns[k] = compiled.makePattern(k));
-      for (const [x, y] of matchesIn(re, subjectFor(re, entry), compiled.bounded, charge)) {
+      const spans = inTexted ? bodyAndTexted(re, entry, texted!, inBody, compiled.bounded, charge) : matchesIn(re, subjectFor(re, entry), compiled.bounded, charge);
+      for (const [x, y] of spans) {
         const a = turn.a + x;
         const b = turn.a + y;
         if (body.slice(x, y).includes(OPAQUE)) continue;
@@ -340,6 +359,13 @@ function overlapsTaken(taken: Array<[number, number]>, a: number, b: number): bo
 
 function take(taken: Array<[number, number]>, a: number, b: number): void {
   taken.splice(firstFrom(taken, a), 0, [a, b]);
+}
+
+/** Matches in the body (when `inBody`), then in its spelled-out copy, placed in the body. */
+function* bodyAndTexted(re: Matcher, entry: MatchText, texted: SpelledOut & { folded?: string }, inBody: boolean, bounded: boolean, charge?: () => void): Generator<[number, number]> {
+  if (inBody) yield* matchesIn(re, subjectFor(re, entry), bounded, charge);
+  const subject = runsFolded.has(re) ? (texted.folded ??= foldText(texted.text)) : texted.text;
+  for (const [x, y] of matchesIn(re, subject, bounded, charge)) yield [texted.from[x], texted.to[y - 1]];
 }
 
 /** Non-empty matches of `re` in `body` as [start, end) offsets; `bounded` matches slice by slice when the body is long, calling `charge` before each. */

@@ -1,6 +1,6 @@
 /**
  * What the sentence model reads of a sentence: its words, lower-cased, with
- * contractions spelled out and a light suffix strip ("chasing" and "chased"
+ * contractions and texting spellings spelled out and a light suffix strip ("chasing" and "chased"
  * read as "chas"), placeholders, numbers, weekdays and months as one token
  * each, then every word and every pair of neighbouring words. Pairs keep the
  * order that carries meaning ("a decision", "by Friday") without a parser.
@@ -8,6 +8,8 @@
  * Written by hand: wink-lemmatizer gave the same accuracy on the labelled set
  * (docs/accuracy.md), and this needs no library or word list in the bundles.
  */
+
+import { spelledOutWord } from '../../read/texting';
 
 const PLACEHOLDER = /\{\{[^{}]*\}\}|\{[^{}\s]*\}|\[[^\]]*\]|<[A-Z][^<>]*>/g;
 const TOKEN = /<ph>|[a-z]+(?:'[a-z]+)?|\d+|[?!£$€%]/g;
@@ -54,9 +56,11 @@ function words(sentence: string): string[] {
     else if (MONTHS.test(raw)) out.push('<month>');
     else if (raw === '<ph>' || !/[a-z]/.test(raw)) out.push(raw);
     else {
-      let w = raw;
-      for (const [re, by] of CONTRACTIONS) w = w.replace(re, by);
-      for (const part of w.split(' ')) if (part) out.push(stem(part));
+      // Texting spellings read as their words: "u" as "you", "checkin" as "checking" (read/texting.ts).
+      for (let w of (spelledOutWord(raw)?.toLowerCase() ?? raw).split(' ')) {
+        for (const [re, by] of CONTRACTIONS) w = w.replace(re, by);
+        for (const part of w.split(' ')) if (part) out.push(stem(part));
+      }
     }
   }
   return out;
