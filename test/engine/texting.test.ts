@@ -19,6 +19,11 @@ describe('texting spellings', () => {
     assert.equal(spellOut('Its roof faces west, and were on site at 9 in the U.S. office at R&D.'), undefined);
     assert.equal(spellOut('Plain text with nothing to spell out.'), undefined);
   });
+  it('reads words that are names of object properties as plain words', () => {
+    const doc = '## Follow-up email\n\nHi Dana, the constructor sent the toString export and the valueOf report. Did u get a chance to read it?\n';
+    assert.doesNotThrow(() => lintText(doc, { rules: BUILTIN_RULES }));
+    assert.ok(!lintText(doc, { rules: BUILTIN_RULES }).findings.some((f) => f.ruleId === 'internal-error'));
+  });
   it('keeps a capital at the start of a sentence', () => {
     assert.equal(spellOut('Dont miss it')!.text, "Don't miss it");
   });

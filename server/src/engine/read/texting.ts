@@ -46,7 +46,7 @@ export function spellOut(text: string): SpelledOut | undefined {
       to.push(i + 1);
     }
     out += text.slice(at, s);
-    let word = SPELLED_OUT[m[0].toLowerCase()];
+    let word = BY_WORD.get(m[0].toLowerCase())!;
     // "Dont" at a sentence's start stays capitalised: "Don't".
     if (m[0][0] !== m[0][0].toLowerCase()) word = word[0].toUpperCase() + word.slice(1);
     out += word;
@@ -64,7 +64,9 @@ export function spellOut(text: string): SpelledOut | undefined {
   return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
-/** One word's spelled-out form, lower case, for readers of single words (the sentence model). */
+const BY_WORD = new Map(Object.entries(SPELLED_OUT));
+
+/** One word's spelled-out form, for readers of single words (the sentence model); undefined for any other word ("constructor" included). */
 export function spelledOutWord(word: string): string | undefined {
-  return SPELLED_OUT[word];
+  return BY_WORD.get(word);
 }

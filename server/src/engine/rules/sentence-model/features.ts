@@ -57,7 +57,8 @@ function words(sentence: string): string[] {
     else if (raw === '<ph>' || !/[a-z]/.test(raw)) out.push(raw);
     else {
       // Texting spellings read as their words: "u" as "you", "checkin" as "checking" (read/texting.ts).
-      for (let w of (spelledOutWord(raw)?.toLowerCase() ?? raw).split(' ')) {
+      const spelled = spelledOutWord(raw);
+      for (let w of spelled === undefined ? [raw] : spelled.toLowerCase().split(' ')) {
         for (const [re, by] of CONTRACTIONS) w = w.replace(re, by);
         for (const part of w.split(' ')) if (part) out.push(stem(part));
       }
