@@ -8,7 +8,7 @@
  * spelling and leave these as unknown words. Only spellings with one reading are listed ("its", "were", "ill"
  * and "id" are also words, and stay as written).
  */
-const SPELLED_OUT: Readonly<Record<string, string>> = {
+const SPELLED_OUT: ReadonlyMap<string, string> = new Map(Object.entries({
   u: 'you', ya: 'you', ur: 'your', r: 'are', yr: 'your', thru: 'through', tho: 'though',
   msg: 'message', msgs: 'messages', txt: 'text', txts: 'texts', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thank you',
   wk: 'week', wks: 'weeks', tmrw: 'tomorrow', tmr: 'tomorrow', '2day': 'today', b4: 'before', bc: 'because', cuz: 'because', coz: 'because',
@@ -16,9 +16,9 @@ const SPELLED_OUT: Readonly<Record<string, string>> = {
   dont: "don't", didnt: "didn't", cant: "can't", wont: "won't", im: "I'm", ive: "I've", youre: "you're", youve: "you've", theyre: "they're",
   isnt: "isn't", havent: "haven't", hasnt: "hasn't", doesnt: "doesn't", wasnt: "wasn't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't",
   whats: "what's", thats: "that's", heres: "here's", theres: "there's", lets: "let's",
-};
+}));
 
-const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}'’&/@.-])(?:${Object.keys(SPELLED_OUT).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}\p{N}'’&@-]|\.\p{L})`, 'giu');
+const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}'’&/@.-])(?:${[...SPELLED_OUT.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\p{L}\p{N}'’&@-]|\.\p{L})`, 'giu');
 
 /** The text with texting spellings written out, and for each of its characters the original span it stands for. */
 export interface SpelledOut {
@@ -46,7 +46,7 @@ export function spellOut(text: string): SpelledOut | undefined {
       to.push(i + 1);
     }
     out += text.slice(at, s);
-    let word = BY_WORD.get(m[0].toLowerCase())!;
+    let word = SPELLED_OUT.get(m[0].toLowerCase())!;
     // "Dont" at a sentence's start stays capitalised: "Don't".
     if (m[0][0] !== m[0][0].toLowerCase()) word = word[0].toUpperCase() + word.slice(1);
     out += word;
@@ -64,9 +64,7 @@ export function spellOut(text: string): SpelledOut | undefined {
   return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
-const BY_WORD = new Map(Object.entries(SPELLED_OUT));
-
 /** One word's spelled-out form, for readers of single words (the sentence model); undefined for any other word ("constructor" included). */
 export function spelledOutWord(word: string): string | undefined {
-  return BY_WORD.get(word);
+  return SPELLED_OUT.get(word);
 }
