@@ -476,3 +476,23 @@ describe('reading: a finding names the message it sits in', () => {
     assert.match(findingToMarkdown(f!, undefined), /Read as an email under/);
   });
 });
+
+describe('reading: a step that names the words under it', () => {
+  it('"leave this voicemail:" makes the block below a voicemail, whatever greeting it opens with', () => {
+    const doc = '## T+7\nManual call. If no answer, leave this voicemail:\n\n> Hi {{first_name}}, this is Dan from Clearbind, that\'s 860-555-0142. I\'m calling about the checklist I sent on Monday.\n';
+    const t = turnOf(doc, 'this is Dan');
+    assert.equal(t.channel, 'voicemail');
+    assert.ok(!t.contexts.has('email'));
+  });
+  it('"No answer → leave the voicemail below" points at the block under it without a colon; "Task:" is a field, not a speaker', () => {
+    const doc = '## Touch 2 · Call\nTask: manual call two days after Touch 1. No answer → leave the voicemail below, then log it.\n\n> Hi {{first_name}}, hope your week is going well!\n> It\'s Marisol at Trussly. Give me a ring back when you get a sec.\n> Talk soon!\n';
+    assert.equal(voiceOf(doc, 'manual call'), 'guidance');
+    assert.equal(turnOf(doc, 'Marisol').channel, 'voicemail');
+  });
+  it('a prompt that says "You are helping a rep" is the assistant\'s instructions, its "Subject:" rule too', () => {
+    const doc = '# Prompt: first email to a shop owner\n\n```text\nYou are helping a rep at Larkspur Signs, a sign maker in Leeds.\n\nWrite one first-touch email to the owner described in NOTES.\n\nRules:\n- Open with the one detail from NOTES.\n- Subject: three plain words about their shop, no exclamation marks, no capitals for emphasis at all ever.\n- Sign off with the rep\'s first name.\n\nNOTES:\n{{notes}}\n```\n';
+    assert.equal(voiceOf(doc, 'You are helping'), 'guidance');
+    assert.deepEqual(ruleIdsOf(doc), []);
+  });
+});
+

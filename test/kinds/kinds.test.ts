@@ -60,6 +60,13 @@ describe('helpers', () => {
     assert.ok(simple.grade < 4 && hard.grade > 12, `${simple.grade} / ${hard.grade}`);
   });
 
+  it('read a web or email address as one short word, not as hard words', () => {
+    const withAddress = readabilityOf('The rules are at centralohiopower.com/rebates. Or mail dana@acme-rebates.co today.');
+    const plain = readabilityOf('The rules are at link. Or mail link today.');
+    assert.equal(withAddress.grade, plain.grade);
+    assert.deepEqual(withAddress.longWords, []);
+  });
+
   it('count pronouns without inclusive we, thank you or you know', () => {
     assert.deepEqual(pronounCounts("Thank you. Can we meet? Let's talk. We built our tool for you."), { self: 2, you: 1 });
     assert.deepEqual(pronounCounts('Saw {{company}} in the news; your team grew.'), { self: 0, you: 2 });

@@ -23,8 +23,8 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push-?back|concerns?)\b/i },
   { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|voice notes?|voice messages?|message drops?|leaving a message)\b/i },
   { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin (?:connection )?(?:messages?|notes?|requests?|inmails?|dms?)|linkedin(?! (?:profiles?|posts?|pages?|ads?|groups?|learning|strategy|tips|research|search|navigator))|connection (?:notes?|requests?)|messages?)\b/i },
-  // A text message: short by nature, so email measures do not apply (its heading may also say "Day 5").
-  { tag: 'sms', customerFacing: true, pattern: /^\W*texts?\W*$|\b(?:sms|texts? (?:messages? )?#?\d+|text messages?|texting|texts? (?:templates?|scripts?|cadences?|follow-?ups?|sequences?|replies|reminders?))\b/i },
+  // A text message (SMS, WhatsApp, a DM): short by nature, so email measures do not apply (its heading may also say "Day 5").
+  { tag: 'sms', customerFacing: true, pattern: /^\W*texts?\W*$|\b(?:sms|texts? (?:messages? )?#?\d+|text messages?|texting|texts? (?:templates?|scripts?|cadences?|follow-?ups?|sequences?|replies|reminders?)|whats-?app|imessages?|(?:instagram|insta|ig|facebook|fb|twitter|x) (?:dms?|messages?)|dms?|direct messages?)\b/i },
   { tag: 'follow-up', customerFacing: true, pattern: /\b(?:follow[- ]?ups?|nudges?|bumps?|break-?ups?|no response|gone dark|going dark|ghost\w*|re-?engag\w*|closing the loop)\b/i },
   { tag: 're-engagement', customerFacing: true, pattern: /\b(?:re-?engag\w*|dead silence|gone dark|going dark|stalled|repair)\b/i },
   { tag: 'customer-proactive', customerFacing: true, pattern: /\b(?:proactive|account reviews?|qbrs?|customer check-?ins?|renewals?|existing customers?)\b/i },

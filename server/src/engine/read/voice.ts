@@ -77,7 +77,7 @@ const QUALIFYING_TOPIC = new RegExp(String.raw`^(?:${QUALIFYING_TOPICS})$`, 'i')
 /** A step's words after its label: "say “…”", "ask: “…”". */
 const SAY_STEP = /^\s*(?:say|ask|tell (?:them|her|him)|try|respond|reply|answer|open with|close with)\b[ \t]*[:,—–-]?[ \t]*["“]/i;
 /** Labels of a page's fields, not of people: several words, or words people are not called. */
-const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone)\b.*)$/i;
+const FIELD_LABEL = /^(?:\S+\s+\S+\s+\S+.*|.*\b(?:role|updated|date|title|owner|purpose|use|status|version|type|audience|stage|length|format|channel|goal|time|duration|frequency|category|tags?|author|link|source|notes?|summary|description|output|input|example|template|framework|structure|step|phase|day|week|when|why|what|how|who|where|signal|trigger|result|outcome|metric|kpi|target|tone|task|action|instructions?)\b.*)$/i;
 
 /** Reads every turn of one segment: regions first (emails span units), then each turn. */
 export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): void {
@@ -88,6 +88,8 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
   let leadIn: LeadIn | undefined;
   // "Send this one-liner:" speaks for the one block right after it, a paragraph too.
   let justBefore: LeadIn | undefined;
+  // "If no answer, leave this voicemail:" also names the channel of the block right after it.
+  let voicemailBefore = false;
   const thread = new PastedThread();
   // A call written as a dialogue: the rep and the buyer each speak under a label.
   const script = units.some((u) => u.turns.some((t) => answersTheRep(t, doc))) ? units.findIndex((u) => speaksUnderALabel(u, doc)) : -1;
@@ -98,8 +100,13 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
     const applies = leadIn ?? (justBefore === 'use' ? justBefore : undefined);
     thread.enter(unit);
     const framing = i < script && scriptPath.includes(unit.section) && !MESSAGE_CHANNELS.some((c) => unit.section.tags.includes(c));
-    for (const turn of unit.turns) readTurn(turn, doc, path, inEmail.has(unit), writesOut, applies, thread.markerFor(turn), framing);
+    const voicemail = voicemailBefore && applies === 'use';
+    for (const turn of unit.turns) {
+      readTurn(turn, doc, path, inEmail.has(unit) && !voicemail, writesOut, applies, thread.markerFor(turn), framing);
+      if (voicemail && turn.speech) leftAsVoicemail(turn);
+    }
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
+    voicemailBefore = justBefore === 'use' && VOICEMAIL_LEAD_IN.test(unit.text.trim());
     if (justBefore) leadIn = justBefore;
   }
 }
@@ -121,17 +128,28 @@ function answersTheRep(t: Turn, doc: DocumentReading): boolean {
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
 
+/** "Leave this voicemail:", "No answer → leave the voicemail below": the block below is spoken to a machine, whatever its greeting. */
+const VOICEMAIL_LEAD_IN = /\b(?:leave|drop)\b[^:.]{0,40}?\b(?:voice-?mails?|vms?|voice notes?|messages?)\b(?:[^:]{0,40}:$| below\b)/i;
+
+function leftAsVoicemail(turn: Turn): void {
+  for (const t of ['email', 'sms', 'subject', ...CALL_TAGS]) turn.contexts.delete(t);
+  turn.contexts.add('voicemail');
+  turn.channel = 'voicemail';
+}
+
 /** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
 const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
 const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
 const BUYER_LEAD_IN = /\b(?:(?:customer|client|buyer|prospect|user)s?'? (?:inputs?|quotes?|feedback|said|says|comments?|told us|words|reviews?|testimonials?)|what (?:customers|clients|buyers|prospects|users) (?:say|said|told us)|testimonials?|in their (?:own )?words)\b/i;
 /** "Send this one-liner:", "Leave this one instead:", "Try:": what follows is the words to use. */
 const USE_LEAD_IN = /\b(?:send|say|leave|try|open with|reply with|use this (?:line|one|version|opener|wording|instead))\b[^:]{0,40}:$/i;
+/** "No answer → leave the voicemail below, then log it.": a step that points at the words under it, without a colon. */
+const USE_BELOW = /\b(?:send|say|leave|use|read)\b (?:the|this) (?:[\w-]+ ){0,2}(?:voice-?mail|vm|e-?mail|text|message|script|note|line|wording)s? below\b/i;
 const PROMPT_LEAD_IN = /\b(?:prompts?|ask (?:ChatGPT|Claude|the AI|your AI|an AI|the assistant|the model))\b/i;
 
 function leadInOf(text: string): LeadIn | undefined {
   const t = text.trim();
-  if (!t.endsWith(':')) return undefined;
+  if (!t.endsWith(':')) return USE_BELOW.test(t) && !PROMPT_LEAD_IN.test(t) ? 'use' : undefined;
   if (PROMPT_LEAD_IN.test(t)) return 'prompt';
   if (CHECKLIST_LEAD_IN.test(t)) return 'guidance';
   if (BUYER_LEAD_IN.test(t)) return 'buyer';
@@ -191,6 +209,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'subject':
       // A subject is one phrase; a "Subject line:" run-in that goes on for sentences is advice about subjects.
       if (RUNS_ON.test(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” starts prose about subjects, not a subject`);
+      // "- Subject: three plain words about their shop" in a prompt for an assistant is a rule for the subject it will write.
+      if (unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
       explicit(turn, 'rep', `“${turn.label}:” line`);
       turn.contexts.add('subject');
       // "Re: <the subject of an earlier email here>" follows up in the same thread.

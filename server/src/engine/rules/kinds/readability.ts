@@ -15,6 +15,8 @@ import { emailsInScope, fill, measuredUnits, num } from './units';
 import { listOf } from '../plural';
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
+/** A web or email address ("centralohiopower.com/rebates", "dana@acme.co") is read as one short word, not as hard words. */
+const ADDRESS = /(?:https?:\/\/|\bwww\.)[^\s<>()]*[^\s<>().,;:!?'"]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,}\/[^\s<>()]*[^\s<>().,;:!?'"]|(?:com|org|net|io|co|dev|ai|app)\b)/gi;
 
 /** Syllables in an English word, by vowel groups with the usual corrections (silent e, -es, -ed; -le keeps its e). */
 export function syllables(word: string): number {
@@ -34,7 +36,7 @@ export interface Readability {
 }
 
 export function readabilityOf(text: string): Readability {
-  const plain = maskPlaceholders(text).replace(/\uFFFC+/g, 'Dana');
+  const plain = maskPlaceholders(text).replace(/\uFFFC+/g, 'Dana').replace(ADDRESS, 'link');
   const spans = sentencesIn(plain, 0, plain.length);
   let words = 0;
   let syl = 0;

@@ -95,7 +95,7 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
  */
 function closesOnTheBuyer(text: string): boolean {
   const sentences = text.split(SENTENCE_BREAK).map((t) => t.trim()).filter((t) => t !== '');
-  return sentences.slice(-2).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && !SEEN_OF_THE_BUYER.test(t) && !GUESSED_OF_THE_BUYER.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
+  return sentences.slice(-1).some((t) => /\byou(?:r|rs)?\b/i.test(t) && !PASSIVE_CLOSE.test(t) && !SEEN_OF_THE_BUYER.test(t) && !GUESSED_OF_THE_BUYER.test(t) && (!ABOUT_THE_SENDER.test(t) || /\bif you\b|\byou (?:can|could|might|may)\b/i.test(t)));
 }
 
 /** What the rep saw or thinks of the buyer ("Came across your website and loved what you're building"): about them, not to them. */

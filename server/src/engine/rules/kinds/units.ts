@@ -13,6 +13,7 @@ import { repMonologues, voicemailScripts, type Script } from '../../read/spoken'
 import { firstIndex } from '../../parse/positions';
 import { FOLLOWS_OWN_NOTE, INTRODUCES_SENDER, LETS_GO, readsAsColdPitch } from '../../read/thread';
 import { GREETING_LINE as GREETING } from '../../read/opening';
+import { GREETING_START } from '../../read/evidence';
 import { titleTurn } from '../../read/voice';
 import type { RuleContext } from './kind';
 import type { FixTemplate } from '../rule-types';
@@ -52,6 +53,8 @@ export interface EmailUnit {
 }
 
 const SIGN_OFF = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|—|--|-)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
+/** A line that is only a name ("Tama", "Owen Hale", "{{sender_first_name}}"): the sender signing off. */
+const SENDER_NAME = /^\s*(?:[—–-]\s*)?(?:\{\{\s*[\w.]*(?:sender|rep|my|your_name|name)[\w.]*\s*\}\}|\[(?:your|my|rep|sender)[^\]]{0,20}\]|\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’.-]{0,20}){0,2})\s*$/u;
 const FIRST_TOUCH = /\b(?:email 1|e-?mail #?1|touch 1|step 1|day [01]\b|first[- ]touch|cold e-?mail|initial (?:e-?mail|outreach)|intro(?:duction)? e-?mail)\b/i;
 const RECAP = /\b(?:recap|summary|next steps|proposal|post-(?:call|demo|discovery|meeting)|after the (?:call|demo|meeting))\b/i;
 const BREAK_UP = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
@@ -155,8 +158,16 @@ export function emailUnits(model: PlaybookModel): EmailUnit[] {
     }
     let lines = raw;
     if (lines.length > 1 && GREETING.test(lineText(lines[0]))) lines = lines.slice(1);
+    else if (lines.length > 0) {
+      // "Hi Ana, just giving this a nudge…": the greeting shares its line with the body and is no more counted than alone.
+      const greeting = GREETING_START.exec(lineText(lines[0]));
+      const rest = greeting ? lineText(lines[0]).slice(greeting[0].length) : '';
+      if (greeting && rest.trim()) lines = [{ ...lines[0], a: lines[0].b - rest.trimStart().length }, ...lines.slice(1)];
+    }
     const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF.test(lineText(l)) && countWords(lineText(l)) <= 6);
     if (signOff > 0) lines = lines.slice(0, signOff);
+    // The sender's name alone on the last line ("Tama") signs off like "Cheers, Tama".
+    else if (lines.length > 1 && SENDER_NAME.test(lineText(lines[lines.length - 1]))) lines = lines.slice(0, -1);
     const greeted = raw.length > 1 && GREETING.test(lineText(raw[0]));
     const path = pathTitle(model, section);
     const docType = model.frontMatter.type ?? '';
