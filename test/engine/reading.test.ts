@@ -496,3 +496,16 @@ describe('reading: a step that names the words under it', () => {
   });
 });
 
+describe('reading: a call written as a dialogue', () => {
+  it('a transcript caller who never gives a name is known by why they called and what they sell', () => {
+    const doc = '[00:00:01] Noor Haddad: Hi Glen, how\'s your Thursday treating you?\n[00:00:04] Glen Price: Fine. Who is this?\n[00:00:06] Noor Haddad: The reason I\'m calling is I saw Price Joinery took on a second unit, and I work with a few joiners on how they quote.\n[00:00:15] Glen Price: Go on.\n';
+    assert.equal(turnOf(doc, 'how\'s your Thursday').voice, 'rep');
+    assert.equal(turnOf(doc, 'Who is this').voice, 'buyer');
+    assert.ok(ruleIdsOf(doc).includes('no-how-are-you-opener'));
+  });
+  it('a dialogue under no heading is a call: its opener is judged as a call opener', () => {
+    const doc = '**Rep:** Hi Glen, how\'s your Thursday treating you?\n\n**Prospect:** Fine. Who is this?\n';
+    assert.ok(turnOf(doc, 'Thursday').contexts.has('call-script'));
+    assert.ok(ruleIdsOf(doc).includes('no-how-are-you-opener'));
+  });
+});

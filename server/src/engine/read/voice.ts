@@ -109,6 +109,10 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
     voicemailBefore = justBefore === 'use' && VOICEMAIL_LEAD_IN.test(unit.text.trim());
     if (justBefore) leadIn = justBefore;
   }
+  // A dialogue under no heading that names it ("Rep: … / Prospect: …", a recorder's transcript) is a call all the same.
+  if (script >= 0) {
+    for (const unit of units) for (const t of unit.turns) if (t.speech && t.channel === 'call' && t.label !== undefined && !CALL_TAGS.some((c) => t.contexts.has(c))) t.contexts.add('call-script');
+  }
 }
 
 /**
@@ -197,7 +201,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       if (isCaller(doc, turn.label)) {
         // From here on the speaker is the rep, like a "Rep:" label (a monologue, a talk ratio count them).
         turn.role = 'rep';
-        return speaks(turn, `“${turn.label}:” introduces themselves as the caller`, inEmail, path);
+        return speaks(turn, `“${turn.label}:” is the caller (by their introduction, their reason for calling or the list of participants)`, inEmail, path);
       }
       // "Open: say “Hi Sunita…”", "Decision: ask “…”": a step of a talk track that tells the rep what to say.
       if (SAY_STEP.test(unit.text.slice(turn.a, turn.b))) {
