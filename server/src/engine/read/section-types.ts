@@ -20,7 +20,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { tag: 'opener', customerFacing: true, pattern: /\b(?:open(?:er|ers|ing)|intro(?:duction)?s?|first \d+ seconds|hook|permission)\b/i },
   { tag: 'call-script', customerFacing: true, pattern: /\b(?:cold[- ]?call(?:ing)?|calls?|call scripts?|scripts?|talk tracks?|phone|dial(?:s|ing)?|pitch(?:es)?|demo scripts?|closing|close|next steps|role-?play|conversation)\b/i },
   { tag: 'discovery', customerFacing: true, pattern: /\b(?:discovery|qualif\w*|questions?|spin|meddicc?|bant|gap analysis)\b/i },
-  { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push-?back|concerns?)\b/i },
+  { tag: 'objection', customerFacing: true, pattern: /\b(?:objections?|rebuttals?|push[- ]?back|concerns?)\b/i },
   { tag: 'voicemail', customerFacing: true, pattern: /\b(?:voice-?mails?|vms?|voice notes?|voice messages?|message drops?|leaving a message)\b/i },
   { tag: 'email', customerFacing: true, pattern: /\b(?:e-?mails?|templates?|inmails?|sequence steps?|touch \d+|email \d+|day \d+|subject lines?|linkedin (?:connection )?(?:messages?|notes?|requests?|inmails?|dms?)|linkedin(?! (?:profiles?|posts?|pages?|ads?|groups?|learning|strategy|tips|research|search|navigator))|connection (?:notes?|requests?)|messages?)\b/i },
   // A text message (SMS, WhatsApp, a DM): short by nature, so email measures do not apply (its heading may also say "Day 5").

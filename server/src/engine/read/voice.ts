@@ -132,6 +132,14 @@ function answersTheRep(t: Turn, doc: DocumentReading): boolean {
 
 type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
 
+/** A label that is a field of a page ("Owner: Sales Ops") or a person speaking ("Owner: We already use an agency."). */
+const PERSON_LABEL = /^\s*(?:(?:business |practice |shop |site |office |general |the )?owner|manager|director|founder|boss)\s*$/i;
+
+/** A rep's labelled turn in the same block: the labels around it are a dialogue. */
+function repAnswersIn(unit: Unit, turn: Turn): boolean {
+  return unit.turns.some((o) => o !== turn && o.role === 'rep' && o.label !== undefined);
+}
+
 /** "Leave this voicemail:", "No answer → leave the voicemail below": the block below is spoken to a machine, whatever its greeting. */
 const VOICEMAIL_LEAD_IN = /\b(?:leave|drop)\b[^:.]{0,40}?\b(?:voice-?mails?|vms?|voice notes?|messages?)\b(?:[^:]{0,40}:$| below\b)/i;
 
@@ -189,6 +197,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'anti':
       return explicit(turn, 'guidance', `labelled as a bad example (${turn.label ?? '❌'})`);
     case 'guidance':
+      // "Owner:" answered by "Rep:" in the same block is the business owner speaking, not a page's owner field.
+      if (PERSON_LABEL.test(turn.label ?? '') && repAnswersIn(unit, turn)) return explicit(turn, 'buyer', `speaker label “${turn.label}:” in a dialogue with the rep`);
       return explicit(turn, 'guidance', `labelled “${turn.label}:”`);
     case 'prospect':
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
@@ -208,7 +218,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
         return speaks(turn, `a step “${turn.label}:” that says what to say`, inEmail, path);
       }
       // "Dana:" or "VP Ops:" is a persona speaking; "Owner role:" or "Last updated:" is a field of the page.
-      if (FIELD_LABEL.test(turn.label ?? '')) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
+      if (FIELD_LABEL.test(turn.label ?? '') && !(PERSON_LABEL.test(turn.label ?? '') && repAnswersIn(unit, turn))) return explicit(turn, 'guidance', `a field “${turn.label}:”`);
       return explicit(turn, 'buyer', `speaker label “${turn.label}:”`);
     case 'subject':
       // A subject is one phrase; a "Subject line:" run-in that goes on for sentences is advice about subjects.

@@ -14,7 +14,7 @@ import { objectionPairs, objectionRoots, sectionAnchor, turnRange, turnText } fr
 import { countQuestions, fill, str } from './units';
 
 const DISCOUNT = /\b(?:discount\w*|match (?:their|the|that|your|any) (?:price|quote|rate|offer)|at no (?:extra )?(?:charge|cost)|free of charge|\d{1,2} ?(?:%|percent) off|(?:lower|drop|cut|reduce|knock)\w* (?:the |our |my )?(?:price|rate|quote)|knock \w+ off|price[- ]match|(?:extra|free) (?:month|months|seats?|licen[cs]es?)|throw (?:in|it in)|waive (?:the )?\w+ fee|special (?:price|pricing|deal))\b/i;
-const ARGUE = /^\W*(?:actually|no,|but\b|well,? actually|that'?s (?:not (?:true|right|correct|how)|wrong)|you'?re wrong|I disagree|with (?:all )?due respect|you (?:need|have) to understand|you don'?t understand|trust me)|\b(?:you'?re (?:wrong|mistaken)|that'?s (?:simply )?not true|you don'?t understand|you'?re missing)\b/i;
+const ARGUE = /^\W*(?:actually|no,|but\b|well,? actually|(?:that|this)(?:'s| is) (?:not (?:true|right|correct|how)|wrong|incorrect)|you'?re wrong|I disagree|with (?:all )?due respect|you (?:need|have) to understand|you don'?t understand|trust me)|\b(?:you'?re (?:wrong|mistaken)|that'?s (?:simply )?not true|you don'?t understand|you'?re missing)\b/i;
 const ACKNOWLEDGE = /^\W*(?:yes|yeah|true|it does|they are|they do|it is|you'?re right|that'?s (?:true|right))\b|\b(?:understand\w*|understood|fair|makes sense|that'?s reasonable|I hear (?:you|that)|totally|absolutely|of course|good (?:question|point)|great (?:question|point)|appreciate|thanks for (?:telling|sharing|being)|I get (?:it|that)|agree\w*|you'?re right|most (?:teams|people|customers|of our customers)|many (?:teams|people|customers)|you'?re not alone|happy to|no problem|that'?s common|sure\b|got it|glad you)\b/i;
 
 export const DEFAULT_OBJECTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -76,6 +76,16 @@ export function judgeResponse(text: string, verbatim: boolean): 'discount' | 'ar
 const INVITES_TO_TELL = /\b(?:tell me (?:more|about|what|how|why|a (?:bit|little))|walk me through|talk me through|help me understand|(?:I'm|I am) curious (?:about|what|how|why|whether)|curious (?:what|how|why))\b/i;
 
 const VERBATIM = /^\s*["“]/;
+
+/**
+ * A response written as the words themselves, without quotes: the rep ("I", "we", "our") speaking to the buyer
+ * ("you"), not a note to the rep on how to answer ("Acknowledge the cut, then ask…", "You should remind them…",
+ * "the prospect…") nor a list of talking points.
+ */
+function saysItToTheBuyer(text: string): boolean {
+  return /\b(?:you|your)\b/i.test(text) && /\b(?:I|I'm|I'll|I've|I'd|we|we're|we've|we'll|we'd|our|us)\b/.test(text) && !/<br\s*\/?>|^\s*[-*•]\s/i.test(text) && !COACHING_NOTE.test(text);
+}
+const COACHING_NOTE = /^\W*(?:you (?:should|need to|want to|must|might want to|could try)\b|acknowledge|ask|explain|offer|mention|remind|share|point|emphasi[sz]e|highlight|show|clarify|reframe|probe|confirm|tell|let|don'?t|do not|never|avoid|try|use|lead|position|agree|validate|empathi[sz]e|pivot|redirect|dig|find out|get|send|follow|book)\b|\b(?:the|their|your) (?:buyer|prospect|customer|client)s?\b|\b(?:them|they'll|they're)\b/i;
 /** A column that holds the words themselves ("What to say", "You say"), not notes on how to answer ("Response" may be either). */
 const SAY_COLUMN = /\b(?:what to say|(?:you|rep) says?|say this|say|script|talk track|wording|exact words|word for word)\b/i;
 
@@ -97,7 +107,7 @@ export const objectionHandlingKind: RuleKind<null> = {
         // A buyer's question ("Does it integrate with X?") wants an answer, not objection handling.
         if (!t || !ctx.inScope(t) || p.objection.trim().replace(/["”*_]+$/, '').endsWith('?')) continue;
         const text = p.response.map(turnText).join('\n');
-        const verbatim = t.role === 'rep' || t.role === 'structural' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || VERBATIM.test(text) || SAY_COLUMN.test(t.unit.table?.header ?? '');
+        const verbatim = t.role === 'rep' || t.role === 'structural' || t.unit.kind === 'blockquote' || t.unit.kind === 'fence' || VERBATIM.test(text) || SAY_COLUMN.test(t.unit.table?.header ?? '') || saysItToTheBuyer(text);
         const verdict = judgeResponse(text, verbatim);
         if (!verdict) continue;
         const last = p.response[p.response.length - 1];

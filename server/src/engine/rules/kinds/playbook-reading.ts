@@ -344,7 +344,8 @@ function findObjectionPairs(model: PlaybookModel, root: SectionNode): ObjectionP
       if (t.unit.table) continue;
       const text = turnText(t);
       const next = turns[i + 1];
-      const isObjectionTurn = t.label !== undefined && ((isBuyerVoice(t) && t.role === 'prospect') || OBJECTION_LABEL.test(t.label));
+      // The buyer by role ("Prospect:"), or by name or title when the rep answers under a "Rep:" label ("Owner:", "Dana:").
+      const isObjectionTurn = t.label !== undefined && ((isBuyerVoice(t) && (t.role === 'prospect' || next?.role === 'rep')) || OBJECTION_LABEL.test(t.label));
       if (isObjectionTurn && next && next.label !== undefined && isRepVoice(next)) {
         pairs.push({ objection: text, response: [next], shape: 'labels' });
         i++;
