@@ -13,10 +13,7 @@ import { countPhoneNumbers } from '../../read/phone-numbers';
 import { GREETING_WORD } from '../../read/evidence';
 import type { Severity } from '../../types';
 import type { RuleKind } from './kind';
-import { fill, insertFixes, pathTitle, str, voicemailsInScope } from './units';
-
-/** A heading that names a voice note in a chat app: "WhatsApp voice note", "Instagram DM voice message". */
-const CHAT_VOICE_NOTE = /\b(?:whats-?app|imessage|messenger|telegram|signal|instagram|dms?)\b[^/]*\bvoice (?:notes?|messages?)\b|\bvoice (?:notes?|messages?)\b[^/]*\b(?:whats-?app|imessage|messenger|telegram|instagram|dms?)\b/i;
+import { fill, insertFixes, str, voicemailsInScope } from './units';
 
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
 /** "Dana from Northwind here", "Tom Reyes at Acme", "Hi Dale, Tyler Reyes, FieldPulse, …": a name and a company (case matters here). */
@@ -50,8 +47,7 @@ export const voicemailEssentialsKind: RuleKind<null> = {
       const tease = TEASE.test(s.text);
       if (!hasReason) found.push({ key: tease ? 'tease' : 'reason', severity: tease || !BUYER_MATTER.test(s.text) ? 'warning' : 'hint', fix: 'reason' });
       // A voicemail that asks for no call back ("no need to call back, just reply to my email") needs no number.
-      // So does a voice note sent in a chat app ("WhatsApp voice note"): the buyer replies to it in one tap.
-      if (phones === 0 && !NO_CALL_BACK.test(s.text) && !CHAT_VOICE_NOTE.test(pathTitle(ctx.model, s.turns[0].unit.section))) found.push({ key: 'number', severity: pointsToEmail(s.text) ? 'info' : 'warning', fix: 'again' });
+      if (phones === 0 && !NO_CALL_BACK.test(s.text)) found.push({ key: 'number', severity: pointsToEmail(s.text) ? 'info' : 'warning', fix: 'again' });
       else if (phones === 1) found.push({ key: 'once', severity: 'hint', fix: 'again' });
       if (!NAME.test(s.text) && !NAME_AND_COMPANY.test(s.text)) found.push({ key: 'name', severity: 'info' });
       for (const f of found) {
