@@ -37,7 +37,7 @@ export function opensCall(text: string): boolean {
   return OPENS_CALL.test(t) || NAME_HERE.test(t);
 }
 
-const CALL = String.raw`(?:call(?:ing)?|voicemail|message|ring(?:ing)?|phon(?:e|ing)|reach(?:ing)? out|getting in touch|(?:this|today'?s) (?:call|chat|conversation)|today)`;
+const CALL = String.raw`(?:call(?:ing|ed)?|voicemail|message|ring(?:ing)?|rang|phon(?:e|ed|ing)|reach(?:ing|ed)? out|getting in touch|got in touch|(?:this|today'?s) (?:call|chat|conversation)|today)`;
 const PURPOSE = new RegExp(
   String.raw`\b(?:reason|purpose|point)s?\s+(?:for|of|behind)\s+(?:my|this|the|our)?\s*${CALL}` +
     String.raw`|\b(?:reason|purpose)s?\s+I(?:'m|\s+am)?\s+${CALL}` +
