@@ -31,8 +31,7 @@ describe('call reasons', () => {
       'Two of your depots still rely on paper delivery notes.',
       'I’ve written up Tuesday’s boiler survey at Harlow, including the two leaks we found.',
       'We’ve priced up the roof repairs for your Leeds depot.',
-      'The reason I rang is that your Ridgeway branch is hiring again.',
-      'Why I phoned: the Leeds depot moved to night shifts.',
+      'The reason I rang is the new tariff.',
     ])
       assert.equal(statesReason(line), true, line);
   });
