@@ -489,6 +489,12 @@ describe('reading: a step that names the words under it', () => {
     assert.equal(voiceOf(doc, 'manual call'), 'guidance');
     assert.equal(turnOf(doc, 'Marisol').channel, 'voicemail');
   });
+  it('"process" in a product or in the buying paperwork does not make a page internal', () => {
+    const email = 'Subject: 2027 pricing\n\nDear Valued Customer,\n\nPlease be advised that the current pricing window will close without further notice.\n\nYours sincerely,\nBernard\n';
+    assert.ok(!turnOf(`## Process chemicals, all accounts\n\n${email}`, 'Please be advised').contexts.has('process'));
+    assert.ok(!turnOf(`# Paper-process chasers\n\n${email}`, 'Please be advised').contexts.has('process'));
+    assert.ok(turnOf('## Our review process\n\nLog the call in the CRM, then send the recap.\n', 'Log the call').contexts.has('process'));
+  });
   it('a WhatsApp message is a text, not an email', () => {
     assert.equal(turnOf('## WhatsApp follow-up\nJade from Glow again, did the photo ideas land ok?\n', 'Jade').channel, 'message');
   });

@@ -115,6 +115,21 @@ describe('rewrites are grammatical', () => {
     }
   });
 
+  it('keeps a texted greeting with no comma before filler words ("hey marissa just wanted to circle back…")', () => {
+    const text = '## Follow-up text\nhey marissa just wanted to circle back on the quote i sent over any news on it\n';
+    const all = rewrites(text, 'no-empty-check-in').filter((x) => x.kind === 'rewrite');
+    assert.ok(all.length >= 1);
+    for (const r of all) assert.match(r.fixed, /\nhey marissa /, r.fixed);
+  });
+
+  it('writes a merge field the front matter does not declare as a slot to fill', () => {
+    const text = '---\nvariables: [first_name, sender_name]\n---\n## Email 2\nHi {{first_name}},\n\nHope your week is off to a strong start!\n\nAre drums still the right size for the Leeds line?\n\n{{sender_name}}\n';
+    const all = rewrites(text, 'no-hope-finds-you-well').filter((x) => x.kind === 'rewrite');
+    assert.ok(all.length >= 1);
+    for (const r of all) assert.doesNotMatch(r.fixed, /\{\{\s*(?!first_name|sender_name)[\w.]+\s*\}\}/, r.fixed);
+    assert.ok(all.some((r) => /\[company\]/.test(r.fixed)), all.map((r) => r.fixed).join('\n'));
+  });
+
   it('replaces the whole claim, never a word in the middle of a phrase', () => {
     const text = '## Email 1\nWe are a best-in-class platform that teams rely on.\n';
     const all = rewrites(text, 'buzzword-jargon').filter((r) => r.kind === 'rewrite');

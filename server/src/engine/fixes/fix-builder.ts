@@ -96,7 +96,7 @@ export function buildInsertFixes(templates: readonly FixTemplate[] | undefined, 
     if (t.action !== 'insert-after' || t.text === undefined) return;
     if (t.contexts && !t.contexts.some((c) => site.turn.contexts.has(c))) return;
     if ((only && !only(t)) || !fitsPlace({ ...t, action: 'replace-match' }, place)) return;
-    const sentence = setInitialCase(renderTemplate(t.text, place, site.placeholderStyle), 'upper');
+    const sentence = setInitialCase(renderTemplate(t.text, place, site), 'upper');
     const text = ahead ? sentence + ' ' : (closed ? ' ' : '. ') + sentence;
     ranked.push({ fix: { title: t.title, kind: t.kind, snippet: isSnippet(text), edits: [{ start: at, end: at, text }] }, rank: t.stages ? 1 : t.channels ? 2 : 3, order });
   });
@@ -160,16 +160,21 @@ function fitsPlace(t: FixTemplate, place: Place): boolean {
   return true;
 }
 
-/** The template in the document's placeholder style, with the facts the message holds filled in. */
-function renderTemplate(template: string, place: Place | undefined, style: PlaceholderStyle): string {
+/**
+ * The template in the document's placeholder style, with the facts the message holds filled in. A merge field the
+ * front matter does not declare (`variables:`) becomes a slot for the writer ("[company]"): the sending tool has no
+ * value for it.
+ */
+function renderTemplate(template: string, place: Place | undefined, site: Pick<FixSite, 'placeholderStyle' | 'frontMatter'>): string {
   const snippet = isSnippet(template);
+  const declared = site.frontMatter?.variables?.map((v) => v.trim().toLowerCase());
   const filled = template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, name: string) => {
     const key = FACT_OF[name as FactName];
     const fact = key && place?.facts[key];
-    if (!fact) return m;
-    return snippet ? escapeSnippet(fact) : fact;
+    if (fact) return snippet ? escapeSnippet(fact) : fact;
+    return declared && !declared.includes(name.toLowerCase()) ? `[${name.replace(/[_.]+/g, ' ')}]` : m;
   });
-  return toPlaceholderStyle(filled, style);
+  return toPlaceholderStyle(filled, site.placeholderStyle);
 }
 
 function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): TextEdit[] | undefined {
@@ -177,7 +182,7 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
   const u = turn.unit;
   const text = u.text;
   const orig = (x: number, y: number) => ({ start: startAt(u, x), end: endAt(u, y - 1) });
-  const template = t.text !== undefined ? renderTemplate(t.text, place, site.placeholderStyle) : '';
+  const template = t.text !== undefined ? renderTemplate(t.text, place, site) : '';
   const source = site.source;
   const clean = (start: number, end: number) => !MARKUP.test(source.slice(start, end).replace(SLOT, (m) => ' '.repeat(m.length)));
 
@@ -259,7 +264,7 @@ function editsFor(t: FixTemplate, site: FixSite, place: Place | undefined): Text
       }
       const replaced = text.slice(x, y);
       // A greeting already names the buyer: the template does not name them again.
-      let out = span.greeting || greetingBefore(text, turn.a, a) ? renderTemplate((t.text ?? '').replace(LEADING_NAME, ''), place, site.placeholderStyle) : template;
+      let out = span.greeting || greetingBefore(text, turn.a, a) ? renderTemplate((t.text ?? '').replace(LEADING_NAME, ''), place, site) : template;
       // The sentence's own end mark stays when the template has none ("…?" stays a question).
       const mark = /[.!?…]+["”’)]*$/.exec(replaced)?.[0];
       if (!/[.!?…]["”’)\]}]*$/.test(snippetTail(out)) && mark) out += mark;
@@ -359,12 +364,13 @@ function greetingBefore(text: string, from: number, to: number): number {
   if (to <= from) return 0;
   const g = GREETING.exec(text.slice(from, to));
   if (g && from + g[0].length <= to) return g[0].length;
-  // A texted greeting with no comma ("hey dana any news…", "hey {{first_name}} just checkin in"): the greeting word and one name are all that stands before the match.
+  // A texted greeting with no comma ("hey dana any news…", "hey marissa just wanted to circle back…"): the greeting
+  // word and one name open the sentence, and the name is no word of the message itself.
   const loose = LOOSE_GREETING.exec(text.slice(from, to));
   return loose ? loose[0].length : 0;
 }
 
-const LOOSE_GREETING = /^(?:hi|hey|hiya|hello|morning)[ \t]+(?:[\p{L}'’.-]+|\{\{[^}\n]{1,40}\}\})[ \t]+$/iu;
+const LOOSE_GREETING = /^(?:hi|hey|hiya|hello|morning)[ \t]+(?:(?!(?:just|wanted|want|quick|quickly|checking|checkin|following|circling|bumping|any|did|so|i|we|it|is|are|you|u|sorry|hope|still)\b)[\p{L}'’.-]+|\{\{[^}\n]{1,40}\}\})[ \t]+/iu;
 
 /** The template's first letter in upper case, or after a greeting's comma in lower case (but "I" and acronyms). */
 function setInitialCase(template: string, mode: 'upper' | 'lower' | 'after-greeting'): string {
