@@ -45,6 +45,8 @@ const INVITES = new RegExp(
 );
 /** A question written without its question mark: "Would Thursday at 2 suit you.", "Could you send the floor plan". */
 const MODAL_QUESTION = /(?:^|[.!]\s+|\n)(?:so |and )?(?:could|would|can|will|shall|do|does|did|are|is|have|might) (?:you|your (?:team|office|site)|it|this|that|\p{L}+ (?:at|on) \d)\b[^.?!\n]{3,}/iu;
+/** A status question texted without its question mark at the end of a line: "…any news on it", "any thoughts". */
+const UNMARKED_QUESTION = /\bany (?:news|updates?|thoughts|feedback|word)(?: (?:on|about|re) [^.!?\n]{1,30})?[ \t]*(?:\n|$)/i;
 /** Every shape of ask above: a call-to-action phrase, an offer, a request, an invitation. */
 const ASK_SHAPES = [CTA, OFFER, REQUEST, INVITES];
 /**
@@ -145,7 +147,7 @@ export const singleClearCtaKind: RuleKind<RegExp> = {
       const asking = withoutPassiveClosers(e.text);
       // A subject that asks ("15 minutes on Thursday?") is the email's ask too.
       const subjectAsks = e.subjects.some((t) => /\?\s*$/.test(t.unit.text.slice(t.a, t.b)));
-      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || MODAL_QUESTION.test(e.text) || ASK_SHAPES.some((re) => re.test(asking)) || closesOnTheBuyer(e.text);
+      const hasAsk = subjectAsks || countQuestions(e.text) > 0 || MODAL_QUESTION.test(e.text) || UNMARKED_QUESTION.test(e.text) || ASK_SHAPES.some((re) => re.test(asking)) || closesOnTheBuyer(e.text);
       // A reply, a thank-you, an introduction or a resource passed along needs no ask of its own.
       if (!hasAsk && (GIVES.test(e.text) || deliversSomething(e.text))) continue;
       // Only a touch of an outreach sequence must ask: a notice, a nurture or value-add note, or a
