@@ -54,7 +54,7 @@ export interface EmailUnit {
 
 const SIGN_OFF = /^\s*(?:best(?: regards| wishes)?|thanks(?: again| so much)?|thank you|cheers|regards|kind regards|warm regards|many thanks|talk soon|sincerely|all the best|speak soon|—|--|-)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
 /** A line that is only a name ("Tama", "Owen Hale", "{{sender_first_name}}"): the sender signing off. */
-const SENDER_NAME = /^\s*(?:[—–-]\s*)?(?:\{\{\s*[\w.]*(?:sender|rep|my|your_name|name)[\w.]*\s*\}\}|\[(?:your|my|rep|sender)[^\]]{0,20}\]|\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’.-]{0,20}){0,2})\s*$/u;
+const SENDER_NAME = /^\s*(?:[—–-]\s*)?(?:\{\{\s*[\w.]*(?:sender|rep|my|name)[\w.]*\s*\}\}|\[(?:your|my|rep|sender)[^\]]{0,20}\]|\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’.-]{0,20}){0,2})\s*$/u;
 const FIRST_TOUCH = /\b(?:email 1|e-?mail #?1|touch 1|step 1|day [01]\b|first[- ]touch|cold e-?mail|initial (?:e-?mail|outreach)|intro(?:duction)? e-?mail)\b/i;
 const RECAP = /\b(?:recap|summary|next steps|proposal|post-(?:call|demo|discovery|meeting)|after the (?:call|demo|meeting))\b/i;
 const BREAK_UP = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
