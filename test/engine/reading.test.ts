@@ -274,6 +274,11 @@ describe('reading: prompts for an assistant', () => {
     assert.equal(voiceOf(doc, 'You write first-touch'), 'guidance');
     assert.deepEqual(ruleIdsOf(doc), []);
   });
+  it('a prompt that says "You are helping a rep" is the assistant\'s instructions, its "Subject:" rule too', () => {
+    const doc = '# Prompt: first email to a shop owner\n\n```text\nYou are helping a rep at Larkspur Signs, a sign maker in Leeds.\n\nWrite one first-touch email to the owner described in NOTES.\n\nRules:\n- Open with the one detail from NOTES.\n- Subject: three plain words about their shop, no exclamation marks, no capitals for emphasis at all ever.\n- Sign off with the rep\'s first name.\n\nNOTES:\n{{notes}}\n```\n';
+    assert.equal(voiceOf(doc, 'You are helping'), 'guidance');
+    assert.deepEqual(ruleIdsOf(doc), []);
+  });
 });
 
 describe('reading: sequences', () => {
@@ -497,11 +502,6 @@ describe('reading: a step that names the words under it', () => {
   });
   it('a WhatsApp message is a text, not an email', () => {
     assert.equal(turnOf('## WhatsApp follow-up\nJade from Glow again, did the photo ideas land ok?\n', 'Jade').channel, 'message');
-  });
-  it('a prompt that says "You are helping a rep" is the assistant\'s instructions, its "Subject:" rule too', () => {
-    const doc = '# Prompt: first email to a shop owner\n\n```text\nYou are helping a rep at Larkspur Signs, a sign maker in Leeds.\n\nWrite one first-touch email to the owner described in NOTES.\n\nRules:\n- Open with the one detail from NOTES.\n- Subject: three plain words about their shop, no exclamation marks, no capitals for emphasis at all ever.\n- Sign off with the rep\'s first name.\n\nNOTES:\n{{notes}}\n```\n';
-    assert.equal(voiceOf(doc, 'You are helping'), 'guidance');
-    assert.deepEqual(ruleIdsOf(doc), []);
   });
 });
 

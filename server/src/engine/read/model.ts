@@ -701,7 +701,9 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
     if (t.role !== 'other' || !t.label) continue;
     // A caller who never gives their name but says why they called and what they sell ("The reason I'm calling is
     // I saw Halvorsen opened the Joliet cross-dock, and I work with a few 3PLs…"): a buyer calling in gives a reason, not a pitch.
-    if (CALLS_TO_SELL.test(t.unit.text.slice(t.a, t.b))) {
+    CALLS_TO_SELL.lastIndex = t.a;
+    const calls = CALLS_TO_SELL.exec(t.unit.text);
+    if (calls && calls.index < t.b) {
       const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
       const name = speakerName(t.label);
       if (CALLER_REASON.test(said) && SELLER_SAYS.test(said) && !RETURNS_CALL.test(said) && /^\p{Lu}[\p{L}'-]+$/u.test(name)) out.add(name.toLowerCase());
@@ -729,8 +731,8 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
   return [...out];
 }
 
-/** Quick test before slicing: the turn may say why its speaker called. */
-const CALLS_TO_SELL = /\b(?:calling|ringing|call)\b/i;
+/** Looked for in place before slicing (like `SELF_INTRO_ANYWHERE`): the turn may say why its speaker called. */
+const CALLS_TO_SELL = /\b(?:calling|ringing|call)\b/gi;
 /** The speaker says why they called: "the reason I'm calling", "I'm calling because…", "thanks for taking my call". */
 const CALLER_REASON = /\b(?:the reason (?:I'm|I am) (?:calling|ringing)|the reason for my call|(?:I'm|I am) (?:calling|ringing)(?: you)? (?:because|since|as)\b|thanks? (?:you )?for taking my call)/i;
 /** What a seller says of their own work: "I work with a few 3PLs", "we help clinics", "our customers". */
