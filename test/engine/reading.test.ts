@@ -464,6 +464,27 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'Are you the one who decides'), 'rep');
     assert.ok(ruleIdsOf(doc).includes('no-blunt-qualifying-question'));
   });
+  it('a sales role written in title case ("Account Manager") names the rep as well', () => {
+    const doc = 'Call transcript (auto-generated)\nParticipants: Marcus Bell (Hireline, Account Manager), Anne Whitcombe (CNO, Cedar Ridge)\n\n[00:00:04] Marcus Bell: Hi Anne, thanks for picking up. I just wanted to touch base on the ICU search.\n[00:00:11] Anne Whitcombe: Sure. I have ten minutes.\n';
+    assert.equal(voiceOf(doc, 'thanks for picking up'), 'rep');
+    assert.equal(voiceOf(doc, 'I have ten minutes'), 'buyer');
+    assert.ok(ruleIdsOf(doc).includes('no-empty-check-in'));
+  });
+  it('a legend of who speaks ("JR = Jordan Reyes") makes the initials the rep once Jordan introduces himself', () => {
+    const doc = '# Front desk script\n\nSpeakers: **JR** = Jordan Reyes (Brightbite Supply), **FD** = front desk.\n\n## Version A\n\n**FD:** Good morning, Lakeside Dental, this is Marisol.\n\n**JR:** Hi Marisol, so sorry to interrupt your morning. Jordan from Brightbite Supply.\n\n**FD:** What is it regarding?\n';
+    assert.equal(voiceOf(doc, 'so sorry to interrupt'), 'rep');
+    assert.equal(voiceOf(doc, 'What is it regarding'), 'buyer');
+    assert.ok(ruleIdsOf(doc).includes('no-apology-for-contact'));
+  });
+  it('a step title and a cue ("Intro. Say:") introduce the rep\'s words; each step is its own turn', () => {
+    const doc = '## Talk track\n\n1. **Intro.** Say: "Hi Sam, this is Marcus with Rivergate Freight."\n2. **Reason.** Say: "Reason I\'m calling: you posted three Dallas lanes this week."\n';
+    assert.equal(voiceOf(doc, 'Reason I'), 'rep');
+    assert.equal(turnOf(doc, 'this is Marcus').role, 'structural');
+  });
+  it('a message that gives its number twice is a voicemail, whatever its heading', () => {
+    const doc = '## Second try, after feedback\n\nHi Lisa, it\'s Amara from Harbour Food Bank. I\'ve got the photos from your team\'s volunteer day for your CSR report. My number is 0117 496 0813, that\'s 0117 496 0813. Thanks Lisa.\n';
+    assert.equal(turnOf(doc, 'volunteer day').channel, 'voicemail');
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

@@ -12,7 +12,8 @@
  * What the document says about itself elsewhere can change a reading: a
  * generic heading ("Questions for the director") is trusted more in a
  * document that shows a message anywhere, so a top that shows none, and would
- * be read otherwise if it did, waits for the full lint. Otherwise, measured,
+ * be read otherwise if it did, waits for the full lint; so does a top whose named speakers ("Tom:", "Reception:")
+ * have not yet shown which of them is calling. Otherwise, measured,
  * it does not: cut after 30, 60 and 120 lines, the kept findings equal the
  * full lint's within the cut in every file of the shared corpus, the eval
  * drafts and the rule examples (415, 329 and 182 files long enough to cut),
@@ -22,7 +23,7 @@
  */
 import { chunkStarts } from './parse/chunks';
 import { lintModel, readDocument, type LintOptions } from './lint';
-import { sectionPath, type PlaybookModel } from './read/model';
+import { sectionPath, type PlaybookModel, type Turn } from './read/model';
 import { readTurns, type DocumentReading } from './read/voice';
 import { RULE_KINDS } from './rules/kinds';
 import type { ConfigError, Finding } from './types';
@@ -76,8 +77,18 @@ export function lintFirstScreen(text: string, options: LintOptions, end = firstS
   return { end, findings: top.findings.filter((f) => !documentReach.has(f.ruleId)), configErrors: top.configErrors };
 }
 
+/** Two people named by a one-word label take turns and talk to each other ("Tom: Morning! Sorry to trouble you…" / "Reception: What's it regarding?"). */
+function namedDialogue(turns: readonly Turn[]): boolean {
+  const named = (t: Turn | undefined) => t !== undefined && t.role === 'other' && /^\p{Lu}[\p{L}'’-]*$/u.test(t.label ?? '');
+  const talks = (t: Turn) => /\?|\b(?:I|I'm|you|your|we)\b/.test(t.unit.text.slice(t.a, t.b));
+  return turns.some((t, i) => named(t) && named(turns[i + 1]) && t.label !== turns[i + 1].label && talks(t) && talks(turns[i + 1]));
+}
+
 /** Whether the top would be read otherwise if the rest of the document showed a message (see the module comment). */
 function readingHangsOnTheRest(top: PlaybookModel): boolean {
+  // A dialogue between named speakers and no caller among them yet: the rest may show who is calling ("Tom: … it's
+  // Tom from BrightPath").
+  if (!top.reading.callers?.length && namedDialogue(top.turns)) return true;
   if (top.reading.showsMessages) return false;
   const readAs = (reading: DocumentReading) => {
     for (const seg of top.segments) readTurns(seg.units, reading, (s) => sectionPath(top.sections, s));

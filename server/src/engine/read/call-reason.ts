@@ -26,15 +26,19 @@
 
 import { GREETING_WORD } from './evidence';
 
-/** How a caller opens: a greeting ("G'day, is that Leanne?") or the rep's name ("it's Sam from Acme"). */
-const OPENS_CALL = new RegExp(String.raw`\b(?:${GREETING_WORD}|this is|it'?s|it is|my name is)\b|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:your|rep|my) ?name\]`, 'i');
+/**
+ * How a caller opens: a greeting that starts a sentence ("G'day, is that Leanne?", "Yeah, hi Sam"), not a greeting
+ * word inside one ("when it runs to the next morning"), or the rep's name ("it's Sam from Acme", "{{rep_name}}").
+ */
+const GREETS = new RegExp(String.raw`(?:^|[.!?]\s+|\n)[^\p{L}]*(?:(?:oh|yeah|yes|right|great|ok|okay|so|well|and)[^\p{L}]+)?${GREETING_WORD}\b`, 'iu');
+const NAMES_SELF = /\b(?:[Tt]his is|[Ii]t'?s|[Ii]t is|[Mm]y name(?: is|'s))\s+(?:\p{Lu}|\{\{|\[)|\{\{\s*(?:rep|your|my)[\w.]*\s*\}\}|\[(?:[Yy]our|[Rr]ep|[Mm]y) ?[Nn]ame\]/u;
 /** "Jono here from Kestrel Cover": the rep's name, then "here". */
 const NAME_HERE = /(?:^|[\s,.!?])\p{Lu}[\p{Ll}'-]+ here\b/u;
 
 /** True when a rep's turn opens a call: a greeting or the rep's own name. */
 export function opensCall(text: string): boolean {
   const t = text.replace(/[’‘]/g, "'");
-  return OPENS_CALL.test(t) || NAME_HERE.test(t);
+  return GREETS.test(t) || NAMES_SELF.test(t) || NAME_HERE.test(t);
 }
 
 const CALL = String.raw`(?:call(?:ing|ed)?|voicemail|message|ring(?:ing)?|rang|phon(?:e|ed|ing)|reach(?:ing|ed)? out|getting in touch|got in touch|(?:this|today'?s) (?:call|chat|conversation)|today)`;
@@ -76,8 +80,8 @@ const SOMETHING_FOR_THEM = /\b(?:idea|thought|question|suggestion|tip|finding|nu
 /** Something that changed at the buyer's company, told as news about them: a trigger in the rep's own words. */
 const BUYER_CHANGE =
   /\b(?:your|you(?:'re|\s+are|'ve|\s+have))\s+(?:[\w-]+\s+){0,3}?(?:just\s+|recently\s+)?(?:moved|opened|launched|hired|hiring|added|switched|expanded|expanding|grew|growing|raised|rolled\s+out|rolling\s+out|went\s+live|going\s+live|moving|opening|launching|acquired|merged|migrat(?:ed|ing)|replac(?:ed|ing)|started|starting)\b/i;
-/** A date on the buyer's own calendar: "Your Cyber Essentials certificate lapses on 12 September". */
-const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){0,4}?(?:lapses?|expires?|ends?|renews?|runs?\s+out|is\s+due|falls\s+due|comes\s+up|closes?)\b/i;
+/** A date on the buyer's own calendar: "Your Cyber Essentials certificate lapses on 12 September" (a thing of theirs first: "at your end" is no date). */
+const BUYER_DATE = /\byour\s+(?:[\w'-]+\s+){1,4}?(?:lapses?|expires?|ends?|renews?|runs?\s+out|is\s+due|falls\s+due|comes\s+up|closes?)\b/i;
 /** Where the buyer stands today, as the rep found it: "three of your rooftop units still run on R-22". */
 const BUYER_STATE = /\byour\s+(?:[\w'-]+\s+){0,5}?(?:still|currently|now|already)\s+(?:run|runs|use|uses|sit|sits|are|is|has|have|costs?|takes?|relies|rely|pays?|depends?)\b|\byou(?:'ve|\s+have)\s+got\s+(?:[\w'-]+\s+){1,5}?(?:open|opening|coming\s+up|due|live|running|on\s+the\s+go|in\s+the\s+pipeline)\b/i;
 /** What a rep sends for the buyer's matter. */

@@ -147,7 +147,7 @@ export interface Segment {
    */
   memo?: Map<string, { readWith: string; value: unknown }>;
   /** Its self-introduced speakers and thread subjects, found once: they depend on its own turns' labels and text only. */
-  found?: { callers: readonly string[]; subjects: readonly string[] };
+  found?: { speakers: SpeakersFound; subjects: readonly string[] };
 }
 
 /**
@@ -687,8 +687,17 @@ export function readingKey(r: DocumentReading): string {
  * the rep is the one who answers them. A transcript's list of who was on the call ("Derek Voss (AE, Meridian)")
  * names the rep by their sales role. Lower-cased label names.
  */
-function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
+function selfIntroducedSpeakers(turns: readonly Turn[]): SpeakersFound {
   const out = new Set<string>();
+  // A legend of who speaks ("Speakers: **JR** = Jordan Reyes (Brightbite), **FD** = front desk"): the name a label stands for.
+  const legend: Array<[string, string]> = [];
+  const introductions: Array<[string, string]> = [];
+  for (const t of turns) {
+    if (t.role !== 'none' && !(t.role === 'other' && LEGEND_LABEL.test(t.label ?? ''))) continue;
+    const text = t.unit.text.slice(t.a, t.b);
+    if (!text.includes('=')) continue;
+    for (const m of text.matchAll(LEGEND_ENTRY)) legend.push([m[1].toLowerCase(), m[2]]);
+  }
   // Indexed loop: every turn of a new segment, on each keystroke.
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
@@ -715,10 +724,18 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
     const name = speakerName(t.label);
     if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
     const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
+    const own = name;
     // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
-    const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
+    const namesSelfAt = (at: number) => said.startsWith(own, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + own.length));
     const greeted = GREETS_THEN.exec(said);
-    if (!(greeted && namesSelfAt(greeted[0].length)) && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) continue;
+    // Or the name and the firm said as a sentence of their own: "… I know the phones never stop. Jordan from Brightbite."
+    const nameFrom = [...said.matchAll(SENTENCE_START)].some((m) => namesSelfAt(m.index! + m[0].length) && /^ (?:again |here )?(?:from|with|at) \p{Lu}/u.test(said.slice(m.index! + m[0].length + own.length)));
+    if (!(greeted && namesSelfAt(greeted[0].length)) && !nameFrom && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) {
+      // A name the label does not show ("JR: … Jordan from Brightbite"): a legend elsewhere may say whose it is.
+      const intro = NAME_FROM.exec(said) ?? /\b(?:this is|it's|my name is|my name's)\s+(\p{Lu}[\p{L}'-]+)/u.exec(said);
+      if (intro) introductions.push([name.toLowerCase(), intro[1]]);
+      continue;
+    }
     if (!RETURNS_CALL.test(said)) {
       out.add(name.toLowerCase());
       continue;
@@ -728,7 +745,7 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): string[] {
     const rep = answer?.label && speakerName(answer.label);
     if (rep && /^\p{Lu}[\p{L}'-]+$/u.test(rep)) out.add(rep.toLowerCase());
   }
-  return [...out];
+  return { callers: [...out], legend, introductions };
 }
 
 /** Looked for in place before slicing (like `SELF_INTRO_ANYWHERE`): the turn may say why its speaker called. */
@@ -738,11 +755,23 @@ const CALLER_REASON = /\b(?:the reason (?:I'm|I am) (?:calling|ringing)|the reas
 /** What a seller says of their own work: "I work with a few 3PLs", "we help clinics", "our customers". */
 const SELLER_SAYS = /\b(?:I work with|we (?:help|work with)|our (?:customers|clients|platform|product|software|service|team)|(?:I|we) (?:saw|noticed|read|spotted) (?:that )?(?:you|your|\p{Lu}))/u;
 
+/** What one segment says of its speakers: callers it shows itself, a legend's entries, names said in an introduction under another label. */
+interface SpeakersFound {
+  callers: readonly string[];
+  legend: ReadonlyArray<[string, string]>;
+  introductions: ReadonlyArray<[string, string]>;
+}
+/** "Jordan from Brightbite Supply" as a sentence of its own. */
+const NAME_FROM = /(?:^|[.!?—–]\s+)(\p{Lu}[\p{L}'-]+)(?: again| here)? (?:from|with|at) \p{Lu}/u;
+/** The label of a legend of who speaks, and one entry: a label, "=", and the first name it stands for. */
+const LEGEND_LABEL = /^\s*(?:speakers|key|legend|who(?:'s| is) who|cast|roles)\s*$/i;
+const LEGEND_ENTRY = /(?<![\p{L}\p{N}])\**(\p{Lu}[\p{L}]{0,20})\**\s*=\s*\**(\p{Lu}[\p{L}'-]+)/gu;
+
 /** The label of a transcript's list of who was on the call. */
 const PARTICIPANTS_LABEL = /^\s*(?:participants|attendees|on the call|present|speakers|people on the call|who was on the call)\s*$/i;
 
-/** Sales roles, as a transcript's list of participants gives them: "AE", "SDR", "account manager", "sales lead". */
-const SELLER_ROLES = String.raw`(?:AE|SDR|BDR|account (?:executive|manager)|sales(?: rep(?:resentative)?| lead| executive| manager)?|rep|seller|us)`;
+/** Sales roles, as a transcript's list of participants gives them: "AE", "SDR", "account manager" or "Account Manager", "sales lead". */
+const SELLER_ROLES = String.raw`(?:AE|SDR|BDR|BDM|[Aa]ccount (?:[Ee]xecutive|[Mm]anager)|[Ss]ales(?: [Rr]ep(?:resentative)?| [Ll]ead| [Ee]xecutive| [Mm]anager)?|[Bb]usiness [Dd]evelopment(?: [Mm]anager| [Rr]ep(?:resentative)?| [Ee]xecutive)?|[Rr]ep|[Ss]eller|us)`;
 /** A participant named with a sales role in brackets: "Derek Voss (AE, Meridian Calibration)", "Priya (SDR)", "Tom Reilly (account manager)". */
 const SELLER_ROLE = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?\s*\((?:[^()\n]{0,40}?[\s,;/])?${SELLER_ROLES}(?:[\s,;/][^()\n]{0,60})?\)`, 'gu');
 /** A quick look for a bracketed sales role before the names are read. */
@@ -753,6 +782,8 @@ const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[
 /** A greeting to someone else, then a comma: what comes before a caller's name in "Hi Victor, Lauren Ortiz with Coolpath". */
 const GREETS_THEN = /^\W*(?:hi|hey|hello|morning|afternoon|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,25}[,.!—–-]\s*/iu;
 /** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
+/** Where a sentence starts in a turn (after its end mark, or a dash). */
+const SENTENCE_START = /(?:^|[.!?—–]\s+)/g;
 const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
 /** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */
 const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s)\s/gu;
@@ -779,10 +810,13 @@ function documentSpeakersAndSubjects(segments: readonly Segment[]): { callers: s
   const subjects = new Set<string>();
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s];
-    const found = (seg.found ??= { callers: selfIntroducedSpeakers(seg.turns), subjects: threadSubjects(seg.turns) });
-    for (let i = 0; i < found.callers.length; i++) callers.add(found.callers[i]);
+    const found = (seg.found ??= { speakers: selfIntroducedSpeakers(seg.turns), subjects: threadSubjects(seg.turns) });
+    for (let i = 0; i < found.speakers.callers.length; i++) callers.add(found.speakers.callers[i]);
     for (let i = 0; i < found.subjects.length; i++) subjects.add(found.subjects[i]);
   }
+  // A label whose speaker introduces themselves by the name a legend gives it ("JR = Jordan Reyes", "… Jordan from Brightbite").
+  const legend = new Map(segments.flatMap((g) => g.found!.speakers.legend));
+  if (legend.size > 0) for (const g of segments) for (const [label, name] of g.found!.speakers.introductions) if (legend.get(label) === name) callers.add(label);
   return { callers: [...callers].sort(), subjects: [...subjects].sort() };
 }
 

@@ -30,6 +30,18 @@ export function countWrittenNumbers(text: string): number {
   return n + (text.match(FIELD) ?? []).length;
 }
 
+/** The same number given twice ("0117 496 0813 — that's 0117 496 0813"): said slowly for a listener, never written so. */
+export function repeatsANumber(text: string): boolean {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(DIGITS)) {
+    if (!isPhone(m[0])) continue;
+    const digits = m[0].replace(/\D/g, '');
+    if (seen.has(digits)) return true;
+    seen.add(digits);
+  }
+  return false;
+}
+
 /** The first call-back number in `text` (digits or a phone field), as written: a rewrite says it again. */
 export function firstPhoneNumber(text: string): string | undefined {
   const digits = [...text.matchAll(DIGITS)].find((m) => isPhone(m[0]));
@@ -48,5 +60,7 @@ function isPhone(raw: string): boolean {
   // Groups of a phone number: short, or the whole number is one run of ten or more (07700900123).
   // "+44 (0)20 …": the bracketed trunk zero of an international number is not a group of its own.
   const groups = main.replace(/\(0\)/, ' ').split(/[\s().-]+/).filter(Boolean);
-  return groups.length === 1 ? digits.length >= 10 : groups.every((g, i) => g.length <= 8 && (i === 0 || g.length >= 2));
+  // After a country code ("+61 2 5550 1234", "0049 …") a one-digit area code is a group of its own.
+  const international = /^(?:\+|00)/.test(groups[0] ?? '');
+  return groups.length === 1 ? digits.length >= 10 : groups.every((g, i) => g.length <= 8 && (i === 0 || g.length >= 2 || (i === 1 && international)));
 }

@@ -69,6 +69,8 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
       if (said === 'rep' || said === 'prospect') role = said;
     }
     if (!role && (PART_LABEL.test(key) || MESSAGE_HEADER.test(key))) role = 'structural';
+    // A step's run-in title, then the cue: "Intro. Say:", "Permission — ask:": the cue says whose words follow.
+    if (!role && STEP_THEN_CUE.test(key)) role = 'structural';
     if (!role && REP_WORD.test(key)) role = 'rep';
     if (!role) {
       // Persona names are capitalised ("Dana:", "VP Ops:"); lower-case words
@@ -87,6 +89,9 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
     return { label: raw, role, labelStart: m[1].length, textStart: m[0].length };
   };
 }
+
+/** A step's title, a stop, then the cue to speak: "intro. say", "permission — ask". */
+const STEP_THEN_CUE = /^[\p{L}][\p{L} '&-]{0,30}[.—–-]\s*(?:say|ask|script|read)$/u;
 
 /** Fields of a call brief, next to the caller's name: who the call is for, what it is for, how long it runs. */
 const BRIEF_FIELD = /^(?:target|goal|objective|aim|purpose|duration|length|persona|audience|context|scenario|setting|stage|channel|outcome|account|company|industry|date|time)$/i;

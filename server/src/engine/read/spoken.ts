@@ -115,6 +115,9 @@ export function repMonologues(model: PlaybookModel): Script[] {
     const prev = group[group.length - 1];
     // A new label starts a new turn only when someone else spoke; "Rep:" twice in a row is one monologue.
     if (prev && prev.unit.section !== turn.unit.section) flush();
+    // Steps of a talk track, each its own list item under its own cue ("2. Permission. Say: …", "4. Pitch. Say: …"), are
+    // said one at a time, the buyer answering between them.
+    else if (prev && prev.unit !== turn.unit && turn.unit.kind === 'list-item' && prev.unit.kind === 'list-item' && turn.role === 'structural' && prev.label !== undefined && turn.label !== undefined && prev.label !== turn.label) flush();
     group.push(turn);
   }
   flush();

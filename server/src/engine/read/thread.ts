@@ -35,6 +35,9 @@ export const FOLLOWS_OWN_NOTE = alt([
   // "Any update on this one?", "any news on the proposal?": a status question about something already sent.
   String.raw`any (?:update|news|word|movement|progress)s? (?:on|about|regarding) (?:this|that|it)\b`,
   String.raw`(?:following up|writing|reaching out|checking in|trying you|circling (?:back|round)) (?:once )?again\b`,
+  // A slot for the recap of the earlier note ("[one-line recap of why you reached out]"), as a follow-up rewrite leaves it
+  // (the word, then the slot's closing bracket).
+  String.raw`recap\b[^\]\n]{0,60}\]`,
 ]);
 
 /** The buyer wrote first and this answers them. */

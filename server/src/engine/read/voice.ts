@@ -12,6 +12,7 @@
  * messages somewhere. A turn reads as the rep's words to the buyer when its
  * score reaches READ_AS_REP; weak evidence says nothing.
  */
+import { repeatsANumber } from './phone-numbers';
 import type { SectionNode, Turn, Unit } from './model';
 import { PastedThread, type Marker } from './pasted-thread';
 import { speakerName } from './speakers';
@@ -130,7 +131,7 @@ function answersTheRep(t: Turn, doc: DocumentReading): boolean {
   return t.role === 'prospect' || (t.role === 'other' && t.label !== undefined && (doc.callers?.length ?? 0) > 0 && !isCaller(doc, t.label));
 }
 
-type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use';
+type LeadIn = 'buyer' | 'prompt' | 'guidance' | 'use' | 'anti';
 
 /** A label that is a field of a page ("Owner: Sales Ops") or a person speaking ("Owner: We already use an agency."). */
 const PERSON_LABEL = /^\s*(?:(?:business |practice |shop |site |office |general |the )?owner|manager|director|founder|boss)\s*$/i;
@@ -149,6 +150,8 @@ function leftAsVoicemail(turn: Turn): void {
   turn.channel = 'voicemail';
 }
 
+/** "Don't send this. It's what our second emails looked like:", "The weak version:": the block below is an example not to copy. */
+const ANTI_LEAD_IN = /\b(?:don'?t|do not|never) (?:send|use|copy|say|write)\b|\b(?:bad|weak|poor|wrong|old|before)\b[^:.]{0,20}\b(?:example|version|e-?mail|draft|template|one)s?\b|\bwhat not to\b|\blooked like before\b/i;
 /** "Before presenting, gut-check:", "Ask yourself:": the list below is the rep's own checklist. */
 const CHECKLIST_LEAD_IN = /\b(?:ask yourself|gut-?check|self-?check|sanity-?check|checklist|before (?:presenting|sending|you send|you hit send))\b/i;
 const ADDRESSES = /\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|our|us|my|me|you|your|you're|you've|you'd|you'll|yours)\b|\{\{|\[[^\]]{1,40}\]|\?/i;
@@ -164,6 +167,7 @@ function leadInOf(text: string): LeadIn | undefined {
   if (!t.endsWith(':')) return USE_BELOW.test(t) && !PROMPT_LEAD_IN.test(t) ? 'use' : undefined;
   if (PROMPT_LEAD_IN.test(t)) return 'prompt';
   if (CHECKLIST_LEAD_IN.test(t)) return 'guidance';
+  if (ANTI_LEAD_IN.test(t)) return 'anti';
   if (BUYER_LEAD_IN.test(t)) return 'buyer';
   if (USE_LEAD_IN.test(t)) return 'use';
   return undefined;
@@ -246,6 +250,10 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   if (unit.kind === 'blockquote' && QUOTED_EARLIER.test(unit.text)) return explicit(turn, 'buyer', 'an earlier email quoted under a reply');
   if (leadIn === 'buyer') return explicit(turn, 'buyer', 'introduced as the customer’s own words');
   if (leadIn === 'guidance') return explicit(turn, 'guidance', 'introduced as the rep’s own checklist');
+  if (leadIn === 'anti') {
+    turn.contexts.add('anti-example');
+    return explicit(turn, 'guidance', 'introduced as an example not to send');
+  }
   const text = unit.text.slice(turn.a, turn.b);
 
   // Tables: the column says what the cell is.
@@ -298,7 +306,9 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   const prior = named ? { cue: `the file is named “${named.title}”`, weight: 2 } : headingPrior(sec, doc, path);
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);
-  if (/\?/.test(text) && /\byou(?:r)?\b/i.test(text) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
+  // A question quoted inside other words ("Dropped the "Did you see my note?" touch") is mentioned, not asked.
+  const asked = text.replace(/"[^"\n]*"(?=[^"\n]*\p{L})|(?<=\p{L}[^"\n]*)"[^"\n]*"/gu, '');
+  if (/\?/.test(asked) && /\byou(?:r)?\b/i.test(asked) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
   // Words to a buyer address someone: with no "I", "we" or "you", a generic heading or a quote block alone is not enough.
   if (!inEmail && (prior?.weight ?? 0) < 2 && !ADDRESSES.test(text)) evidence.push({ cue: 'addresses no one (no “I”, “we” or “you”)', weight: -1 });
 
@@ -314,6 +324,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     if (leadIn === 'use' || (shaped && !path(sec).some((s) => s.title && NOT_OUTREACH.test(s.title)))) turn.contexts.delete('process');
     turn.channel = channelOf(turn, inEmail, path);
     readAsWritten(turn, inEmail);
+    // A message that gives its number twice, under no heading naming a written channel, is left on a machine.
+    if (turn.channel === 'email' && !/^\s*subject\s*:/im.test(unit.text) && repeatsANumber(text) && nearestTitle(turn, path, WRITTEN_TITLE) === undefined) leftAsVoicemail(turn);
   }
 }
 

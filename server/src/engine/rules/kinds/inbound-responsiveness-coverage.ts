@@ -12,7 +12,7 @@ import type { Severity } from '../../types';
 import type { RuleKind } from './kind';
 import { fill, insertFixes, str } from './units';
 
-const COVERAGE = /\b(?:inbound|responsiveness|response\s+times?|sla|callbacks?|call\s*backs?|returning\s+(?:calls|emails)|return\s+(?:calls|every\s+call)|voice-?mail\s+(?:checks?|box|inbox)|checking\s+voice-?mail|availability|out[- ]of[- ]office)\b/i;
+const COVERAGE = /\b(?:inbound|responsiveness|response\s+times?|sla|callbacks?|call\s*backs?|returning\s+(?:calls|emails)|return\s+(?:calls|every\s+call)|voice-?mail\s+(?:checks?|box|inbox)|checking\s+voice-?mail|availability|out[- ]of[- ]office|speed[- ]to[- ]lead|(?:calls?|rings?|writes?|e-?mails?|gets?|replies|reply)\s+(?:or\s+\w+\s+)?(?:back|in)|(?:when|if|once)\s+(?:a|the|they)\s+(?:\w+\s+)?(?:calls?|rings?|writes?|replies|repl(?:y|ies)|answers?))\b/i;
 const RETURN_DATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\d{4}-\d{2}-\d{2}|\{\{\s*[\w.]*(?:return|back|date)[\w.]*\s*\}\}|\[[^\]]*(?:return|date|back)[^\]]*\]|\{[\w.]*(?:return|date)[\w.]*\}|\bback\s+(?:on|in\s+the\s+office\s+on)\b/i;
 const BACKUP = /[\w.+-]+@[\w-]+\.[\w.]+|\{\{\s*[\w.]*(?:backup|colleague|contact|cover|alternate|manager|team)[\w.]*\s*\}\}|\[[^\]]*(?:backup|colleague|contact|cover|alternate|manager)[^\]]*\]|\{[\w.]*(?:backup|colleague|contact|alternate)[\w.]*\}|\b(?:reach|contact|email|call)\s+(?:my\s+colleague|\p{Lu}\w+|our\s+(?:team|support))|\b(?:colleague|backup)\b/iu;
 const GREETING_HEADING = /\b(?:greeting|outgoing|away message)\b/i;

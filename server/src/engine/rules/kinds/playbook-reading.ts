@@ -421,15 +421,16 @@ export interface Touch {
 
 /**
  * A step of a sequence: "Email 2", "Touch 3", "Day 4", "D+3" or "T+3", "Chaser 2 — Day 6", "Step 4 (email)", a
- * numbered step named by its weekday ("3) Wednesday, wee nudge") or a weekday alone ("Wednesday"); a weekday heading
+ * numbered step named by its weekday ("3) Wednesday, wee nudge"), a week ("Week 2 — Tuesday", "Wk 3 · Mon"), a dated weekday ("Wed 5 Nov: first email") or a weekday alone ("Wednesday"); a weekday heading
  * over no message of the rep's makes no touch. "Text 2" or "InMail 3" alone is as often one of a library of
- * alternatives as a step, so it is not one.
+ * alternatives as a step, so it is not one; with its day ("Text 2 — day 3", "Text 1 — day of the visit") it is.
  */
-const TOUCH_HEADING = /^\W*(?:(?:e-?mail|touch|day|message|follow[- ]?up|chaser)\s*#?\s*\d+|[dt]\s?\+\s?\d+|step\s*\d+\b.*\b(?:e-?mail|call|linkedin|voicemail|touch|day\s*\d+)|(?:\d{1,2}[).:]\s*)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const TOUCH_HEADING = /^\W*(?:(?:e-?mail|touch|message|follow[- ]?up|chaser)\s*#?\s*\d+|day\s*[−–-]?\s*\d+|(?:week|wk)\s*\d+|(?:mon|tue|tues|wed|thu|thur|thurs|fri)\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|[dt]\s?\+\s?\d+|step\s*\d+\b.*\b(?:e-?mail|call|linkedin|voicemail|touch|day\s*\d+)|(?:text|sms|inmail|dm|whatsapp|call|voicemail)\s*#?\s*\d+\b.*\bday\b|(?:\d{1,2}[).:]\s*)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 /** "First email", "Final follow-up", "Break-up email": a touch named by its place rather than a number. */
 const PLACED_TOUCH = /^\W*(?:(?:the )?(?:first|second|third|fourth|fifth|initial|final|last|break-?up)\b[^.?!]{0,20}\b(?:e-?mail|touch|follow[- ]?up|message|note|bump)s?)\b/i;
-const TOUCH_NUMBER = /\b(?:e-?mail|touch|message|follow[- ]?up|step|chaser)\s*#?\s*(\d+)|^\W*(\d{1,2})[).:]\s/i;
-const DAY = /\b(?:day\s*(\d{1,3})|[dt]\s?\+\s?(\d{1,3}))\b/i;
+const TOUCH_NUMBER = /\b(?:e-?mail|touch|message|follow[- ]?up|step|chaser|text|sms|inmail|dm|whatsapp|call|voicemail)\s*#?\s*(\d+)|^\W*(\d{1,2})[).:]\s/i;
+/** The cadence day; before a date it counts down ("Day −60" before the renewal). */
+const DAY = /\b(?:day\s*([−–-]?\s*\d{1,3})|[dt]\s?\+\s?(\d{1,3}))\b/i;
 const BREAKUP_HEADING = /\b(?:break-?up|closing (?:the )?loop|final (?:e-?mail|touch|note|follow[- ]?up)|close (?:your|the) file|last (?:e-?mail|touch))\b/i;
 const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.!?\n]{0,40}[,!:]?\s*$/i;
 const SIGN_OFF_LINE = /^\s*(?:best(?: regards)?|thanks|thank you|cheers|regards|kind regards|talk soon|sincerely|all the best|—|--)\s*[,.!]?\s*(?:\S.{0,40})?$/i;
@@ -515,7 +516,7 @@ function touchOf(section: SectionNode, label: string, anchor: { start: number; e
   while (lines.length && GREETING_LINE.test(lines[0])) lines.shift();
   const signOff = lines.findIndex((l, i) => i > 0 && i >= lines.length - 4 && SIGN_OFF_LINE.test(l) && l.split(/\s+/).length <= 6);
   if (signOff > 0) lines.length = signOff;
-  return { section, label, anchor, day: d ? Number(d[1] ?? d[2]) : undefined, number: n ? Number(n[1] ?? n[2]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) || LETS_GO.test(lines.join(' ').replace(/[’‘]/g, "'")) };
+  return { section, label, anchor, day: d ? Number((d[1] ?? d[2]).replace(/[−–]/, '-').replace(/\s/g, '')) : undefined, number: n ? Number(n[1] ?? n[2]) : undefined, lines, breakup: BREAKUP_HEADING.test(label) || LETS_GO.test(lines.join(' ').replace(/[’‘]/g, "'")) };
 }
 
 /** The touches before `i` that it follows: another version of the same numbered touch ("Email 2, rewritten") is not one of them. */

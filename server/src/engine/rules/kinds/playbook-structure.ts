@@ -9,11 +9,11 @@
 import { toPlaceholderStyle } from '../../fixes/snippets';
 import { isReasonLabel, opensCall, statesReason } from '../../read/call-reason';
 import { countPhoneNumbers } from '../../read/phone-numbers';
-import { startAt, type PlaybookModel, type Turn } from '../../read/model';
+import { startAt, subtree, type PlaybookModel, type Turn } from '../../read/model';
 import { countWords } from '../../read/words';
 import type { Fix } from '../../types';
 import type { RuleKind } from './kind';
-import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare, type Dialogue } from './playbook-reading';
+import { callDialogues, isConversation, isRepVoice, objectionPairs, objectionRoots, oncePerModel, sectionAnchor, sequences, turnText, voiceShare, type Dialogue, type Touch } from './playbook-reading';
 import { fill, pathTitle, str } from './units';
 import { isCaller } from '../../read/voice';
 
@@ -68,7 +68,7 @@ const CALL_MOMENT = /\b(?:openers?|opening|intro(?:duction)?|first (?:\d+|few|th
  * - a call script: a conversation of labelled rep and buyer turns on a call
  *   (see `isConversation`), and most of the file's words spoken by the two;
  *   a call between named people (a transcript, a call log) is a record, not a script;
- * - an email sequence: two or more touches holding the rep's messages, and
+ * - an email sequence: two or more touches holding the rep's messages, at least half of them emails, and
  *   most of the file's words in them.
  * Voicemails, objection guides and discovery guides are named in front
  * matter only (voicemail-essentials and objection-handling judge the text).
@@ -103,7 +103,9 @@ function typeFromContent(model: PlaybookModel, parts: number): string | undefine
   // Turns only under headings that name one moment of a call ("Cold call opener", "Gatekeeper") are an excerpt.
   const momentOnly = turns.length > 0 && turns.every((t) => CALL_MOMENT.test(pathTitle(model, t.unit.section)));
   if (dialogues.length > 0 && spoken >= SPOKEN_SHARE * all && (repTurns >= parts || sectionsWithTurns >= 2) && !momentOnly) return 'call-script';
-  const touches = sequences(model).filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2);
+  // A run of texts or LinkedIn notes is a sequence too, but not an email sequence: its parts (a break-up email) are not asked of it.
+  const byEmail = (t: Touch) => !t.section.tags.some((tag) => tag === 'sms' || tag === 'linkedin') && subtree(model, t.section).some((g) => g.turns.some((u) => isRepVoice(u) && (u.channel === 'email' || u.channel === 'subject')));
+  const touches = sequences(model).filter((ts) => ts.filter((t) => t.lines.length > 0).length >= 2 && ts.filter(byEmail).length * 2 >= ts.length);
   const sequenceWords = touches.flat().reduce((n, t) => n + t.lines.reduce((m, l) => m + countWords(l), 0), 0);
   const longest = Math.max(0, ...touches.map((ts) => ts.filter((t) => t.lines.length > 0).length));
   if (touches.length > 0 && sequenceWords >= SPOKEN_SHARE * all && longest >= WHOLE_SEQUENCE) return 'email-sequence';

@@ -33,6 +33,8 @@ const isPressure = (s: string) => PRESSURE.test(s) || makesAnyMove(PRESSURE_MOVE
 const isReminder = (s: string) => REMINDER.test(s) || makesAnyMove(REMINDER_MOVES, s);
 /** A greeting that starts a sentence quoted whole ("Hi Ines, I'd need…"). */
 const LEADING_GREETING = new RegExp(String.raw`^${GREETING_WORD}\s+[^,.!?]{1,30},\s*`, 'i');
+/** A sentence that only says who is writing ("G'day Sam, Jess again from Sunvale."): it adds nothing, and takes nothing away from a reminder. */
+const SENDER_ONLY = new RegExp(String.raw`^(?:${GREETING_WORD}\s+[^,.!?]{1,30},\s*)?(?:it['’]?s |this is )?[\p{L}'’-]+(?: [\p{L}'’-]+)?(?: again| here)?,? (?:from|at|@|with) [^,.!?]{1,40}?(?: again| here)?[.!]*$`, 'iu');
 
 const ASK = /\?|\b(?:worth a|open to|would you|are you free|grab (?:a|some) time|book (?:a|some) time|calendar|let me know|reply (?:with|yes)|15[- ]minute|20[- ]minute|30[- ]minute|quick call|chat)\b/i;
 const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'is', 'it', 'be', 'this', 'that', 'you', 'your', 'i', 'we', 'me', 'us', 'my', 'our', 'just', 'so', 'if', 'with']);
@@ -111,7 +113,7 @@ export const sequenceTouchesKind: RuleKind<null> = {
         if (pressure && !sentencesOf(opening).some(isPressure)) return report(t.breakup ? 'breakup' : 'pressure', opening, { match: quote(PRESSURE.exec(pressure)?.[0] ?? pressure) }, `${opening.label}: the first touch, without this pressure`);
         // Only a reminder of an earlier touch.
         const previous = before[before.length - 1];
-        if (sentences.length > 0 && sentences.every((s) => words(s).length < 3 || isReminder(s)) && sentences.some(isReminder))
+        if (sentences.length > 0 && sentences.every((s) => words(s).length < 3 || SENDER_ONLY.test(s) || isReminder(s)) && sentences.some(isReminder))
           return report('reminderOnly', previous, {}, `${previous.label}: the touch it points back to`);
         // The same ask or the same opener as an earlier touch.
         const ask = askOf(t);
