@@ -307,7 +307,7 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
   if (prior) evidence.push(prior);
   for (const c of textCues(text, inEmail)) evidence.push(c);
   // A question quoted inside other words ("Dropped the "Did you see my note?" touch") is mentioned, not asked.
-  const asked = text.replace(/"[^"\n]*"(?=[^"\n]*\p{L})|(?<=\p{L}[^"\n]*)"[^"\n]*"/gu, '');
+  const asked = text.includes('?') ? withoutInnerQuotes(text) : '';
   if (/\?/.test(asked) && /\byou(?:r)?\b/i.test(asked) && !evidence.some((c) => c.weight < 0)) evidence.push({ cue: 'asks “you” a question', weight: 1 });
   // Words to a buyer address someone: with no "I", "we" or "you", a generic heading or a quote block alone is not enough.
   if (!inEmail && (prior?.weight ?? 0) < 2 && !ADDRESSES.test(text)) evidence.push({ cue: 'addresses no one (no “I”, “we” or “you”)', weight: -1 });
@@ -327,6 +327,16 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     // A message that gives its number twice, under no heading naming a written channel, is left on a machine.
     if (turn.channel === 'email' && !/^\s*subject\s*:/im.test(unit.text) && repeatsANumber(text) && nearestTitle(turn, path, WRITTEN_TITLE) === undefined) leftAsVoicemail(turn);
   }
+}
+
+/** The text less its "…" quotes that sit among other words on their line (a whole quoted line stays). Linear in the text. */
+function withoutInnerQuotes(text: string): string {
+  return text.replace(/"[^"\n]*"/g, (quote, at: number) => {
+    const from = text.lastIndexOf('\n', at) + 1;
+    const to = text.indexOf('\n', at + quote.length);
+    const around = text.slice(from, at) + text.slice(at + quote.length, to < 0 ? text.length : to);
+    return /\p{L}/u.test(around) ? '' : quote;
+  });
 }
 
 /**
