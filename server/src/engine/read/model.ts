@@ -724,16 +724,16 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): SpeakersFound {
     const name = speakerName(t.label);
     if (!/^\p{Lu}[\p{L}'-]+$/u.test(name)) continue;
     const said = t.unit.text.slice(t.a, t.b).replace(/[’]/g, "'");
-    const own = name;
     // The name right after "it's", "this is", or a greeting to the buyer ("Hi Victor, Lauren Ortiz with Coolpath").
-    const namesSelfAt = (at: number) => said.startsWith(own, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + own.length));
+    const namesSelfAt = (at: number) => said.startsWith(name, at) && !/^[\p{L}\p{N}_]/u.test(said.slice(at + name.length));
     const greeted = GREETS_THEN.exec(said);
+    const introEnds = [...said.matchAll(SELF_INTRO)].map((m) => m.index! + m[0].length);
     // Or the name and the firm said as a sentence of their own: "… I know the phones never stop. Jordan from Brightbite."
-    const nameFrom = [...said.matchAll(SENTENCE_START)].some((m) => namesSelfAt(m.index! + m[0].length) && /^ (?:again |here )?(?:from|with|at) \p{Lu}/u.test(said.slice(m.index! + m[0].length + own.length)));
-    if (!(greeted && namesSelfAt(greeted[0].length)) && !nameFrom && ![...said.matchAll(SELF_INTRO)].some((m) => namesSelfAt(m.index! + m[0].length))) {
+    const nameFrom = NAME_FROM.exec(said);
+    if (!(greeted && namesSelfAt(greeted[0].length)) && nameFrom?.[1] !== name && !introEnds.some(namesSelfAt)) {
       // A name the label does not show ("JR: … Jordan from Brightbite"): a legend elsewhere may say whose it is.
-      const intro = NAME_FROM.exec(said) ?? /\b(?:this is|it's|my name is|my name's)\s+(\p{Lu}[\p{L}'-]+)/u.exec(said);
-      if (intro) introductions.push([name.toLowerCase(), intro[1]]);
+      const intro = nameFrom?.[1] ?? introEnds.map((at) => /^\p{Lu}[\p{L}'-]+/u.exec(said.slice(at))?.[0]).find(Boolean);
+      if (intro) introductions.push([name.toLowerCase(), intro]);
       continue;
     }
     if (!RETURNS_CALL.test(said)) {
@@ -782,8 +782,6 @@ const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[
 /** A greeting to someone else, then a comma: what comes before a caller's name in "Hi Victor, Lauren Ortiz with Coolpath". */
 const GREETS_THEN = /^\W*(?:hi|hey|hello|morning|afternoon|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,25}[,.!—–-]\s*/iu;
 /** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
-/** Where a sentence starts in a turn (after its end mark, or a dash). */
-const SENTENCE_START = /(?:^|[.!?—–]\s+)/g;
 const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
 /** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */
 const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s)\s/gu;
@@ -808,14 +806,15 @@ function threadSubjects(turns: readonly Turn[]): string[] {
 function documentSpeakersAndSubjects(segments: readonly Segment[]): { callers: string[]; subjects: string[] } {
   const callers = new Set<string>();
   const subjects = new Set<string>();
+  // A label whose speaker introduces themselves by the name a legend gives it ("JR = Jordan Reyes", "… Jordan from Brightbite").
+  const legend = new Map<string, string>();
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s];
     const found = (seg.found ??= { speakers: selfIntroducedSpeakers(seg.turns), subjects: threadSubjects(seg.turns) });
     for (let i = 0; i < found.speakers.callers.length; i++) callers.add(found.speakers.callers[i]);
     for (let i = 0; i < found.subjects.length; i++) subjects.add(found.subjects[i]);
+    for (const [label, name] of found.speakers.legend) legend.set(label, name);
   }
-  // A label whose speaker introduces themselves by the name a legend gives it ("JR = Jordan Reyes", "… Jordan from Brightbite").
-  const legend = new Map(segments.flatMap((g) => g.found!.speakers.legend));
   if (legend.size > 0) for (const g of segments) for (const [label, name] of g.found!.speakers.introductions) if (legend.get(label) === name) callers.add(label);
   return { callers: [...callers].sort(), subjects: [...subjects].sort() };
 }
