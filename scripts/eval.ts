@@ -36,6 +36,11 @@ import {
 const ROOT = resolve(__dirname, '..');
 const LABELS = join(ROOT, 'eval', 'labels');
 const DRAFTS = join(ROOT, 'eval', 'drafts');
+/**
+ * The day the labels judge front-matter dates against (stale-playbook): fixed, so a score never moves
+ * with the calendar. A label of an expired playbook was written before this day.
+ */
+const EVAL_TODAY = '2026-12-08';
 
 interface Args {
   splits: Split[];
@@ -98,7 +103,7 @@ function run(args: Args): { runs: FileRun[]; drift: LabelRow[]; missing: string[
     drift.push(...changed);
     const kept = fileRows.filter((r) => !changed.includes(r));
     const starts = lineStartsOf(text);
-    const findings = lintText(text, { rules: BUILTIN_RULES, config }).findings.map((f) => ({
+    const findings = lintText(text, { rules: BUILTIN_RULES, config, today: EVAL_TODAY }).findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       line: lineOf(starts, f.start) + 1,

@@ -485,6 +485,14 @@ describe('reading: transcripts between named people', () => {
     const doc = '## Second try, after feedback\n\nHi Lisa, it\'s Amara from Harbour Food Bank. I\'ve got the photos from your team\'s volunteer day for your CSR report. My number is 0117 496 0813, that\'s 0117 496 0813. Thanks Lisa.\n';
     assert.equal(turnOf(doc, 'volunteer day').channel, 'voicemail');
   });
+  it('a message titled by its channel and place ("SMS 3:") is the rep\'s message; a cadence step ("Email 2: send…") is an instruction', () => {
+    const doc = '# Texts for the depot launch\n\nSMS 2:\n"Morning Priya, any joy with the rate card? Keen to lock it in before the rates go up!"\n\n## Cadence\n\nEmail 2: send the case study and ask one question about their dock schedule.\n\nVoicemail: leave your number twice and keep it under 30 seconds.\n';
+    assert.equal(voiceOf(doc, 'any joy with the rate card'), 'rep');
+    assert.equal(turnOf(doc, 'any joy').role, 'structural');
+    assert.equal(voiceOf(doc, 'send the case study'), 'guidance');
+    assert.equal(voiceOf(doc, 'leave your number twice'), 'guidance');
+    assert.ok(ruleIdsOf(doc).includes('no-empty-check-in'));
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

@@ -121,6 +121,16 @@ export function textCues(text: string, inEmail = false): Cue[] {
   return cues;
 }
 
+/**
+ * A step of a cadence that tells the rep what to do ("Email 2: send the case study", "Voicemail: leave your number
+ * twice"), not the message itself. "Call me back on…" or "Send me a time" is the message: it asks the buyer.
+ */
+const STEP_VERB = /^(?:send|leave|share|attach|connect|wait|skip|log|drop|book|follow up with|reply|forward|copy|cc|bcc|loop in|set)\b(?! (?:me|us)\b)/i;
+export function isInstructionToRep(text: string): boolean {
+  const trimmed = text.trim();
+  return IMPERATIVE.test(trimmed) || CONDITIONAL_IMPERATIVE.test(trimmed) || STEP_VERB.test(trimmed);
+}
+
 /** Quoted words are what someone says; the prose around them is what the writer says. */
 export function stripQuotes(text: string): string {
   return text.replace(/["“][^"“”]{1,400}["”]/g, '""');

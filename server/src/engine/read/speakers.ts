@@ -41,6 +41,8 @@ const PART_LABEL = /^(?:part|step) \d+\b/i;
 /** A header the message itself carries ("Flash offer:", "Quick update:", "Reminder:"): the sender's words, not a persona. */
 const MESSAGE_HEADER = /(?:^|\s)(?:offer|promo|promotion|deal|sale|update|reminder|news|announcement|alert|heads[- ]?up|fyi|bonus|invitation|invite|save the date|last call|final call)$/i;
 const REP_WORD = /\b(?:rep|sdr|bdr|ae|seller|sales)\b/;
+/** A message's title by its channel and place in a sequence ("SMS 3:", "Email 2:", "LinkedIn note:", "VM 1:"): the message follows. */
+const CHANNEL_TITLE = /^(?:(?:sms|text|txt|e-?mail|vm|voice-?mail|linkedin|inmail|dm|whatsapp|follow[- ]?up|bump|touch) ?(?:#\s?)?(?:\d{1,2}[a-z]?|one|two|three|four|five|six|[a-e])|linkedin (?:message|note|dm|inmail|connection note))$/;
 
 /** The name a speaker label gives its speaker: its first word ("Dev (Kestrel)" → "Dev"). */
 export function speakerName(label: string): string {
@@ -68,7 +70,7 @@ export function createSpeakerClassifier(extra: SpeakerConfig = {}): (line: strin
       const said = roles.get(note) ?? (REP_WORD.test(note) ? 'rep' : undefined);
       if (said === 'rep' || said === 'prospect') role = said;
     }
-    if (!role && (PART_LABEL.test(key) || MESSAGE_HEADER.test(key))) role = 'structural';
+    if (!role && (PART_LABEL.test(key) || MESSAGE_HEADER.test(key) || CHANNEL_TITLE.test(key))) role = 'structural';
     // A step's run-in title, then the cue: "Intro. Say:", "Permission — ask:": the cue says whose words follow.
     if (!role && STEP_THEN_CUE.test(key)) role = 'structural';
     if (!role && REP_WORD.test(key)) role = 'rep';

@@ -17,7 +17,7 @@ import type { SectionNode, Turn, Unit } from './model';
 import { PastedThread, type Marker } from './pasted-thread';
 import { speakerName } from './speakers';
 import { NOT_OUTREACH, QUALIFYING_TOPICS } from './section-types';
-import { hasMessageShape, isGreetingLine, isPrompt, isSignOffLine, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
+import { hasMessageShape, isGreetingLine, isPrompt, isSignOffLine, isInstructionToRep, SUBJECT_LINE, textCues, type Cue, GREETING_START, NAME_SALUTATION } from './evidence';
 
 export type Voice = 'rep' | 'buyer' | 'guidance';
 export type Channel = 'email' | 'subject' | 'voicemail' | 'call' | 'message' | 'none';
@@ -242,6 +242,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     case 'positive':
       // "Value prop: [KEY BENEFIT]" in a block that starts as a prompt is a field of the prompt.
       if (turn.role === 'structural' && unit.kind === 'fence' && isPrompt(unit.text)) return explicit(turn, 'guidance', `“${turn.label}:” is a field of a prompt for an assistant`);
+      // "Email 2: send the case study", "Voicemail: leave your number twice": a step of the cadence, told to the rep.
+      if (turn.role === 'structural' && turn.label && isInstructionToRep(unit.text.slice(turn.a, turn.b))) return explicit(turn, 'guidance', `“${turn.label}:” tells the rep what to do`);
       return speaks(turn, turn.label ? `speaker label “${turn.label}:”` : 'marked as a good example', inEmail, path);
   }
   if (titleTurn(unit) === turn) return explicit(turn, 'guidance', 'a title over the message below it');
