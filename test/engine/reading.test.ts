@@ -493,6 +493,23 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'leave your number twice'), 'guidance');
     assert.ok(ruleIdsOf(doc).includes('no-empty-check-in'));
   });
+  it('under "Call + voicemail", the turns the buyer answers are the live call and the quoted block is the voicemail', () => {
+    const doc = '## Touch 3 — Day 5 (Call + voicemail)\n\n**Callum:** Hi Jo, it\'s Callum from Northbound Recruitment. Have I caught you at a bad time?\n\n**Prospect:** A bit. What\'s it about?\n\n**Callum:** I saw eight warehouse roles go up this month. Who looks after temp labour?\n\nIf no answer, leave this voicemail:\n\n> Hi Jo, Callum Price at Northbound. I\'ve got eleven pickers cleared for nights. My number\'s 01604 555 0127, that\'s 01604 555 0127.\n';
+    assert.equal(turnOf(doc, 'eight warehouse roles').channel, 'call');
+    assert.equal(turnOf(doc, 'eleven pickers').channel, 'voicemail');
+    assert.ok(!lintText(doc, { rules: BUILTIN_RULES }).findings.some((f) => f.ruleId === 'voicemail-essentials' && doc.slice(f.start, f.end).includes('eight warehouse')));
+  });
+  it('prose right under a heading that names several messages ("Voicemail drops") introduces them', () => {
+    const doc = '# Voicemail drops — estate managers\n\nSentinel Guarding · Western Cape desk\n\nLeave one of these when the manager doesn\'t pick up. Say the number slowly, twice.\n\n## VM 1\n\n> Hi Nomvula, it\'s Pieter from Sentinel. There were two break-ins on Voortrekker Road this week. Call me on 021 555 0199, that\'s 021 555 0199.\n';
+    assert.equal(voiceOf(doc, 'Western Cape desk'), 'guidance');
+    assert.equal(voiceOf(doc, 'Leave one of these'), 'guidance');
+    assert.equal(voiceOf(doc, 'two break-ins'), 'rep');
+  });
+  it('a scorecard\'s lower-scored column ("0 sounds like") holds what not to say', () => {
+    const doc = '## Opening scorecard\n\n| # | Listening for | 0 sounds like | 2 sounds like |\n|---|---|---|---|\n| 1 | Reason for the call | "Sorry to trouble you, I won\'t keep you long" | "I\'m calling about the planning notice for your new shed." |\n';
+    assert.equal(voiceOf(doc, 'Sorry to trouble you'), 'guidance');
+    assert.ok(!ruleIdsOf(doc).includes('no-apology-for-contact'));
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

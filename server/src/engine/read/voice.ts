@@ -52,12 +52,20 @@ export function threadSubject(subject: string): string {
 /** Headings that name a message or a script, not a topic. */
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:connection )?(?:messages?|notes?|inmails?|requests?)|connection (?:notes?|requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|(?:discovery|qualifying|qualification) questions?|question (?:banks?|lists?)|subject lines?|out[- ]of[- ]office)\b/i;
 
+/** A heading over a set of messages: "Voicemail drops", "Email templates", "Texts for the launch". */
+const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail)s\b/i;
+
 /** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
 const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training|writing|copywriting|craft)\W*$/i;
 
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|--|-|~)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*(?:,|$)/u;
 const FULLY_QUOTED = /^\s*(?:[-*+]\s+)?["“][^"“”]+["”][\s.,!?;:)]*$/;
 export const ANTI_COLUMN = /[❌🚫⛔✗✘]|\b(?:instead of|don'?t|do not|bad|before|weak|avoid|wrong|never|not this|old|dangerous|vague|clich[ée]s?|banned|red flags?|anti-?patterns?|mistakes?|retire|drop|stop (?:saying|writing|using)|overused|tired|lazy)\b/iu;
+/** The score a scorecard column's header starts with: "0 sounds like", "Score 2", "1 – Poor". */
+function columnScore(header: string): number | undefined {
+  const m = /^\s*(?:score\s*)?(\d{1,2})\b(?!\s*%)/i.exec(header);
+  return m ? Number(m[1]) : undefined;
+}
 /** A column of replacements ("Use instead", "Better", "Rewrite"): the columns before it hold what is being replaced. */
 const REPLACEMENT_COLUMN = /\b(?:instead|better|replace(?:ment| with)?|rewrite|rewritten|alternative|say this|try this)\b/i;
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
@@ -109,6 +117,16 @@ export function readTurns(units: readonly Unit[], doc: DocumentReading, path: (s
     justBefore = unit.kind === 'paragraph' || unit.kind === 'list-item' ? leadInOf(unit.text) : undefined;
     voicemailBefore = justBefore === 'use' && VOICEMAIL_LEAD_IN.test(unit.text.trim());
     if (justBefore) leadIn = justBefore;
+  }
+  // Under "Call + voicemail", the labelled turns the buyer answers are the live call; the voicemail is what is left unanswered.
+  const answered = new Set(units.filter((u) => u.turns.some((t) => answersTheRep(t, doc))).map((u) => u.section));
+  for (const unit of units) {
+    if (!answered.has(unit.section)) continue;
+    for (const t of unit.turns) {
+      if (!t.speech || t.label === undefined || t.channel !== 'voicemail') continue;
+      t.contexts.delete('voicemail');
+      t.channel = 'call';
+    }
   }
   // A dialogue under no heading that names it ("Rep: … / Prospect: …", a recorder's transcript) is a call all the same.
   if (script >= 0) {
@@ -263,6 +281,9 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
     const header = unit.table.header;
     if (unit.table.row === 0) return explicit(turn, 'guidance', 'a table header');
     if (ANTI_COLUMN.test(header)) return explicit(turn, 'guidance', `in the “${header}” column`);
+    // A scorecard's "0 sounds like" beside "2 sounds like": the column scored lower is what the rep should not say.
+    const score = columnScore(header);
+    if (score !== undefined && unit.table.headers.some((h) => (columnScore(h) ?? -1) > score)) return explicit(turn, 'guidance', `in the “${header}” column, scored below another`);
     const replacement = unit.table.headers.findIndex((h, i) => i > unit.table!.column && REPLACEMENT_COLUMN.test(h) && !ANTI_COLUMN.test(h));
     if (replacement > 0 && !REPLACEMENT_COLUMN.test(header) && !REP_COLUMN.test(header)) return explicit(turn, 'guidance', `what the “${unit.table.headers[replacement]}” column replaces`);
     if (PROSPECT_COLUMN.test(header) && !REP_COLUMN.test(header)) return explicit(turn, 'buyer', `in the “${header}” column`);
@@ -394,6 +415,9 @@ function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionN
   if (doc.declaredType && sec.customerFacing) return { cue: 'front matter names the playbook type', weight: 2.5 };
   if (!sec.customerFacing) return undefined;
   const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && !TOPIC_HEAD.test(s.title) && s.customerFacing);
+  // "Voicemail drops", "Email templates": prose right under a heading that names several messages introduces them;
+  // a message of its own there shows its shape (a greeting, "I" to "you").
+  if (named === sec && SEVERAL_MESSAGES.test(sec.title ?? '')) return { cue: `heading “${named.title}” names several messages`, weight: 1.5 };
   if (named) return { cue: `heading “${named.title}” names a message`, weight: 2 };
   return { cue: `heading “${sec.title}”`, weight: doc.showsMessages ? 1.5 : 0.5 };
 }

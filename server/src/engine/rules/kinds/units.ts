@@ -91,6 +91,12 @@ export function emailStage(path: string, contexts: ReadonlySet<string>): EmailSt
 /** A subject line that names a recap: "Recap: …", "Summary of Tuesday's call", "Next steps for …", "Notes from …". */
 const RECAP_SUBJECT = /^\s*(?:subject\s*:\s*)?(?:recap|summary|notes from|next steps)\b/i;
 
+/**
+ * A subject that introduces the sender or their product: "Introducing The Foundry Suite", "A brief hello from Harbourside".
+ * "Intro: Hana <> Tomás" introduces two people to each other, and needs no ask of its own.
+ */
+const INTRO_SUBJECT = /^\s*(?:subject\s*:\s*)?(?:introducing\b|(?:a )?(?:quick |brief |short )?(?:hello|hi|greetings)(?: again)? from\b)(?!.*<>)/i;
+
 function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[], answersBuyer: boolean): EmailStage {
   if (stage !== 'other' && stage !== 'follow-up') return stage;
   if (LETS_GO.test(text)) return 'break-up';
@@ -102,6 +108,8 @@ function stageFromText(stage: EmailStage, text: string, subjects: readonly Turn[
   if (subjects.some((s) => RECAP_SUBJECT.test(s.unit.text.slice(s.a, s.b)))) return 'recap';
   if (answersBuyer) return stage;
   if (subjects.some((s) => s.contexts.has('thread-reply'))) return 'follow-up';
+  const intro = subjects.map((s) => s.unit.text.slice(s.a, s.b)).find((t) => INTRO_SUBJECT.test(t));
+  if (intro) return /\bagain\b/i.test(intro) ? 'follow-up' : 'first-touch';
   // The shape of a cold first email: signs of a stranger's first touch, a trigger noticed, a pitch (read/thread.ts).
   if (readsAsColdPitch(text)) return 'first-touch';
   return stage;
