@@ -510,6 +510,13 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'Sorry to trouble you'), 'guidance');
     assert.ok(!ruleIdsOf(doc).includes('no-apology-for-contact'));
   });
+  it('a manager\'s review quotes the draft line by line to comment on it: the quoted lines are mentioned, the comments are guidance', () => {
+    const doc = '# Draft review — Priya\'s follow-up to Northgate\n\nPriya, a few lines will undo the good work from the demo. Comments inline.\n\n> Dear Mrs. Adeyemi, I hope this email finds you well.\n\nCut the pleasantry. She already knows you.\n\n> I am so sorry to disturb you again, I just wanted to check in on the proposal.\n\nThree problems in one sentence.\n\n## Suggested rewrite\n\nHi Mrs. Adeyemi,\n\nYou asked on Thursday whether staff notes could be exported. They can. Want me to send the two-page guide?\n\nBest,\nPriya\n';
+    assert.equal(voiceOf(doc, 'sorry to disturb you'), 'guidance');
+    assert.equal(voiceOf(doc, 'Cut the pleasantry'), 'guidance');
+    assert.equal(voiceOf(doc, 'staff notes could be exported'), 'rep');
+    for (const id of ['no-hope-finds-you-well', 'no-apology-for-contact', 'no-empty-check-in', 'weak-hedge-language']) assert.ok(!ruleIdsOf(doc).includes(id), id);
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

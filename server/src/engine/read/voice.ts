@@ -55,6 +55,9 @@ export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scr
 /** A heading over a set of messages: "Voicemail drops", "Email templates", "Texts for the launch". */
 const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail)s\b/i;
 
+/** A page that reviews a message: "Draft review — Priya's follow-up", "Feedback on the Day 3 email". */
+const REVIEW_HEAD = /^\W*(?:(?:draft|email|call|script|message|template|copy|peer) )?(?:review|critique|teardown)\b|\b(?:feedback|comments|notes) on (?:the |a |my |your |[\p{L}'’]+'s )?(?:draft|e-?mail|follow-?up|script|message|template|call)\b/iu;
+
 /** A heading about messages rather than one: "Follow-up prompts", "Cold email tips", "Voicemail strategy". */
 const TOPIC_HEAD = /\b(?:prompts?|tips|guides?|strateg(?:y|ies)|process(?:es)?|rules|best practices|overview|frameworks?|checklists?|metrics|principles|mistakes|examples? library|training|writing|copywriting|craft)\W*$/i;
 
@@ -309,6 +312,8 @@ function readTurn(turn: Turn, doc: DocumentReading, path: (s: SectionNode) => re
       evidence.push({ cue: 'a plain text block', weight: doc.showsMessages ? 2 : 1 });
       break;
     case 'blockquote':
+      // "Draft review — Priya's follow-up": the lines a manager quotes to comment on are mentioned, not sent.
+      if (path(sec).some((s) => s.title && REVIEW_HEAD.test(s.title))) return explicit(turn, 'guidance', 'a draft quoted in a review of it');
       evidence.push({ cue: 'a quote block', weight: 1.5 });
       if (ATTRIBUTION.test(text)) evidence.push({ cue: 'attributed to someone (a testimonial or quote)', weight: -4 });
       break;
@@ -414,7 +419,7 @@ function speaks(turn: Turn, cue: string, inEmail: boolean, path: (s: SectionNode
 function headingPrior(sec: SectionNode, doc: DocumentReading, path: (s: SectionNode) => readonly SectionNode[]): Cue | undefined {
   if (doc.declaredType && sec.customerFacing) return { cue: 'front matter names the playbook type', weight: 2.5 };
   if (!sec.customerFacing) return undefined;
-  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && !TOPIC_HEAD.test(s.title) && s.customerFacing);
+  const named = path(sec).find((s) => s.title && NAMED_MESSAGE.test(s.title) && !TOPIC_HEAD.test(s.title) && !REVIEW_HEAD.test(s.title) && s.customerFacing);
   // "Voicemail drops", "Email templates": prose right under a heading that names several messages introduces them;
   // a message of its own there shows its shape (a greeting, "I" to "you").
   if (named === sec && SEVERAL_MESSAGES.test(sec.title ?? '')) return { cue: `heading “${named.title}” names several messages`, weight: 1.5 };
@@ -582,6 +587,9 @@ function startsMessage(text: string): boolean {
 
 /** `v` can carry on the prose of an email that `u` belongs to: same section, not a table, a fence or a bad example. */
 function sameProse(v: Unit, u: Unit): boolean {
+  // An email quoted block by block ("> Dear Mrs Adeyemi, …") runs on in quote blocks; plain prose between them is the
+  // writer's comment on the draft, as in a manager's review.
+  if (u.kind === 'blockquote' && v.kind !== 'blockquote') return false;
   return v.kind !== 'table-cell' && v.kind !== 'fence' && !v.anti && v.section === u.section;
 }
 
