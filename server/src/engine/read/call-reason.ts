@@ -70,8 +70,8 @@ const OBSERVED =
 const REFERRAL = /\b(?:referred|suggested|recommended|mentioned|pointed\s+me|asked\s+me\s+to\s+(?:call|reach|get\s+in\s+touch))\b/i;
 const EARLIER =
   /\b(?:since|when|after)\s+we\s+(?:spoke|talked|met|last\s+spoke)\b|\bfollowing\s+(?:up\s+on\s+)?(?:your|our)\b|\bfollowing\s+up\s+(?:on|about)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:proposal|quote|e-?mail|note|demo|pilot|trial|order\s+form|contract)\b|\b(?:regarding|in\s+regards?\s+to)\b/i;
-/** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming"). */
-const ABOUT_THEM = /\babout\s+(?:your|(?:how|what|when|where|whether|why)\s+you|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b)/i;
+/** What the call is about, tied to the buyer's own matter ("about your rollout", "about the audit you have coming", "about the Bellville patrol quote"). */
+const ABOUT_THEM = /\babout\s+(?:your|(?:how|what|when|where|whether|why)\s+you|the\s+[^.?!\n]{1,40}?\byou(?:r|'re)?\b|the\s+(?:[\w'-]+\s+){0,3}?(?:proposal|quote|quotation|estimate|order|contract|renewal|invoice|booking|tender|survey|audit)\b)/i;
 /**
  * The rep brings something for the buyer's own matter: "an idea for trimming the overtime your night shift
  * runs", "a quick thought on the invoices for your Reno site". A bare "a question for you" is a tease.

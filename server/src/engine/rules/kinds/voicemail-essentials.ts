@@ -18,9 +18,13 @@ import { fill, insertFixes, str, voicemailsInScope } from './units';
 const NAME = /\b(?:this is|it's|it is|my name is|i'm|i am)\s+(?:\p{Lu}[\p{L}'-]+|\{|\[|\*\|)|\{\{\s*(?:rep|your|my|sender|caller)[\w.]*\s*\}\}|\[(?:your|rep|my)[ _]?name\]|\{(?:rep|your|my|sender)[\w.]*\}/iu;
 /** "Dana from Northwind here", "Tom Reyes at Acme", "Hi Dale, Tyler Reyes, FieldPulse, …": a name and a company (case matters here). */
 const NAME_AND_COMPANY = /\b\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?(?: again)? (?:from|at|with) (?:\p{Lu}|\{|\[)|\b\p{Lu}[\p{Ll}'-]+ here\b|^\W*(?:[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Gg]ood \p{Ll}+)\b[^,.!?\n]{0,25}[,.!—–-]\s*\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?\s*[,—–-]\s*(?:\p{Lu}|\{|\[)/u;
-/** The buyer's own matter, named ("your Seaport office", "your boiler contract"), or something the rep has for them ("I've got a layout check for…", "I've got drone photos of the north side for you"). */
+/**
+ * The buyer's own matter, named ("your Seaport office", "your boiler contract"), something the rep has for them ("I've got
+ * a layout check for…", "I've got drone photos of the north side for you"), or news from their doorstep ("two break-ins
+ * near you this week", "a crew free in your area").
+ */
 const BUYER_MATTER =
-  /\byour\s+(?!(?:convenience|earliest|time|day|week|morning|afternoon|number|phone|call|voicemail|message|inbox|diary|calendar|needs|business|company|questions?|street|alley|way|radar|end|side|part)\b)[\w'-]{3,}|\b(?:I|we)(?:'ve| have)? got (?:a|an|the|some|two|three) (?!(?:quick |short )?questions?\b)[\w-]+(?: [\w-]+)? (?:for|on|about|that|which|from)\b|\b(?:I|we)(?:'ve| have)? got (?!(?:a |an )?(?:quick |short |small )?(?:questions?|something|news)\b)(?:[\w'-]+ ){1,8}?for you\b/i;
+  /\b(?:near|close to|around the corner from) (?:you|your (?:site|office|building|premises|store|shop|yard|depot|warehouse|clinic|practice|school|estate|farm|plant|restaurant|hotel))\b|\bin your (?:area|neighbou?rhood|street|road|postcode|zip code|town|suburb|city|region|park|estate)\b|\byour\s+(?!(?:convenience|earliest|time|day|week|morning|afternoon|number|phone|call|voicemail|message|inbox|diary|calendar|needs|business|company|questions?|street|alley|way|radar|end|side|part)\b)[\w'-]{3,}|\b(?:I|we)(?:'ve| have)? got (?:a|an|the|some|two|three) (?!(?:quick |short )?questions?\b)[\w-]+(?: [\w-]+)? (?:for|on|about|that|which|from)\b|\b(?:I|we)(?:'ve| have)? got (?!(?:a |an )?(?:quick |short |small )?(?:questions?|something|news)\b)(?:[\w'-]+ ){1,8}?for you\b/i;
 const TEASE = /\b(?:(?:call|give)\s+me\s+a\s+(?:call|ring)\s+back|call\s+me\s+back|I(?:\s+have|'ve\s+got|\s+have\s+got)\s+a\s+(?:quick\s+)?question\s+for\s+you)\b/i;
 const NO_CALL_BACK = /\b(?:no need to (?:call|ring|phone)(?: me)?(?: back)?|(?:don'?t|do not) (?:worry about|bother) (?:calling|ringing)(?: me)? back|(?:just |simply )?(?:reply|respond|answer) (?:there|to (?:that|the|my) (?:e-?mail|note|message))|(?:reply|respond) to (?:it|that) (?:instead|if))\b/i;
 const MESSAGE_SHAPE = new RegExp(String.raw`^\s*["“]?\s*${GREETING_WORD}\b|\{\{|\[\p{Lu}|\{[a-z]|\bthis is\b|\bit's\b`, 'iu');
