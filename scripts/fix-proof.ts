@@ -152,6 +152,11 @@ const overlaps = (a: number, b: number, c: number, d: number) => (a < d && c < b
 // Case left out: a fix that deletes the start of a sentence capitalises the next word, and the quoted match with it.
 const messageKey = (f: Finding) => `${f.ruleId}\u0000${f.message.toLowerCase().replace(/\d[\d,.]*/g, '#')}`;
 const RANK: Record<string, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+/** Two findings offer the same repairs (the disable-for-line action aside): they are one problem, however each is worded. */
+const sameRepairs = (a: Finding, b: Finding) => {
+  const titles = (f: Finding) => (f.fixes ?? []).filter((x) => x.kind !== 'suppress').map((x) => x.title).join('\n');
+  return titles(a) !== '' && titles(a) === titles(b);
+};
 
 export interface PunctuationIssue {
   kind: string;
@@ -276,6 +281,13 @@ export function checkFix(c: FixCase): FixOutcome {
     const remeasured = pool.findIndex((p, k) => !used.has(k) && p.ruleId === f.ruleId && p.metrics?.words !== undefined && f.metrics?.words !== undefined && overlaps(mapOffset(edits, p.start, 'start'), mapOffset(edits, p.end, 'end'), f.start, f.end));
     if (remeasured >= 0) {
       used.add(remeasured);
+      continue;
+    }
+    // The same problem told in other words once the fix changed the text ("call me back" without a reason, a tease,
+    // becomes a voicemail with no reason): same rule, severity and place, and the same repairs offered for it.
+    const restated = pool.findIndex((p, k) => !used.has(k) && p.ruleId === f.ruleId && p.severity === f.severity && sameRepairs(p, f) && overlaps(mapOffset(edits, p.start, 'start'), mapOffset(edits, p.end, 'end'), f.start, f.end));
+    if (restated >= 0) {
+      used.add(restated);
       continue;
     }
     // The fix answers the phrase; the sentence model may still read the move in the words the fix left, and says so on
