@@ -517,6 +517,13 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'staff notes could be exported'), 'rep');
     for (const id of ['no-hope-finds-you-well', 'no-apology-for-contact', 'no-empty-check-in', 'weak-hedge-language']) assert.ok(!ruleIdsOf(doc).includes(id), id);
   });
+  it('"Hiya, only two slots left…" opens a message without a name; a "Text" column of a cadence table holds the texts; the note above "…touches" is the page\'s', () => {
+    const doc = '# WhatsApp and SMS touches\n\nOnly message people who ticked the WhatsApp box on the expo form.\n\n## Text 3 - Day 3\nHiya, only 2 Saturday slots left for November so you\'ll want to get in quick!!\n\n## SMS cadence\n\n| Step | When | Text |\n|---|---|---|\n| 3 | day 3 | Marta again! Don\'t want you to miss out, we\'ve only got 3 onboarding spots left this month so grab one quick!! |\n';
+    assert.equal(voiceOf(doc, 'Only message people'), 'guidance');
+    assert.equal(voiceOf(doc, 'only 2 Saturday slots'), 'rep');
+    assert.equal(voiceOf(doc, 'onboarding spots left'), 'rep');
+    assert.ok(ruleIdsOf(doc).includes('no-false-urgency'));
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

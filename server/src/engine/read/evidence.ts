@@ -25,7 +25,7 @@ export const GREETING_LINE = new RegExp(String.raw`^\s*${GREETING_WORD}\b(?:\s+$
  * A greeting that opens a line and carries on ("Hi Dana, just checking in…"), or thanks said to someone by
  * name ("Thanks for connecting, Dr. Amani!"): either way the line speaks to a person.
  */
-export const GREETING_START = new RegExp(String.raw`^\s*(?:hi|hiya|hello|hey|heya|howdy|g['’]?day|dear|morning|(?:thanks|thank you|many thanks)(?: so much| again)?(?: for [^,.!?\n]{1,60}?)?,)\s+(?:${HONORIFIC}\.?\s+)?(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]`, 'iu');
+export const GREETING_START = new RegExp(String.raw`^\s*(?:hi|hiya|hello|hey|heya|howdy|g['’]?day|dear|morning|(?:thanks|thank you|many thanks)(?: so much| again)?(?: for [^,.!?\n]{1,60}?)?,)\s+(?:${HONORIFIC}\.?\s+)?(?:\{\{[^}]{1,40}\}\}|\[[^\]]{1,30}\]|\{[\w.]{1,30}\}|<[^>]{1,30}>|\p{Lu}[\p{L}'-]{1,20}|there|team|all|everyone|folks)\s*[,!—–-]|^\s*(?:hiya|hey|heya|howdy|g['’]?day)\s*[,!]\s+\S`, 'iu');
 /** A salutation that is only the buyer's name: "Dana —", "Ms Ortiz,", "{{first_name}},". An email only when a sign-off closes it. */
 export const NAME_SALUTATION = /^\s*(?:\{\{\s*[\w.]*(?:first|name)[\w.]*\s*\}\}|\[(?:first ?name|name)\]|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}[\p{Ll}'’-]{1,20})?)\s*[,—–-]\s*$/u;
 /** "Best,", "Thanks,", "— Dana", "Cheers, {{sender}}". */

@@ -53,7 +53,7 @@ export function threadSubject(subject: string): string {
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:connection )?(?:messages?|notes?|inmails?|requests?)|connection (?:notes?|requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|(?:discovery|qualifying|qualification) questions?|question (?:banks?|lists?)|subject lines?|out[- ]of[- ]office)\b/i;
 
 /** A heading over a set of messages: "Voicemail drops", "Email templates", "Texts for the launch". */
-const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail)s\b/i;
+const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail|touche)s\b/i;
 
 /** A page that reviews a message: "Draft review — Priya's follow-up", "Feedback on the Day 3 email". */
 const REVIEW_HEAD = /^\W*(?:(?:draft|email|call|script|message|template|copy|peer) )?(?:review|critique|teardown)\b|\b(?:feedback|comments|notes) on (?:the |a |my |your |[\p{L}'’]+'s )?(?:draft|e-?mail|follow-?up|script|message|template|call)\b/iu;
@@ -74,7 +74,7 @@ const REPLACEMENT_COLUMN = /\b(?:instead|better|replace(?:ment| with)?|rewrite|r
 const PROSPECT_COLUMN = /\b(?:objection|they say|prospect|buyer|concern|trigger|customer says|if they|situation|scenario|signal|cue)\b/i;
 /** "say" in a column header, unless it names the buyer's words ("They say", "Prospect says"). */
 export const REP_SAYS = String.raw`(?<!\b(?:they|prospect|buyer|customer|client)s? )say`;
-const REP_COLUMN = new RegExp(String.raw`\b(?:response|rebuttal|${REP_SAYS}|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject)\b`, 'i');
+const REP_COLUMN = new RegExp(String.raw`\b(?:response|rebuttal|${REP_SAYS}|reply|script|good|after|better|try|use|template|example|line|opener|message|talk track|wording|subject|text|copy|body|sms)\b`, 'i');
 const SUBJECT_HEADING = /\bsubject lines?\b/i;
 /** Text that goes on past one sentence: a period or question mark, then a new capitalised sentence ("!!! Limited places" is a shouted subject). */
 const RUNS_ON = /[.?]["”]?\s+["“]?\p{Lu}[\p{Ll}'’]*\s+\S+/u;
