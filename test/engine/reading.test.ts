@@ -524,6 +524,14 @@ describe('reading: transcripts between named people', () => {
     assert.equal(voiceOf(doc, 'onboarding spots left'), 'rep');
     assert.ok(ruleIdsOf(doc).includes('no-false-urgency'));
   });
+  it('the speaker who asks for the other by name ("am I speaking with Kulkarni sir?") or says "myself Rohit" is the caller', () => {
+    const doc = '# Call review — Hotel Sai Prasad\n\n**00:00 Rohit:** Hello, am I speaking with Kulkarni sir? Good afternoon sir, how are you doing today?\n\n**00:04 Mr Kulkarni:** Fine, fine. Who is this?\n\n**00:06 Rohit:** Sir, is this a bad time to talk for two minutes?\n';
+    assert.equal(voiceOf(doc, 'am I speaking with'), 'rep');
+    assert.equal(voiceOf(doc, 'Who is this'), 'buyer');
+    assert.ok(ruleIdsOf(doc).includes('no-how-are-you-opener'));
+    const mine = '# Cold call\n\n**[00:02] Priya:** Good morning! Sir, myself Priya from TiffinTech, we help restaurants reconcile aggregator payouts.\n\n**[00:09] Raj:** Okay, go on.\n';
+    assert.equal(voiceOf(mine, 'myself Priya'), 'rep');
+  });
   it('the participant named with a sales role is the rep, though they never say their own name', () => {
     const doc = '# Discovery call – Harbour Labs\n\nTranscript, 18 Sept. Derek Voss (AE, Meridian Calibration) and Dr Lena Hart (lab director).\n\n**[00:00] Derek:** Thanks for making time. The reason I asked for this call: two freezers failed in March.\n**[00:12] Lena:** Right, go on.\n**[02:42] Derek:** Okay. And what’s your budget for this?\n';
     assert.equal(voiceOf(doc, 'your budget'), 'rep');

@@ -717,6 +717,12 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): SpeakersFound {
       const name = speakerName(t.label);
       if (CALLER_REASON.test(said) && SELLER_SAYS.test(said) && !RETURNS_CALL.test(said) && /^\p{Lu}[\p{L}'-]+$/u.test(name)) out.add(name.toLowerCase());
     }
+    // The one who asks for the other by name as the call opens is the caller: "Hello, am I speaking with Kulkarni sir?"
+    const opening = t.unit.text.slice(t.a, Math.min(t.b, t.a + 120));
+    if (ASKS_FOR_CALLEE.test(opening) && !RETURNS_CALL.test(opening) && /^\p{Lu}[\p{L}'-]+$/u.test(speakerName(t.label))) {
+      out.add(speakerName(t.label).toLowerCase());
+      continue;
+    }
     // Most turns hold no self-introduction: look for one in place before slicing anything.
     SELF_INTRO_ANYWHERE.lastIndex = t.a;
     const hint = SELF_INTRO_ANYWHERE.exec(t.unit.text);
@@ -748,6 +754,8 @@ function selfIntroducedSpeakers(turns: readonly Turn[]): SpeakersFound {
   return { callers: [...out], legend, introductions };
 }
 
+/** Asking for someone by name, as a caller does: "am I speaking with Kulkarni sir?", "is that Sandra?", "could I speak to Mr Shah?". */
+const ASKS_FOR_CALLEE = /\b(?:am I speaking (?:with|to)|(?:may|could|can) I (?:speak|talk) (?:with|to)|is (?:this|that)) (?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?\p{Lu}[\p{L}'-]+[^.?!\n]{0,20}\?/u;
 /** Looked for in place before slicing (like `SELF_INTRO_ANYWHERE`): the turn may say why its speaker called. */
 const CALLS_TO_SELL = /\b(?:calling|ringing|call)\b/gi;
 /** The speaker says why they called: "the reason I'm calling", "I'm calling because…", "thanks for taking my call". */
@@ -781,10 +789,10 @@ const SELLER_ROLE_HINT = new RegExp(String.raw`\((?:[^()\n]{0,40}?[\s,;/])?${SEL
 const RETURNS_CALL = /\b(?:return(?:s|ed|ing)? (?:a|your|the|his|her|their) (?:[\w-]+ )?(?:call|voicemail|voice-?mail|message)|(?:calling|ringing|phoning|getting) (?:you )?back|got (?:a|your) (?:voicemail|voice-?mail|message)|you (?:left|called|rang) (?:me|us)|(?:saw|had) (?:a )?missed call)\b/i;
 /** A greeting to someone else, then a comma: what comes before a caller's name in "Hi Victor, Lauren Ortiz with Coolpath". */
 const GREETS_THEN = /^\W*(?:hi|hey|hello|morning|afternoon|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,25}[,.!—–-]\s*/iu;
-/** "it's Mei", "this is Mei", "my name is Mei": what comes before the name the speaker gives for themselves. */
-const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's)\s+/gu;
+/** "it's Mei", "this is Mei", "my name is Mei", "myself Rohit" (Indian English): what comes before the name the speaker gives for themselves. */
+const SELF_INTRO = /\b(?:this is|it's|it is|I'm|I am|my name is|my name's|myself)\s+/gu;
 /** Found wherever `SELF_INTRO` is in a turn's text (a curly apostrophe, no word boundary: the turn may start mid-word of its unit). */
-const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s)\s/gu;
+const SELF_INTRO_ANYWHERE = /(?:this is|it['’]s|it is|I['’]m|I am|my name is|my name['’]s|myself)\s/gu;
 
 /** Subjects of a segment's emails that are not themselves replies. */
 function threadSubjects(turns: readonly Turn[]): string[] {
