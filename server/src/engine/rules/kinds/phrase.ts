@@ -15,7 +15,7 @@ import { endAt, startAt, type PlaybookModel, type Turn, type Unit } from '../../
 import { continuesThread, readsAsFirstTouch } from '../../read/thread';
 import { opensMessage } from '../../read/opening';
 import { titleTurn } from '../../read/voice';
-import { emailUnits, headedFirstTouch } from './units';
+import { emailUnits, headedFirstTouch, headedLaterAttempt } from './units';
 import { oncePerModel } from './playbook-reading';
 import type { RuleDefinition } from '../rule-types';
 import { BUILTIN_RULES } from '../builtin-rules.generated';
@@ -268,7 +268,7 @@ function checkTurns(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0], compi
         let unproven = false;
         if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section)) {
           const message = messageText(ctx.model, u);
-          if (continuesThread(message)) continue;
+          if (headedLaterAttempt(ctx.model, u.section) || continuesThread(message)) continue;
           // A "Re:" on a message that shows neither a thread nor a cold first touch (no pitch, no
           // self-introduction, no other claimed conversation) is unproven: a hint, not an accusation.
           unproven = SUBJECT_PREFIX.test(body.slice(x, y)) && !readsAsFirstTouch(message) && !claimsConversation(compiled, message);
@@ -309,7 +309,7 @@ function readWholeSentences(ctx: Parameters<RuleKind<CompiledPhrase>['check']>[0
     if (compiled.openingOnly && !opensMessage(ctx.model.turns, turn, a)) continue;
     const sentence = u.text.slice(a, b);
     if (compiled.unless.some((r) => (r instanceof RegExp ? ((r.lastIndex = 0), r.test(sentence)) : r.test(sentence)))) continue;
-    if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section) && continuesThread(messageText(ctx.model, u))) continue;
+    if (compiled.unlessThread && !headedFirstTouch(ctx.model, u.section) && (headedLaterAttempt(ctx.model, u.section) || continuesThread(messageText(ctx.model, u)))) continue;
     ctx.report({
       start: startAt(u, a),
       end: endAt(u, b - 1),

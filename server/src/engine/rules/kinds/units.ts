@@ -80,6 +80,14 @@ export function headedFirstTouch(model: PlaybookModel, section: SectionNode): bo
   return FIRST_TOUCH.test(pathTitle(model, section));
 }
 
+/** A heading that counts the attempts: "Voicemail C — third attempt", "Second try", "Attempt 3". */
+const LATER_ATTEMPT = /\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?:attempt|try|go)|attempt #?[2-9])\b/i;
+
+/** The heading says earlier attempts came first: what the message says it mentioned before, it did. */
+export function headedLaterAttempt(model: PlaybookModel, section: SectionNode): boolean {
+  return LATER_ATTEMPT.test(pathTitle(model, section));
+}
+
 export function emailStage(path: string, contexts: ReadonlySet<string>): EmailStage {
   if (BREAK_UP.test(path)) return 'break-up';
   if (RECAP.test(path)) return 'recap';
