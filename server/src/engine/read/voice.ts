@@ -52,8 +52,8 @@ export function threadSubject(subject: string): string {
 /** Headings that name a message or a script, not a topic. */
 export const NAMED_MESSAGE = /^\W*e-?mails?\W*$|\b(?:voice-?mails?|vms?|call scripts?|cold[- ]?call(?:ing)?(?: script| opener)?|talk tracks?|scripts?|openers?|opening lines?|e-?mail (?:templates?|#?\d+|copy|body|drafts?)|(?:cold|follow[- ]?up|break-?up|first[- ]touch|intro(?:duction)?|prospecting|outreach|nurture|referral|re-?engagement|nudge|bump|recap|reply|sales) e-?mails?|touch #?\d+|step #?\d+ ?[—–:-]? ?e-?mail|linkedin (?:connection )?(?:messages?|notes?|inmails?|requests?)|connection (?:notes?|requests?)|inmails?|sms|text messages?|texts? #?\d+|objections?|objection handling|rebuttals?|follow[- ]?ups?|(?:discovery|qualifying|qualification) questions?|question (?:banks?|lists?)|subject lines?|out[- ]of[- ]office)\b/i;
 
-/** A heading over a set of messages: "Voicemail drops", "Email templates", "Texts for the launch". */
-const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail|touche)s\b/i;
+/** A heading over a set of messages: "Voicemail drops", "Email templates", "WhatsApp and SMS touches". */
+const SEVERAL_MESSAGES = /\b(?:voice-?mail|vm|e-?mail|text|sms|message|template|script|opener|drop|note|dm|inmail)s\b|\btouches\b/i;
 
 /** A page that reviews a message: "Draft review — Priya's follow-up", "Feedback on the Day 3 email". */
 const REVIEW_HEAD = /^\W*(?:(?:draft|email|call|script|message|template|copy|peer) )?(?:review|critique|teardown)\b|\b(?:feedback|comments|notes) on (?:the |a |my |your |[\p{L}'’]+'s )?(?:draft|e-?mail|follow-?up|script|message|template|call)\b/iu;
